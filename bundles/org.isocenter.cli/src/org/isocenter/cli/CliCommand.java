@@ -1,0 +1,24 @@
+package org.isocenter.cli;
+
+import java.util.List;
+
+import com.google.gson.JsonObject;
+
+import org.isocenter.core.progress.ProgressMonitor;
+
+/**
+ * One {@code ./isocenter <command>}: parses its arguments, does its work headless, reports progress through
+ * the monitor (printed on stderr) and returns the JSON object that becomes the last line of stdout.
+ * Throw {@link CliUsageException} for bad arguments and any other exception for a failure; both become
+ * {@code {"error": "..."}} and a non-zero exit.
+ */
+public interface CliCommand {
+
+    /** The word after {@code ./isocenter}. */
+    String name();
+
+    /** One line: arguments and what the command does. */
+    String usage();
+
+    JsonObject run(List<String> args, ProgressMonitor progress) throws Exception;
+}

@@ -1,0 +1,32 @@
+package org.isocenter.core.structure;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.isocenter.core.patient.PatientIdentity;
+
+/**
+ * A set of regions of interest delineated on one image series (DICOM RT Structure Set): its label, the
+ * patient, the Frame of Reference its contours are in (patient LPS mm) and the series it references.
+ */
+public record StructureSet(String label, PatientIdentity patient, String frameOfReferenceUid,
+        String referencedSeriesInstanceUid, List<Roi> rois) {
+
+    public StructureSet {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(frameOfReferenceUid, "frameOfReferenceUid");
+        Objects.requireNonNull(referencedSeriesInstanceUid, "referencedSeriesInstanceUid");
+        rois = List.copyOf(rois);
+        long distinct = rois.stream().mapToInt(Roi::number).distinct().count();
+        if (distinct != rois.size()) {
+            throw new IllegalArgumentException("ROI numbers must be unique within a structure set");
+        }
+    }
+
+    /** The ROI with this name, compared ignoring case. */
+    public Optional<Roi> roi(String name) {
+        return rois.stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
+    }
+}

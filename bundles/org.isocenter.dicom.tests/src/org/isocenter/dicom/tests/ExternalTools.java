@@ -1,0 +1,52 @@
+package org.isocenter.dicom.tests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the independent peers installed from Debian: dicom3tools' dciodvfy and pydicom (Debian's python3). */
+final class ExternalTools {
+
+    /** Debian's interpreter, where python3-pydicom is installed (not a pyenv or venv python). */
+    static final String DEBIAN_PYTHON = "/usr/bin/python3";
+
+    record Output(int exitCode, String text) {
+    }
+
+    private ExternalTools() {
+    }
+
+    static Output run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("timed out: " + command);
+        }
+        return new Output(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    /** dciodvfy's error lines for a file (empty when the object is valid for its IOD). */
+    static List<String> dciodvfyErrors(Path file) throws IOException, InterruptedException {
+        Output o = run(List.of("dciodvfy", "-new", file.toString()));
+        List<String> errors = new ArrayList<>();
+        for (String line : o.text().split("\n")) {
+            if (line.startsWith("Error")) {
+                errors.add(line);
+            }
+        }
+        return errors;
+    }
+
+    /** Runs a pydicom script with the file as argv[1] and returns its stdout (fails on a non-zero exit). */
+    static String pydicom(String script, Path file) throws IOException, InterruptedException {
+        Output o = run(List.of(DEBIAN_PYTHON, "-c", script, file.toString()));
+        if (o.exitCode() != 0) {
+            throw new AssertionError("pydicom failed on " + file + ":\n" + o.text());
+        }
+        return o.text().strip();
+    }
+}

@@ -1,0 +1,93 @@
+package org.isocenter.dicom.internal;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.SequenceAttribute;
+
+/** Small helpers over PixelMed's attribute lists; PixelMed types never leave this bundle's internals. */
+public final class Attrs {
+
+    private Attrs() {
+    }
+
+    /** Puts an attribute with the dictionary's VR and the given string values (none: zero length, type 2). */
+    public static void put(AttributeList list, AttributeTag tag, String... values) throws DicomException {
+        Attribute a = list.putNewAttribute(tag);
+        for (String v : values) {
+            a.addValue(v);
+        }
+    }
+
+    /** Puts a decimal string or numeric attribute with the given values. */
+    public static void putNumbers(AttributeList list, AttributeTag tag, double... values) throws DicomException {
+        Attribute a = list.putNewAttribute(tag);
+        for (double v : values) {
+            a.addValue(formatDecimal(v));
+        }
+    }
+
+    /** Puts an integer attribute (IS, US, SS, UL, ...). */
+    public static void putInts(AttributeList list, AttributeTag tag, int... values) throws DicomException {
+        Attribute a = list.putNewAttribute(tag);
+        for (int v : values) {
+            a.addValue(v);
+        }
+    }
+
+    /**
+     * A decimal string value of at most 16 characters (DICOM DS limit) that keeps as much precision as fits.
+     */
+    public static String formatDecimal(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        for (int digits = 10; digits >= 1; digits--) {
+            String s = new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros()
+                    .toPlainString();
+            if (s.length() <= 16) {
+                return s;
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "%.6e", v);
+    }
+
+    /** Adds a new sequence (empty) to the list and returns it. */
+    public static SequenceAttribute putSequence(AttributeList list, AttributeTag tag) {
+        SequenceAttribute s = new SequenceAttribute(tag);
+        list.put(s);
+        return s;
+    }
+
+    /** Adds an item to a sequence and returns the item's attribute list. */
+    public static AttributeList addItem(SequenceAttribute sequence) {
+        AttributeList item = new AttributeList();
+        sequence.addItem(item);
+        return item;
+    }
+
+    public static String string(AttributeList list, AttributeTag tag) {
+        return Attribute.getSingleStringValueOrEmptyString(list, tag).strip();
+    }
+
+    public static int integer(AttributeList list, AttributeTag tag, int defaultValue) {
+        return Attribute.getSingleIntegerValueOrDefault(list, tag, defaultValue);
+    }
+
+    public static double[] doubles(AttributeList list, AttributeTag tag) {
+        double[] d = Attribute.getDoubleValues(list, tag);
+        return d == null ? new double[0] : d;
+    }
+
+    /** The items of a sequence attribute (empty when absent). */
+    public static java.util.List<AttributeList> items(AttributeList list, AttributeTag tag) {
+        java.util.List<AttributeList> items = new java.util.ArrayList<>();
+        if (list.get(tag) instanceof SequenceAttribute s) {
+            for (int i = 0; i < s.getNumberOfItems(); i++) {
+                items.add(s.getItem(i).getAttributeList());
+            }
+        }
+        return items;
+    }
+}

@@ -1,0 +1,75 @@
+package org.isocenter.dicom.internal;
+
+import java.io.File;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+
+import org.isocenter.core.patient.PatientIdentity;
+import org.isocenter.dicom.io.SeriesAttributes;
+
+/** The modules every object Isocenter writes shares: Patient, General Study, series basics, equipment, SOP Common. */
+public final class CommonModules {
+
+    public static final String IMPLEMENTATION_VERSION = "ISOCENTER_0_1";
+
+    private CommonModules() {
+    }
+
+    public static void patientAndStudy(AttributeList l, PatientIdentity patient, String studyUid, SeriesAttributes s)
+            throws DicomException {
+        Attrs.put(l, TagFromName.PatientName, patient.patientName());
+        Attrs.put(l, TagFromName.PatientID, patient.patientId());
+        putOrEmpty(l, TagFromName.PatientBirthDate, patient.birthDate());
+        putOrEmpty(l, TagFromName.PatientSex, patient.sex());
+        Attrs.put(l, TagFromName.StudyInstanceUID, studyUid);
+        Attrs.put(l, TagFromName.StudyDate, s.studyDate());
+        Attrs.put(l, TagFromName.StudyTime, s.studyTime());
+        Attrs.put(l, TagFromName.ReferringPhysicianName);
+        putOrEmpty(l, TagFromName.StudyID, s.studyId());
+        Attrs.put(l, TagFromName.AccessionNumber);
+        putOrEmpty(l, TagFromName.StudyDescription, s.studyDescription());
+    }
+
+    public static void seriesAndEquipment(AttributeList l, String modality, String seriesUid, String description,
+            SeriesAttributes s) throws DicomException {
+        Attrs.put(l, TagFromName.Modality, modality);
+        Attrs.put(l, TagFromName.SeriesInstanceUID, seriesUid);
+        Attrs.putInts(l, TagFromName.SeriesNumber, s.seriesNumber());
+        putOrEmpty(l, TagFromName.SeriesDescription, description);
+        Attrs.put(l, TagFromName.SeriesDate, s.studyDate());
+        Attrs.put(l, TagFromName.SeriesTime, s.studyTime());
+        Attrs.put(l, TagFromName.Manufacturer, s.manufacturer());
+        Attrs.put(l, TagFromName.SoftwareVersions, IMPLEMENTATION_VERSION);
+    }
+
+    public static void sopCommon(AttributeList l, String sopClassUid, String sopInstanceUid, SeriesAttributes s)
+            throws DicomException {
+        Attrs.put(l, TagFromName.SOPClassUID, sopClassUid);
+        Attrs.put(l, TagFromName.SOPInstanceUID, sopInstanceUid);
+        Attrs.put(l, TagFromName.InstanceCreationDate, s.studyDate());
+        Attrs.put(l, TagFromName.InstanceCreationTime, s.studyTime());
+    }
+
+    private static void putOrEmpty(AttributeList l, com.pixelmed.dicom.AttributeTag tag, String value)
+            throws DicomException {
+        if (value.isEmpty()) {
+            Attrs.put(l, tag);
+        } else {
+            Attrs.put(l, tag, value);
+        }
+    }
+
+    /** Adds File Meta Information and the character set the values need, then writes Explicit VR Little Endian. */
+    public static void writePart10(AttributeList l, File file) throws DicomException, java.io.IOException {
+        l.insertSuitableSpecificCharacterSetForAllStringValues();
+        String sopClass = Attrs.string(l, TagFromName.SOPClassUID);
+        String sopInstance = Attrs.string(l, TagFromName.SOPInstanceUID);
+        FileMetaInformation.addFileMetaInformation(l, sopClass, sopInstance, TransferSyntax.ExplicitVRLittleEndian,
+                "ISOCENTER");
+        l.write(file, TransferSyntax.ExplicitVRLittleEndian, true, true);
+    }
+}

@@ -1,0 +1,180 @@
+package org.isocenter.dicom.internal;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomFileUtilities;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+
+import org.isocenter.core.patient.PatientIdentity;
+
+/**
+ * Reads the header of one DICOM file, stopping before pixel data and contour data, and checks that the
+ * file is complete (pixel data as long as Rows × Columns × frames × bytes says).
+ */
+public final class HeaderReader {
+
+    /** What reading one file gave. */
+    public sealed interface Result permits NotDicom, Problem, Header {
+    }
+
+    /** The file is not DICOM (no DICM preamble and no plausible ACR-NEMA start). */
+    public record NotDicom() implements Result {
+    }
+
+    /** The file looks like DICOM but could not be read. */
+    public record Problem(String message) implements Result {
+    }
+
+    /** The header fields a scan needs; {@code defect} is non-null when the file is DICOM but incomplete (then it is not indexed). */
+    public record Header(Path file, PatientIdentity patient, String studyInstanceUid, String studyDate,
+            String studyDescription, String seriesInstanceUid, int seriesNumber, String seriesDescription,
+            String modality, String frameOfReferenceUid, String sopClassUid, String sopInstanceUid, int instanceNumber,
+            double[] imagePositionMm, List<String> referencedSeriesUids, List<String> referencedFrameUids,
+            List<String> roiNames, String defect) implements Result {
+    }
+
+    private static final AttributeTag ROI_CONTOUR_SEQUENCE = Tags.ROIContourSequence;
+    private static final AttributeTag PIXEL_DATA = TagFromName.PixelData;
+
+    private HeaderReader() {
+    }
+
+    public static Result read(Path path) {
+        File file = path.toFile();
+        try {
+            // a DICM magic at offset 128 makes it a (possibly corrupt) DICOM file; otherwise ask PixelMed
+            // whether it looks like preamble-less DICOM or ACR-NEMA
+            if (!hasDicmMagic(path) && !DicomFileUtilities.isDicomOrAcrNemaFile(file)) {
+                return new NotDicom();
+            }
+        } catch (RuntimeException e) {
+            return new NotDicom();
+        }
+        AttributeList list = new AttributeList();
+        long[] stopOffset = { -1 };
+        try {
+            list.read(file, (l, tag, offset) -> {
+                if (tag.equals(PIXEL_DATA) || tag.equals(ROI_CONTOUR_SEQUENCE) || tag.getGroup() > 0x7FE0) {
+                    stopOffset[0] = offset;
+                    return true;
+                }
+                return false;
+            });
+        } catch (Exception | StackOverflowError e) {
+            return new Problem("corrupt DICOM: " + describe(e));
+        }
+        String sopInstance = Attrs.string(list, TagFromName.SOPInstanceUID);
+        String study = Attrs.string(list, TagFromName.StudyInstanceUID);
+        String series = Attrs.string(list, TagFromName.SeriesInstanceUID);
+        List<String> missing = new ArrayList<>();
+        if (sopInstance.isEmpty()) missing.add("SOP Instance UID");
+        if (study.isEmpty()) missing.add("Study Instance UID");
+        if (series.isEmpty()) missing.add("Series Instance UID");
+        if (!missing.isEmpty()) {
+            return new Problem("not indexable: missing " + String.join(", ", missing));
+        }
+        PatientIdentity patient = new PatientIdentity(Attrs.string(list, TagFromName.PatientID),
+                Attrs.string(list, TagFromName.PatientName), Attrs.string(list, TagFromName.PatientBirthDate),
+                Attrs.string(list, TagFromName.PatientSex));
+        String modality = Attrs.string(list, TagFromName.Modality);
+        Set<String> refSeries = new LinkedHashSet<>();
+        Set<String> refFrames = new LinkedHashSet<>();
+        List<String> roiNames = new ArrayList<>();
+        collectReferences(list, refSeries, refFrames, roiNames);
+        String defect = checkPixelDataLength(list, path, stopOffset[0]);
+        return new Header(path, patient, study, Attrs.string(list, TagFromName.StudyDate),
+                Attrs.string(list, TagFromName.StudyDescription), series, Attrs.integer(list, TagFromName.SeriesNumber, 0),
+                Attrs.string(list, TagFromName.SeriesDescription), modality.isEmpty() ? "OT" : modality,
+                Attrs.string(list, TagFromName.FrameOfReferenceUID), Attrs.string(list, TagFromName.SOPClassUID),
+                sopInstance, Attrs.integer(list, TagFromName.InstanceNumber, 0),
+                Attrs.doubles(list, TagFromName.ImagePositionPatient), List.copyOf(refSeries), List.copyOf(refFrames),
+                roiNames, defect);
+    }
+
+    private static boolean hasDicmMagic(Path path) {
+        try (var in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(132);
+            return head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static void collectReferences(AttributeList list, Set<String> refSeries, Set<String> refFrames,
+            List<String> roiNames) {
+        // RTSTRUCT: Referenced Frame of Reference Sequence > RT Referenced Study > RT Referenced Series
+        for (AttributeList frame : Attrs.items(list, Tags.ReferencedFrameOfReferenceSequence)) {
+            addIfPresent(refFrames, Attrs.string(frame, TagFromName.FrameOfReferenceUID));
+            for (AttributeList study : Attrs.items(frame, Tags.RTReferencedStudySequence)) {
+                for (AttributeList s : Attrs.items(study, Tags.RTReferencedSeriesSequence)) {
+                    addIfPresent(refSeries, Attrs.string(s, TagFromName.SeriesInstanceUID));
+                }
+            }
+        }
+        for (AttributeList roi : Attrs.items(list, Tags.StructureSetROISequence)) {
+            roiNames.add(Attrs.string(roi, Tags.ROIName));
+            addIfPresent(refFrames, Attrs.string(roi, TagFromName.ReferencedFrameOfReferenceUID));
+        }
+        // Spatial Registration: Registration Sequence items name the frames they map
+        for (AttributeList reg : Attrs.items(list, Tags.RegistrationSequence)) {
+            addIfPresent(refFrames, Attrs.string(reg, TagFromName.FrameOfReferenceUID));
+        }
+        // Referenced Series Sequence (Common Instance Reference module)
+        for (AttributeList s : Attrs.items(list, TagFromName.ReferencedSeriesSequence)) {
+            addIfPresent(refSeries, Attrs.string(s, TagFromName.SeriesInstanceUID));
+        }
+    }
+
+    private static void addIfPresent(Set<String> set, String value) {
+        if (!value.isEmpty()) {
+            set.add(value);
+        }
+    }
+
+    /** A message when uncompressed pixel data is shorter than the image attributes require, else null. */
+    private static String checkPixelDataLength(AttributeList list, Path path, long pixelDataOffset) {
+        int rows = Attrs.integer(list, TagFromName.Rows, 0);
+        int columns = Attrs.integer(list, TagFromName.Columns, 0);
+        if (rows == 0 || columns == 0) {
+            return null;
+        }
+        String ts = Attrs.string(list, TagFromName.TransferSyntaxUID);
+        if (!ts.isEmpty() && !ts.equals(TransferSyntax.ImplicitVRLittleEndian)
+                && !ts.equals(TransferSyntax.ExplicitVRLittleEndian) && !ts.equals(TransferSyntax.ExplicitVRBigEndian)) {
+            return null; // encapsulated (compressed) pixel data: length is not predictable
+        }
+        if (pixelDataOffset < 0) {
+            return "image attributes present (" + rows + "x" + columns + ") but no Pixel Data: file truncated";
+        }
+        long frames = Math.max(1, Attrs.integer(list, TagFromName.NumberOfFrames, 1));
+        long samples = Math.max(1, Attrs.integer(list, TagFromName.SamplesPerPixel, 1));
+        long bits = Math.max(1, Attrs.integer(list, TagFromName.BitsAllocated, 16));
+        long expected = (rows * (long) columns * frames * samples * bits + 7) / 8;
+        // PixelMed reports the offset just after the Pixel Data tag: then come VR, reserved and a 4-byte
+        // length (explicit VR) or only the length (implicit VR)
+        long header = ts.equals(TransferSyntax.ImplicitVRLittleEndian) ? 4 : 8;
+        try {
+            long available = Files.size(path) - pixelDataOffset - header;
+            if (available < expected) {
+                return "pixel data truncated: " + Math.max(0, available) + " of " + expected + " bytes present";
+            }
+        } catch (java.io.IOException e) {
+            return "cannot determine file size: " + e.getMessage();
+        }
+        return null;
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.strip());
+    }
+}

@@ -1,0 +1,10 @@
+package org.isocenter.dicom.io;
+
+/** A DICOM object could not be written; the message names the target and the problem. */
+public final class DicomWriteException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public DicomWriteException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

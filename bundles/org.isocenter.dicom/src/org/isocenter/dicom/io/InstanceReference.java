@@ -1,0 +1,7 @@
+package org.isocenter.dicom.io;
+
+import java.nio.file.Path;
+
+/** A written (or read) image instance: file, SOP class/instance UIDs and slice position along the normal (mm). */
+public record InstanceReference(Path file, String sopClassUid, String sopInstanceUid, double positionAlongNormalMm) {
+}

@@ -1,0 +1,110 @@
+package org.isocenter.dicom.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.TagFromName;
+
+import org.isocenter.core.geometry.Vector3;
+import org.isocenter.core.patient.PatientIdentity;
+import org.isocenter.core.structure.Contour;
+import org.isocenter.core.structure.ContourGeometry;
+import org.isocenter.core.structure.Roi;
+import org.isocenter.core.structure.StructureSet;
+import org.isocenter.dicom.internal.Attrs;
+import org.isocenter.dicom.internal.Tags;
+
+/**
+ * Reads a DICOM RT Structure Set into a {@link StructureSet}: ROI numbers, names, colours, interpreted
+ * types and contours (patient LPS mm). Contours with an odd point count or an unknown geometric type are
+ * refused with a message naming the ROI.
+ */
+public final class StructureSetReader {
+
+    public StructureSet read(Path file) throws DicomReadException {
+        AttributeList l = new AttributeList();
+        try {
+            l.read(file.toFile());
+        } catch (Exception e) {
+            throw new DicomReadException(file, "cannot read DICOM: " + e.getMessage(), e);
+        }
+        if (!"RTSTRUCT".equals(Attrs.string(l, TagFromName.Modality))) {
+            throw new DicomReadException(file, "not an RT Structure Set (Modality " + Attrs.string(l, TagFromName.Modality) + ")");
+        }
+        String frame = "";
+        String refSeries = "";
+        for (AttributeList f : Attrs.items(l, Tags.ReferencedFrameOfReferenceSequence)) {
+            frame = Attrs.string(f, TagFromName.FrameOfReferenceUID);
+            for (AttributeList st : Attrs.items(f, Tags.RTReferencedStudySequence)) {
+                for (AttributeList se : Attrs.items(st, Tags.RTReferencedSeriesSequence)) {
+                    refSeries = Attrs.string(se, TagFromName.SeriesInstanceUID);
+                }
+            }
+        }
+        Map<Integer, String> types = new HashMap<>();
+        for (AttributeList o : Attrs.items(l, Tags.RTROIObservationsSequence)) {
+            types.put(Attrs.integer(o, Tags.ReferencedROINumber, -1), Attrs.string(o, Tags.RTROIInterpretedType));
+        }
+        Map<Integer, AttributeList> contoursByRoi = new HashMap<>();
+        for (AttributeList c : Attrs.items(l, Tags.ROIContourSequence)) {
+            contoursByRoi.put(Attrs.integer(c, Tags.ReferencedROINumber, -1), c);
+        }
+        List<Roi> rois = new ArrayList<>();
+        for (AttributeList r : Attrs.items(l, Tags.StructureSetROISequence)) {
+            int number = Attrs.integer(r, Tags.ROINumber, -1);
+            String name = Attrs.string(r, Tags.ROIName);
+            if (frame.isEmpty()) {
+                frame = Attrs.string(r, TagFromName.ReferencedFrameOfReferenceUID);
+            }
+            AttributeList c = contoursByRoi.get(number);
+            int[] color = { 255, 255, 0 };
+            List<Contour> contours = new ArrayList<>();
+            if (c != null) {
+                int[] rgb = com.pixelmed.dicom.Attribute.getIntegerValues(c, Tags.ROIDisplayColor);
+                if (rgb != null && rgb.length == 3) {
+                    color = new int[] { clamp(rgb[0]), clamp(rgb[1]), clamp(rgb[2]) };
+                }
+                for (AttributeList item : Attrs.items(c, Tags.ContourSequence)) {
+                    contours.add(contour(file, name, item));
+                }
+            }
+            rois.add(new Roi(number, name, color, types.getOrDefault(number, ""), contours));
+        }
+        PatientIdentity patient = new PatientIdentity(Attrs.string(l, TagFromName.PatientID),
+                Attrs.string(l, TagFromName.PatientName), Attrs.string(l, TagFromName.PatientBirthDate),
+                Attrs.string(l, TagFromName.PatientSex));
+        return new StructureSet(Attrs.string(l, TagFromName.StructureSetLabel), patient, frame, refSeries, rois);
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
+    private static Contour contour(Path file, String roiName, AttributeList item) throws DicomReadException {
+        double[] data = Attrs.doubles(item, TagFromName.ContourData);
+        if (data.length == 0 || data.length % 3 != 0) {
+            throw new DicomReadException(file, "ROI '" + roiName + "' has Contour Data with " + data.length
+                    + " values (not a multiple of 3)");
+        }
+        ContourGeometry geometry;
+        try {
+            geometry = ContourGeometry.valueOf(Attrs.string(item, Tags.ContourGeometricType));
+        } catch (IllegalArgumentException e) {
+            throw new DicomReadException(file, "ROI '" + roiName + "' has unknown Contour Geometric Type '"
+                    + Attrs.string(item, Tags.ContourGeometricType) + "'");
+        }
+        List<Vector3> points = new ArrayList<>(data.length / 3);
+        for (int i = 0; i < data.length; i += 3) {
+            points.add(new Vector3(data[i], data[i + 1], data[i + 2]));
+        }
+        try {
+            return new Contour(geometry, points);
+        } catch (IllegalArgumentException e) {
+            throw new DicomReadException(file, "ROI '" + roiName + "': " + e.getMessage());
+        }
+    }
+}

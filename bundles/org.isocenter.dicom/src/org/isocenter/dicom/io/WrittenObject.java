@@ -1,0 +1,7 @@
+package org.isocenter.dicom.io;
+
+import java.nio.file.Path;
+
+/** A DICOM object that was written: its file, SOP class and instance UID, and series UID. */
+public record WrittenObject(Path file, String sopClassUid, String sopInstanceUid, String seriesInstanceUid) {
+}

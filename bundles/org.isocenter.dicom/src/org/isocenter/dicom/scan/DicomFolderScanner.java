@@ -1,0 +1,180 @@
+package org.isocenter.dicom.scan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.isocenter.core.patient.PatientIdentity;
+import org.isocenter.core.progress.ProgressMonitor;
+import org.isocenter.dicom.internal.HeaderReader;
+import org.isocenter.dicom.internal.HeaderReader.Header;
+
+/**
+ * Indexes a folder tree of DICOM files by patient, study and series, reading headers only (no pixel or
+ * contour data), so thousands of files scan quickly. Files that are not DICOM are listed; files that are
+ * DICOM but broken (truncated, missing UIDs, unreadable) are reported by name with the problem, and the scan
+ * goes on. After indexing, RT objects are checked against the images they reference.
+ */
+public final class DicomFolderScanner {
+
+    /** Scans {@code root} (a folder, or a single file) recursively. */
+    public DicomIndex scan(Path root, ProgressMonitor monitor) throws IOException {
+        if (!Files.exists(root)) {
+            throw new IOException("no such file or folder: " + root);
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        monitor.begin("Scanning " + root, files.size());
+        List<Path> notDicom = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
+        List<Header> headers = new ArrayList<>();
+        for (Path file : files) {
+            monitor.checkCancelled();
+            HeaderReader.Result result = HeaderReader.read(file);
+            switch (result) {
+                case HeaderReader.NotDicom n -> notDicom.add(file);
+                case HeaderReader.Problem p -> problems.add(new FileProblem(file, p.message()));
+                case Header h when h.defect() != null -> problems.add(new FileProblem(file, h.defect() + "; not indexed"));
+                case Header h -> headers.add(h);
+            }
+            monitor.worked(1);
+        }
+        return new DicomIndex(root, files.size(), group(headers, problems), notDicom, problems);
+    }
+
+    private static List<PatientRecord> group(List<Header> headers, List<FileProblem> problems) {
+        // patient id -> study uid -> series uid -> headers, in first-seen order
+        Map<String, Map<String, Map<String, List<Header>>>> tree = new LinkedHashMap<>();
+        Map<String, Header> firstOfPatient = new HashMap<>();
+        Set<String> seenSop = new HashSet<>();
+        for (Header h : headers) {
+            if (!seenSop.add(h.sopInstanceUid())) {
+                problems.add(new FileProblem(h.file(), "duplicate SOP Instance UID " + h.sopInstanceUid()
+                        + " (another file holds the same instance); ignored"));
+                continue;
+            }
+            Header first = firstOfPatient.putIfAbsent(h.patient().patientId(), h);
+            if (first != null && !first.patient().isSamePatient(h.patient())) {
+                problems.add(new FileProblem(h.file(), "same Patient ID as " + first.file().getFileName()
+                        + " but a different patient: " + String.join(", ", first.patient().differencesFrom(h.patient()))));
+            }
+            tree.computeIfAbsent(h.patient().patientId(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(h.studyInstanceUid(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(h.seriesInstanceUid(), k -> new ArrayList<>()).add(h);
+        }
+        Map<String, SeriesRecordBuilder> bySeriesUid = new HashMap<>();
+        List<SeriesRecordBuilder> all = new ArrayList<>();
+        for (var studies : tree.values()) {
+            for (var series : studies.values()) {
+                for (var entry : series.entrySet()) {
+                    SeriesRecordBuilder b = new SeriesRecordBuilder(entry.getValue());
+                    bySeriesUid.put(entry.getKey(), b);
+                    all.add(b);
+                }
+            }
+        }
+        checkReferences(all, bySeriesUid);
+        List<PatientRecord> patients = new ArrayList<>();
+        for (var patientEntry : tree.entrySet()) {
+            PatientIdentity identity = firstOfPatient.get(patientEntry.getKey()).patient();
+            List<StudyRecord> studies = new ArrayList<>();
+            for (var studyEntry : patientEntry.getValue().entrySet()) {
+                List<SeriesRecord> series = studyEntry.getValue().keySet().stream().map(uid -> bySeriesUid.get(uid).build())
+                        .sorted(Comparator.comparing(SeriesRecord::modality).thenComparing(SeriesRecord::seriesNumber))
+                        .toList();
+                Header any = studyEntry.getValue().values().iterator().next().get(0);
+                studies.add(new StudyRecord(studyEntry.getKey(), any.studyDate(), any.studyDescription(), series));
+            }
+            patients.add(new PatientRecord(identity, studies));
+        }
+        return patients;
+    }
+
+    /** RT objects must reference series and Frames of Reference that exist and agree. */
+    private static void checkReferences(List<SeriesRecordBuilder> all, Map<String, SeriesRecordBuilder> bySeriesUid) {
+        Set<String> imageFrames = new HashSet<>();
+        for (SeriesRecordBuilder b : all) {
+            if (b.isImage() && !b.frameOfReferenceUid.isEmpty()) {
+                imageFrames.add(b.frameOfReferenceUid);
+            }
+        }
+        for (SeriesRecordBuilder b : all) {
+            for (String ref : b.referencedSeries) {
+                SeriesRecordBuilder target = bySeriesUid.get(ref);
+                if (target == null) {
+                    b.warnings.add("references series " + ref + ", which is not in the scanned folder");
+                } else if (!b.referencedFrames.isEmpty() && !target.frameOfReferenceUid.isEmpty()
+                        && !b.referencedFrames.contains(target.frameOfReferenceUid)) {
+                    b.warnings.add("Frame of Reference mismatch: references series " + ref + " in frame "
+                            + target.frameOfReferenceUid + " but its own frame is " + String.join(", ", b.referencedFrames));
+                }
+            }
+            if (!b.isImage() && !b.modality.equals("RTPLAN") && b.referencedSeries.isEmpty()) {
+                for (String frame : b.referencedFrames) {
+                    if (!imageFrames.contains(frame)) {
+                        b.warnings.add("no image series in the folder has its Frame of Reference " + frame);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final class SeriesRecordBuilder {
+        final List<Header> headers;
+        final String modality;
+        final String frameOfReferenceUid;
+        final Set<String> referencedSeries = new LinkedHashSet<>();
+        final Set<String> referencedFrames = new LinkedHashSet<>();
+        final List<String> warnings = new ArrayList<>();
+
+        SeriesRecordBuilder(List<Header> headers) {
+            this.headers = headers;
+            Header first = headers.get(0);
+            this.modality = first.modality();
+            this.frameOfReferenceUid = first.frameOfReferenceUid();
+            Set<String> frames = new LinkedHashSet<>();
+            for (Header h : headers) {
+                referencedSeries.addAll(h.referencedSeriesUids());
+                referencedFrames.addAll(h.referencedFrameUids());
+                if (!h.frameOfReferenceUid().isEmpty()) {
+                    frames.add(h.frameOfReferenceUid());
+                }
+            }
+            if (frames.size() > 1) {
+                warnings.add("instances of this series are in " + frames.size() + " different Frames of Reference");
+            }
+            if (!frameOfReferenceUid.isEmpty()) {
+                referencedFrames.add(frameOfReferenceUid);
+            }
+        }
+
+        boolean isImage() {
+            return !modality.startsWith("RT") && !modality.equals("REG") && !modality.equals("SR");
+        }
+
+        SeriesRecord build() {
+            Header first = headers.get(0);
+            List<InstanceRecord> instances = headers.stream()
+                    .map(h -> new InstanceRecord(h.file(), h.sopClassUid(), h.sopInstanceUid(), h.instanceNumber(),
+                            h.imagePositionMm()))
+                    .sorted(Comparator.comparingInt(InstanceRecord::instanceNumber)
+                            .thenComparing(i -> i.file().toString()))
+                    .toList();
+            return new SeriesRecord(first.seriesInstanceUid(), modality, first.seriesNumber(), first.seriesDescription(),
+                    frameOfReferenceUid, instances, List.copyOf(referencedSeries), List.copyOf(referencedFrames),
+                    first.roiNames(), warnings);
+        }
+    }
+}

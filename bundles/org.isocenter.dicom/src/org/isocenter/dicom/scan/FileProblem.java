@@ -1,0 +1,7 @@
+package org.isocenter.dicom.scan;
+
+import java.nio.file.Path;
+
+/** A file that could not be indexed (or was indexed with a defect), with a message for the user. */
+public record FileProblem(Path file, String problem) {
+}

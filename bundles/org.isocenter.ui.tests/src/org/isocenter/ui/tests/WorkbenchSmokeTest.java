@@ -1,0 +1,167 @@
+package org.isocenter.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.commands.Command;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.IsocenterUiPlugin;
+import org.isocenter.ui.internal.PatientSession;
+import org.isocenter.ui.internal.preferences.PreferenceDefaults;
+import org.isocenter.ui.internal.views.PatientBrowserView;
+import org.isocenter.ui.internal.views.SlicePreviewView;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Starts the real Isocenter application (UI harness under Xvfb): the workbench opens with the demo patient
+ * loaded into the Patient Browser, a series is previewed, and screenshots are saved under target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchSmokeTest {
+
+    private static void spinUntil(BooleanSupplier condition, long timeoutMs, String what) {
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(50, () -> { });
+                display.sleep();
+            }
+        }
+    }
+
+    private static Path screenshot(String name) throws Exception {
+        Display display = Display.getCurrent();
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        for (int i = 0; i < 20; i++) {
+            while (display.readAndDispatch()) {
+                // settle pending paints
+            }
+            Thread.sleep(25);
+        }
+        Rectangle b = shell.getBounds();
+        Image image = new Image(display, b.width, b.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, b.x, b.y);
+        } finally {
+            gc.dispose();
+        }
+        Path dir = Path.of(System.getProperty("isocenter.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name);
+        ImageLoader loader = new ImageLoader();
+        loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+        loader.save(file.toString(), SWT.IMAGE_PNG);
+        image.dispose();
+        return file;
+    }
+
+    private static IWorkbenchWindow window() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+    }
+
+    @Test
+    @Order(1)
+    void workbenchOpensAsIsocenterWithTheDemoPatientInThePatientBrowser() throws Exception {
+        IWorkbenchWindow window = window();
+        assertEquals("Isocenter", window.getShell().getText());
+        IWorkbenchPage page = window.getActivePage();
+        assertEquals(IsocenterUi.PERSPECTIVE_PLANNING, page.getPerspective().getId());
+        assertTrue(IsocenterUiPlugin.get().getPreferenceStore().getBoolean(PreferenceDefaults.OPEN_DEMO_AT_STARTUP));
+
+        spinUntil(() -> !PatientSession.get().indexes().isEmpty(), 180_000, "the demo patient to load");
+        PatientBrowserView browser = (PatientBrowserView) page.findView(IsocenterUi.VIEW_PATIENT_BROWSER);
+        assertNotNull(browser);
+        spinUntil(() -> browser.viewer().getTree().getItemCount() == 1, 10_000, "the patient to appear");
+        TreeItem patient = browser.viewer().getTree().getItem(0);
+        assertEquals("PHANTOM PELVIS (ISO-DEMO-001)", patient.getText(0));
+        assertEquals("4 studies, 5 series", patient.getText(2));
+        assertEquals(4, patient.getItemCount());
+        TreeItem planning = patient.getItem(0);
+        assertEquals("2 series", planning.getText(2));
+        assertEquals("CT", planning.getItem(0).getText(1));
+        assertEquals("100 images", planning.getItem(0).getText(2));
+        assertEquals("RTSTRUCT", planning.getItem(1).getText(1));
+        assertEquals("6 ROIs", planning.getItem(1).getText(2));
+        screenshot("workbench-demo-patient.png");
+    }
+
+    @Test
+    @Order(2)
+    void selectingTheCtShowsItsSliceWithContoursAndPatientIdentity() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        PatientBrowserView browser = (PatientBrowserView) page.findView(IsocenterUi.VIEW_PATIENT_BROWSER);
+        SlicePreviewView preview = (SlicePreviewView) page.findView(IsocenterUi.VIEW_SLICE_PREVIEW);
+        assertNotNull(preview);
+        SeriesRecord ct = (SeriesRecord) browser.viewer().getTree().getItem(0).getItem(0).getItem(0).getData();
+        browser.viewer().setSelection(new StructuredSelection(ct), true);
+        spinUntil(() -> preview.volume() != null, 60_000, "the CT to load in the preview");
+        assertEquals(ct.seriesInstanceUid(), preview.volume().info().seriesInstanceUid());
+        assertEquals(256, preview.volume().geometry().sizeX());
+        // the preview opens on the slice with most contours: inside the CTV's z range (-39..-1 mm)
+        double z = preview.volume().geometry().indexToPatient(0, 0, preview.slice()).z();
+        assertTrue(z > -39 && z < -1, "slice z = " + z);
+        screenshot("workbench-ct-preview.png");
+    }
+
+    @Test
+    @Order(3)
+    void menusCommandsPerspectivesAndProgressViewAreThere() throws Exception {
+        ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
+        for (String id : new String[] { IsocenterUi.COMMAND_IMPORT_FOLDER, IsocenterUi.COMMAND_OPEN_DEMO }) {
+            Command c = commands.getCommand(id);
+            assertTrue(c.isDefined(), id);
+            assertTrue(c.isHandled(), id + " has a handler");
+        }
+        var registry = PlatformUI.getWorkbench().getPerspectiveRegistry();
+        for (String id : new String[] { IsocenterUi.PERSPECTIVE_PLANNING, IsocenterUi.PERSPECTIVE_CONTOURING,
+                IsocenterUi.PERSPECTIVE_REGISTRATION }) {
+            assertNotNull(registry.findPerspectiveWithId(id), id);
+        }
+        IWorkbenchPage page = window().getActivePage();
+        assertNotNull(page.findView(IsocenterUi.VIEW_PROGRESS), "Progress view is part of the perspective");
+        page.setPerspective(registry.findPerspectiveWithId(IsocenterUi.PERSPECTIVE_REGISTRATION));
+        spinUntil(() -> page.getPerspective().getId().equals(IsocenterUi.PERSPECTIVE_REGISTRATION), 5_000,
+                "the Registration perspective");
+        assertNotNull(page.findView(IsocenterUi.VIEW_PATIENT_BROWSER));
+        screenshot("workbench-registration-perspective.png");
+        page.setPerspective(registry.findPerspectiveWithId(IsocenterUi.PERSPECTIVE_PLANNING));
+        // File menu holds the two import commands
+        var menu = window().getShell().getMenuBar();
+        var file = menu.getItem(0).getMenu();
+        file.notifyListeners(SWT.Show, new org.eclipse.swt.widgets.Event());
+        StringBuilder labels = new StringBuilder();
+        for (var item : file.getItems()) {
+            labels.append(item.getText()).append('|');
+        }
+        file.notifyListeners(SWT.Hide, new org.eclipse.swt.widgets.Event());
+        assertTrue(labels.toString().contains("Import DICOM Folder..."), labels.toString());
+        assertTrue(labels.toString().contains("Open Demo Patient"), labels.toString());
+    }
+}

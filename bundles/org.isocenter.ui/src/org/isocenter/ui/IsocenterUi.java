@@ -1,0 +1,19 @@
+package org.isocenter.ui;
+
+/** Identifiers of the Isocenter workbench (views, perspectives, commands) for plug-ins that extend it. */
+public final class IsocenterUi {
+
+    public static final String PLUGIN_ID = "org.isocenter.ui";
+    public static final String PERSPECTIVE_PLANNING = "org.isocenter.ui.perspective.planning";
+    public static final String PERSPECTIVE_CONTOURING = "org.isocenter.ui.perspective.contouring";
+    public static final String PERSPECTIVE_REGISTRATION = "org.isocenter.ui.perspective.registration";
+    public static final String VIEW_PATIENT_BROWSER = "org.isocenter.ui.views.patientBrowser";
+    public static final String VIEW_SLICE_PREVIEW = "org.isocenter.ui.views.slicePreview";
+    /** Eclipse's Progress view, shown in every Isocenter perspective for long-running jobs. */
+    public static final String VIEW_PROGRESS = "org.eclipse.ui.views.ProgressView";
+    public static final String COMMAND_IMPORT_FOLDER = "org.isocenter.ui.commands.importFolder";
+    public static final String COMMAND_OPEN_DEMO = "org.isocenter.ui.commands.openDemo";
+
+    private IsocenterUi() {
+    }
+}

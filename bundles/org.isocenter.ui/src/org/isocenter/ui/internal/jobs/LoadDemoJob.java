@@ -1,0 +1,42 @@
+package org.isocenter.ui.internal.jobs;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.isocenter.core.progress.CancelledException;
+import org.isocenter.demo.DemoPatient;
+import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.preferences.PreferenceDefaults;
+
+/** Writes the demo patient once into its folder (see preferences) and imports it. */
+public final class LoadDemoJob extends ScanFolderJob {
+
+    private final Path folder;
+
+    public LoadDemoJob() {
+        this(PreferenceDefaults.demoFolder());
+    }
+
+    private LoadDemoJob(Path folder) {
+        super(folder);
+        setName("Opening the demo patient");
+        this.folder = folder;
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        try {
+            if (!DemoPatient.isComplete(folder)) {
+                DemoPatient.generate(folder, new EclipseProgress(monitor));
+            }
+        } catch (CancelledException e) {
+            return Status.CANCEL_STATUS;
+        } catch (Exception e) {
+            return new Status(IStatus.ERROR, IsocenterUi.PLUGIN_ID,
+                    "Could not write the demo patient to " + folder + ": " + e.getMessage(), e);
+        }
+        return super.run(monitor);
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# End-to-end checks of the materialized product through ./isocenter (headless CLI, no display):
+# demo generation, info on the demo folder, info with a corrupt file, and the error contract.
+# Prints one "N passed, N failed" line; exits non-zero on any failure.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PY=/usr/bin/python3
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+passed=0; failed=0
+check() { # name, then a python expression over `j` (the last stdout line as JSON) and `code` (exit status)
+  local name="$1" out="$2" code="$3" expr="$4"
+  if "$PY" - "$out" "$code" "$expr" <<'PYEOF'
+import json, sys
+lines = [l for l in open(sys.argv[1]).read().splitlines() if l.strip()]
+j = json.loads(lines[-1]); code = int(sys.argv[2])
+ok = eval(sys.argv[3])
+sys.exit(0 if ok else 1)
+PYEOF
+  then passed=$((passed+1)); echo "ok   $name"
+  else failed=$((failed+1)); echo "FAIL $name"; tail -n 3 "$out" | cut -c1-400; fi
+}
+
+"$ROOT/isocenter" demo "$tmp/demo" > "$tmp/demo.out" 2> "$tmp/demo.err"; code=$?
+check "demo writes 5 series for one patient" "$tmp/demo.out" $code \
+  "code == 0 and j['seriesCount'] == 5 and j['patients'][0]['patientId'] == 'ISO-DEMO-001' and j['problems'] == []"
+
+"$ROOT/isocenter" info "$tmp/demo" > "$tmp/info.out" 2> "$tmp/info.err"; code=$?
+check "info lists CT(100), RTSTRUCT(6 ROIs), 3 CBCT(64)" "$tmp/info.out" $code \
+  "code == 0 and sorted((s['modality'], s['instances'], len(s.get('rois', []))) for st in j['patients'][0]['studies'] for s in st['series']) == [('CT',64,0),('CT',64,0),('CT',64,0),('CT',100,0),('RTSTRUCT',1,6)]"
+
+bad="$tmp/demo/CT_planning/CT_0042.dcm"
+head -c 5000 "$bad" > "$tmp/cut" && mv "$tmp/cut" "$bad"
+printf 'garbage' > "$tmp/demo/notes.txt"
+"$ROOT/isocenter" info "$tmp/demo" > "$tmp/bad.out" 2> "$tmp/bad.err"; code=$?
+check "info names the corrupt file and still lists the rest" "$tmp/bad.out" $code \
+  "code == 0 and [p['file'] for p in j['problems']] == ['$bad'] and j['seriesCount'] == 5 and j['dicomInstances'] == 292 and any(n.endswith('notes.txt') for n in j['notDicom'])"
+
+"$ROOT/isocenter" info "$tmp/does-not-exist" > "$tmp/err.out" 2> "$tmp/err.err"; code=$?
+check "a missing folder gives {error} and exit 1" "$tmp/err.out" $code \
+  "code == 1 and 'does-not-exist' in j['error']"
+
+echo "product smoke test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what Isocenter's build, tests and product need on a Debian 12 machine. Idempotent:
+# does nothing when everything is already there. Called by both README commands and by CI.
+#  1. Debian packages (apt-get, only those missing).
+#  2. The Debian-provided jars (PixelMed, VTK) installed into the local Maven repository with
+#     fixed coordinates, where the target platform wraps them as OSGi bundles.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Runtime + build: PixelMed (DICOM toolkit), VTK 9 Java bindings + Mesa (3D), GTK 3 (SWT).
+# Tests: dcmtk (storescp/storescu network peers), dicom3tools (dciodvfy), pydicom, Xvfb, imagemagick.
+PACKAGES=(libpixelmed-java libvtk9-java libgl1-mesa-dri libgtk-3-0 xvfb xauth imagemagick
+          dcmtk dicom3tools python3-pydicom)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "[setup] installing Debian packages: ${missing[*]}" >&2
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo"
+  else
+    echo "[setup] These Debian packages are missing: ${missing[*]}" >&2
+    echo "[setup] Installing them needs root. Run as root, or: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  $SUDO apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+
+# Debian jars -> local Maven repository (coordinates are referenced by target-platform/isocenter.target).
+M2_REPO="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
+install_jar() { # file groupId artifactId version
+  local file="$1" g="$2" a="$3" v="$4"
+  local dest="$M2_REPO/${g//.//}/$a/$v/$a-$v.jar"
+  if [ -f "$dest" ] && cmp -s "$file" "$dest"; then return 0; fi
+  echo "[setup] installing $file into the local Maven repository as $g:$a:$v" >&2
+  (cd "$(mktemp -d)" && "$ROOT/mvnw" -q -B install:install-file -Dfile="$file" -DgroupId="$g" -DartifactId="$a" \
+      -Dversion="$v" -Dpackaging=jar -DgeneratePom=true >&2)
+}
+install_jar /usr/share/java/pixelmed-20220618.jar debian.pixelmed pixelmed 20220618
+install_jar /usr/share/java/vtk9.jar debian.vtk vtk 9.1.0
