@@ -59,7 +59,11 @@ final class LoadCommand implements CliCommand {
         o.addProperty("modality", v.info().modality());
         o.addProperty("seriesInstanceUid", v.info().seriesInstanceUid());
         o.addProperty("frameOfReferenceUid", v.frameOfReferenceUid());
-        o.add("shape", numbers(g.sizeX(), g.sizeY(), g.sizeZ()));
+        JsonArray shape = new JsonArray();
+        shape.add(g.sizeX());
+        shape.add(g.sizeY());
+        shape.add(g.sizeZ());
+        o.add("shape", shape);
         o.add("spacingMm", numbers(g.spacingXMm(), g.spacingYMm(), g.spacingZMm()));
         o.add("originMm", numbers(g.originMm().x(), g.originMm().y(), g.originMm().z()));
         double[] range = v.valueRange();

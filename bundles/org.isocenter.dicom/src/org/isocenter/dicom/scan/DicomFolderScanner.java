@@ -23,7 +23,8 @@ import org.isocenter.dicom.internal.HeaderReader.Header;
  * Indexes a folder tree of DICOM files by patient, study and series, reading headers only (no pixel or
  * contour data), so thousands of files scan quickly. Files that are not DICOM are listed; files that are
  * DICOM but broken (truncated, missing UIDs, unreadable) are reported by name with the problem, and the scan
- * goes on. After indexing, RT objects are checked against the images they reference.
+ * goes on. Studies are listed oldest first. After indexing, RT objects are checked against the images they
+ * reference.
  */
 public final class DicomFolderScanner {
 
@@ -97,6 +98,7 @@ public final class DicomFolderScanner {
                 Header any = studyEntry.getValue().values().iterator().next().get(0);
                 studies.add(new StudyRecord(studyEntry.getKey(), any.studyDate(), any.studyDescription(), series));
             }
+            studies.sort(Comparator.comparing(StudyRecord::studyDate).thenComparing(StudyRecord::studyInstanceUid));
             patients.add(new PatientRecord(identity, studies));
         }
         return patients;

@@ -66,7 +66,9 @@ public final class SurfaceRenderer {
         window.AddRenderer(renderer);
         window.SetSize(width, height);
         window.Render();
-        byte[] rgbPixels = window.GetPixelData(0, 0, width - 1, height - 1, 1);
+        vtkUnsignedCharArray pixelArray = new vtkUnsignedCharArray();
+        window.GetPixelData(0, 0, width - 1, height - 1, 1, pixelArray, 0);
+        byte[] rgbPixels = pixelArray.GetJavaArray();
         window.Finalize();
         int[] argb = new int[width * height];
         for (int y = 0; y < height; y++) {

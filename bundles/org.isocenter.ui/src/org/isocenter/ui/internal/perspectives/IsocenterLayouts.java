@@ -13,7 +13,7 @@ final class IsocenterLayouts {
     static void base(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();
-        layout.addView(IsocenterUi.VIEW_PATIENT_BROWSER, IPageLayout.LEFT, 0.34f, editor);
+        layout.addView(IsocenterUi.VIEW_PATIENT_BROWSER, IPageLayout.LEFT, 0.40f, editor);
         IFolderLayout bottom = layout.createFolder("isocenter.bottom", IPageLayout.BOTTOM, 0.72f,
                 IsocenterUi.VIEW_PATIENT_BROWSER);
         bottom.addView(IsocenterUi.VIEW_PROGRESS);

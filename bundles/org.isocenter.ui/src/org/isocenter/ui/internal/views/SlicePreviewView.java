@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobFunction;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
@@ -75,7 +76,8 @@ public final class SlicePreviewView extends ViewPart {
     public void show(SeriesRecord series) {
         status = "Loading " + series.description() + "…";
         canvas.redraw();
-        Job job = Job.create("Loading " + series.modality() + " " + series.description(), monitor -> load(series, monitor));
+        Job job = Job.create("Loading " + series.modality() + " " + series.description(),
+                (IJobFunction) monitor -> load(series, monitor));
         job.setUser(false);
         job.schedule();
     }
@@ -96,7 +98,7 @@ public final class SlicePreviewView extends ViewPart {
             Display.getDefault().asyncExec(() -> {
                 volume = v;
                 rois = finalRois;
-                slice = sliceWithMostContours(v, finalRois);
+                slice = targetSlice(v, finalRois);
                 status = null;
                 if (!canvas.isDisposed()) {
                     canvas.redraw();
@@ -115,21 +117,18 @@ public final class SlicePreviewView extends ViewPart {
         }
     }
 
-    private static int sliceWithMostContours(ImageVolume v, List<Roi> rois) {
-        int best = v.geometry().sizeZ() / 2, bestCount = 0;
-        for (int k = 0; k < v.geometry().sizeZ(); k++) {
-            double z = v.geometry().indexToPatient(0, 0, k).z();
-            int count = 0;
+    /** Opens on the middle contour of the first target (PTV, CTV, GTV), else on the middle slice. */
+    private static int targetSlice(ImageVolume v, List<Roi> rois) {
+        for (String type : List.of("PTV", "CTV", "GTV")) {
             for (Roi roi : rois) {
-                count += (int) roi.contours().stream()
-                        .filter(c -> Math.abs(c.pointsMm().get(0).z() - z) < v.geometry().spacingZMm() / 2).count();
-            }
-            if (count > bestCount) {
-                best = k;
-                bestCount = count;
+                if (roi.interpretedType().equals(type) && !roi.contours().isEmpty()) {
+                    double z = roi.contours().get(roi.contours().size() / 2).pointsMm().get(0).z();
+                    int k = (int) Math.round(v.geometry().patientToIndex(new org.isocenter.core.geometry.Vector3(0, 0, z)).z());
+                    return Math.max(0, Math.min(v.geometry().sizeZ() - 1, k));
+                }
             }
         }
-        return best;
+        return v.geometry().sizeZ() / 2;
     }
 
     private void scroll(int delta) {
