@@ -80,6 +80,12 @@ public final class Attrs {
         return d == null ? new double[0] : d;
     }
 
+    /** The first numeric value of an attribute, or {@code fallback} when absent. */
+    public static double number(AttributeList list, AttributeTag tag, double fallback) {
+        double[] v = doubles(list, tag);
+        return v.length > 0 ? v[0] : fallback;
+    }
+
     /** The items of a sequence attribute (empty when absent). */
     public static java.util.List<AttributeList> items(AttributeList list, AttributeTag tag) {
         java.util.List<AttributeList> items = new java.util.ArrayList<>();

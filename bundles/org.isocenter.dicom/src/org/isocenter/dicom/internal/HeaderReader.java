@@ -173,7 +173,7 @@ public final class HeaderReader {
         return null;
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.strip());
     }

@@ -8,44 +8,73 @@ import java.util.List;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.TransferSyntax;
 
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.image.ImageVolumeInfo;
-import org.isocenter.core.patient.PatientIdentity;
 import org.isocenter.core.patient.PatientPosition;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.dicom.internal.Attrs;
+import org.isocenter.dicom.internal.Part10;
+import org.isocenter.dicom.internal.PixelDecoder;
 
 /**
  * Decodes a single-frame image series (CT, CBCT stored as CT, MR, PT) into an {@link ImageVolume}. Slices
  * are ordered by their position along the slice normal (not by file name or instance number), rescale
  * slope/intercept are kept, and the series is refused with a clear message when slices disagree in
  * orientation, size or patient, when slice spacing is uneven (missing slices), when the stack is sheared
- * (gantry tilt), or when its transfer syntax is not supported.
+ * (gantry tilt), or when its transfer syntax is not supported. 8/16-bit signed/unsigned samples, native
+ * (implicit/explicit VR, little/big endian), deflated, RLE and JPEG Lossless pixel data are decoded.
+ * <p>
+ * Memory: each slice is decoded straight into its place in the volume's 16-bit array, so the peak heap is the
+ * volume plus one slice. When a slice's rescale differs from the first slice's, its values are re-expressed
+ * in the first slice's rescale, rounded to the nearest stored unit.
  */
 public final class ImageSeriesReader {
 
     /** Relative tolerance on slice spacing before a gap is reported as missing/uneven slices. */
     private static final double SPACING_TOLERANCE = 0.01;
 
-    private record Slice(Path file, AttributeList list, double positionAlongNormal) {
+    /** What is kept of a slice once its pixels are in the volume (the header without Pixel Data). */
+    private record Slice(Path file, AttributeList header, double positionAlongNormal, int slot) {
     }
 
     public ImageVolume read(List<Path> files, ProgressMonitor monitor) throws DicomReadException {
+        Path[] current = { null }; // the file being read, to name it when malformed content slips past the checks
+        try {
+            return readChecked(files, monitor, current);
+        } catch (org.isocenter.core.progress.CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DicomReadException(current[0], "malformed image: " + e, e);
+        }
+    }
+
+    private ImageVolume readChecked(List<Path> files, ProgressMonitor monitor, Path[] current) throws DicomReadException {
         if (files.isEmpty()) {
             throw new DicomReadException(null, "no files given for the image series");
         }
-        monitor.begin("Reading " + files.size() + " slices", files.size());
-        List<Slice> slices = new ArrayList<>();
+        monitor.begin("Reading " + files.size() + " slices", files.size() + 1);
+        List<Slice> slices = new ArrayList<>(files.size());
         double[] orientation = null;
-        Vector3 row = null, col = null, normal = null;
+        Vector3 normal = null;
         AttributeList first = null;
+        short[] stored = null;
+        int plane = 0;
+        double slope = 1, intercept = 0;
+        int shift = 0;
         for (Path f : files) {
             monitor.checkCancelled();
-            AttributeList list = readFully(f);
+            current[0] = f;
+            AttributeList list = Part10.read(f);
+            String refusal = PixelDecoder.unsupportedTransferSyntax(Attrs.string(list, TagFromName.TransferSyntaxUID));
+            if (refusal != null) {
+                throw new DicomReadException(f, refusal);
+            }
+            if (Attrs.integer(list, TagFromName.NumberOfFrames, 1) > 1) {
+                throw new DicomReadException(f, "multi-frame images are not supported by this reader");
+            }
             double[] iop = Attrs.doubles(list, TagFromName.ImageOrientationPatient);
             double[] ipp = Attrs.doubles(list, TagFromName.ImagePositionPatient);
             if (iop.length != 6 || ipp.length != 3) {
@@ -54,39 +83,84 @@ public final class ImageSeriesReader {
             if (first == null) {
                 first = list;
                 orientation = iop;
-                row = new Vector3(iop[0], iop[1], iop[2]).normalized();
-                col = new Vector3(iop[3], iop[4], iop[5]).normalized();
-                normal = row.cross(col);
+                normal = Part10.orientation(f, iop)[2];
+                plane = Attrs.integer(list, TagFromName.Rows, 0) * Attrs.integer(list, TagFromName.Columns, 0);
+                stored = new short[Math.multiplyExact(plane, files.size())];
+                slope = rescaleSlope(list);
+                intercept = rescaleIntercept(list);
+                // unsigned 16-bit samples may not fit a signed short: shift them and compensate in the intercept
+                if (Attrs.integer(list, TagFromName.PixelRepresentation, 0) == 0
+                        && Attrs.integer(list, TagFromName.BitsStored, 16) == 16) {
+                    shift = 32768;
+                    intercept += shift * slope;
+                }
             } else {
                 checkSameAsFirst(f, list, first, orientation, iop);
             }
-            slices.add(new Slice(f, list, new Vector3(ipp[0], ipp[1], ipp[2]).dot(normal)));
+            int slot = slices.size();
+            storeSlice(f, list, stored, slot * plane, plane, slope, intercept, shift);
+            list.remove(TagFromName.PixelData);
+            slices.add(new Slice(f, list, new Vector3(ipp[0], ipp[1], ipp[2]).dot(normal), slot));
             monitor.worked(1);
         }
         slices.sort(Comparator.comparingDouble(Slice::positionAlongNormal));
         double spacingZ = checkSpacing(slices, normal);
-        return assemble(slices, first, row, col, normal, spacingZ);
+        permuteIntoOrder(stored, plane, slices);
+        monitor.worked(1);
+        return assemble(slices, first, stored, slope, intercept, spacingZ);
     }
 
-    private static AttributeList readFully(Path f) throws DicomReadException {
-        AttributeList list = new AttributeList();
-        try {
-            list.read(f.toFile());
-        } catch (Exception e) {
-            throw new DicomReadException(f, "cannot read DICOM: " + e.getMessage(), e);
+    private static double rescaleSlope(AttributeList l) {
+        double s = Attribute.getSingleDoubleValueOrDefault(l, TagFromName.RescaleSlope, 1.0);
+        return s == 0 || Double.isNaN(s) ? 1.0 : s;
+    }
+
+    private static double rescaleIntercept(AttributeList l) {
+        return Attribute.getSingleDoubleValueOrDefault(l, TagFromName.RescaleIntercept, 0.0);
+    }
+
+    /** Decodes one slice into {@code stored[offset..offset+plane)} in the volume's rescale. */
+    private static void storeSlice(Path f, AttributeList list, short[] stored, int offset, int plane, double slope,
+            double intercept, int shift) throws DicomReadException {
+        int[] raw = PixelDecoder.frame(f, list, 0);
+        if (raw.length != plane) {
+            throw new DicomReadException(f, "slice has " + raw.length + " pixels, the series " + plane);
         }
-        String ts = Attrs.string(list, TagFromName.TransferSyntaxUID);
-        if (!ts.isEmpty() && !ts.equals(TransferSyntax.ImplicitVRLittleEndian)
-                && !ts.equals(TransferSyntax.ExplicitVRLittleEndian) && !ts.equals(TransferSyntax.ExplicitVRBigEndian)) {
-            throw new DicomReadException(f, "unsupported transfer syntax " + ts);
+        double s = rescaleSlope(list), i = rescaleIntercept(list);
+        boolean sameRescale = s == slope && i == intercept - shift * slope;
+        for (int p = 0; p < plane; p++) {
+            long v = sameRescale ? raw[p] - shift : Math.round((raw[p] * s + i - intercept) / slope);
+            if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+                throw new DicomReadException(f, "pixel value " + (raw[p] * s + i) + " does not fit the series' 16-bit range");
+            }
+            stored[offset + p] = (short) v;
         }
-        if (Attrs.integer(list, TagFromName.NumberOfFrames, 1) > 1) {
-            throw new DicomReadException(f, "multi-frame images are not supported by this reader");
+    }
+
+    /** Moves each slice's pixels from the slot it was decoded into to its sorted position (in place). */
+    private static void permuteIntoOrder(short[] stored, int plane, List<Slice> sorted) {
+        int n = sorted.size();
+        int[] sourceOf = new int[n];
+        for (int k = 0; k < n; k++) {
+            sourceOf[k] = sorted.get(k).slot();
         }
-        if (Attrs.integer(list, TagFromName.SamplesPerPixel, 1) != 1) {
-            throw new DicomReadException(f, "colour images are not supported as volumes");
+        boolean[] done = new boolean[n];
+        short[] temp = new short[plane];
+        for (int start = 0; start < n; start++) {
+            if (done[start] || sourceOf[start] == start) {
+                done[start] = true;
+                continue;
+            }
+            System.arraycopy(stored, start * plane, temp, 0, plane);
+            int k = start;
+            while (sourceOf[k] != start) {
+                System.arraycopy(stored, sourceOf[k] * plane, stored, k * plane, plane);
+                done[k] = true;
+                k = sourceOf[k];
+            }
+            System.arraycopy(temp, 0, stored, k * plane, plane);
+            done[k] = true;
         }
-        return list;
     }
 
     private static void checkSameAsFirst(Path f, AttributeList list, AttributeList first, double[] orientation,
@@ -100,25 +174,30 @@ public final class ImageSeriesReader {
                 || Attrs.integer(list, TagFromName.Columns, 0) != Attrs.integer(first, TagFromName.Columns, 0)) {
             throw new DicomReadException(f, "image size differs from the other slices");
         }
-        for (var tag : List.of(TagFromName.PatientID, TagFromName.SeriesInstanceUID, TagFromName.FrameOfReferenceUID)) {
+        if (!Part10.patient(list).isSamePatient(Part10.patient(first))) {
+            throw new DicomReadException(f, "belongs to another patient than the other slices: "
+                    + String.join(", ", Part10.patient(first).differencesFrom(Part10.patient(list))));
+        }
+        for (var tag : List.of(TagFromName.SeriesInstanceUID, TagFromName.FrameOfReferenceUID)) {
             if (!Attrs.string(list, tag).equals(Attrs.string(first, tag))) {
-                throw new DicomReadException(f, tag + " differs from the other slices of the series");
+                throw new DicomReadException(f, AttributeList.getDictionary().getFullNameFromTag(tag)
+                        + " differs from the other slices of the series");
             }
         }
     }
 
     private static double checkSpacing(List<Slice> slices, Vector3 normal) throws DicomReadException {
         if (slices.size() == 1) {
-            double t = Attrs.doubles(slices.get(0).list(), TagFromName.SliceThickness).length > 0
-                    ? Attrs.doubles(slices.get(0).list(), TagFromName.SliceThickness)[0] : 1.0;
-            return t > 0 ? t : 1.0;
+            double[] t = Attrs.doubles(slices.get(0).header(), TagFromName.SliceThickness);
+            return t.length > 0 && t[0] > 0 ? t[0] : 1.0;
         }
         List<Double> gaps = new ArrayList<>();
         for (int k = 1; k < slices.size(); k++) {
             double gap = slices.get(k).positionAlongNormal() - slices.get(k - 1).positionAlongNormal();
             if (gap < 1e-3) {
                 throw new DicomReadException(slices.get(k).file(), "two slices at the same position "
-                        + String.format("%.3f", slices.get(k).positionAlongNormal()) + " mm (duplicate slice)");
+                        + String.format("%.3f", slices.get(k).positionAlongNormal()) + " mm (duplicate slice, also in "
+                        + slices.get(k - 1).file().getFileName() + ")");
             }
             gaps.add(gap);
         }
@@ -135,8 +214,8 @@ public final class ImageSeriesReader {
                     + (uneven.size() > 5 ? " and " + (uneven.size() - 5) + " more" : ""));
         }
         // gantry tilt / shear: successive positions must move along the normal only
-        double[] p0 = Attrs.doubles(slices.get(0).list(), TagFromName.ImagePositionPatient);
-        double[] pn = Attrs.doubles(slices.get(slices.size() - 1).list(), TagFromName.ImagePositionPatient);
+        double[] p0 = Attrs.doubles(slices.get(0).header(), TagFromName.ImagePositionPatient);
+        double[] pn = Attrs.doubles(slices.get(slices.size() - 1).header(), TagFromName.ImagePositionPatient);
         Vector3 d = new Vector3(pn[0] - p0[0], pn[1] - p0[1], pn[2] - p0[2]);
         Vector3 off = d.minus(normal.times(d.dot(normal)));
         if (off.norm() > 0.01 * d.norm() + 0.05) {
@@ -148,63 +227,21 @@ public final class ImageSeriesReader {
         return median;
     }
 
-    private static ImageVolume assemble(List<Slice> slices, AttributeList first, Vector3 row, Vector3 col,
-            Vector3 normal, double spacingZ) throws DicomReadException {
+    private static ImageVolume assemble(List<Slice> slices, AttributeList first, short[] stored, double slope,
+            double intercept, double spacingZ) throws DicomReadException {
         int rows = Attrs.integer(first, TagFromName.Rows, 0);
         int columns = Attrs.integer(first, TagFromName.Columns, 0);
         double[] ps = Attrs.doubles(first, TagFromName.PixelSpacing);
         if (ps.length != 2 || ps[0] <= 0 || ps[1] <= 0) {
             throw new DicomReadException(slices.get(0).file(), "missing or invalid Pixel Spacing");
         }
-        int plane = rows * columns;
-        double[] slopes = new double[slices.size()];
-        double[] intercepts = new double[slices.size()];
-        int[][] raw = new int[slices.size()][];
-        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
-        boolean sameRescale = true;
-        for (int k = 0; k < slices.size(); k++) {
-            AttributeList l = slices.get(k).list();
-            raw[k] = pixels(slices.get(k).file(), l, plane);
-            slopes[k] = Attribute.getSingleDoubleValueOrDefault(l, TagFromName.RescaleSlope, 1.0);
-            intercepts[k] = Attribute.getSingleDoubleValueOrDefault(l, TagFromName.RescaleIntercept, 0.0);
-            sameRescale &= slopes[k] == slopes[0] && intercepts[k] == intercepts[0];
-            for (int v : raw[k]) {
-                if (v < min) min = v;
-                if (v > max) max = v;
-            }
-        }
-        short[] stored = new short[plane * slices.size()];
-        double slope = slopes[0], intercept = intercepts[0];
-        if (sameRescale) {
-            // shift unsigned 16-bit data that does not fit a signed short; compensate in the intercept
-            int shift = max > Short.MAX_VALUE ? 32768 : 0;
-            if (min - shift < Short.MIN_VALUE) {
-                throw new DicomReadException(null, "stored pixel range " + min + ".." + max + " does not fit 16 bits");
-            }
-            intercept += shift * slope;
-            for (int k = 0; k < raw.length; k++) {
-                for (int p = 0; p < plane; p++) {
-                    stored[k * plane + p] = (short) (raw[k][p] - shift);
-                }
-            }
-        } else {
-            // per-slice rescale: store physical values rounded to integers (slope 1)
-            slope = 1;
-            intercept = 0;
-            for (int k = 0; k < raw.length; k++) {
-                for (int p = 0; p < plane; p++) {
-                    long v = Math.round(raw[k][p] * slopes[k] + intercepts[k]);
-                    if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
-                        throw new DicomReadException(slices.get(k).file(), "rescaled value " + v + " out of 16-bit range");
-                    }
-                    stored[k * plane + p] = (short) v;
-                }
-            }
-        }
-        double[] ipp = Attrs.doubles(slices.get(0).list(), TagFromName.ImagePositionPatient);
+        double[] iop = Attrs.doubles(first, TagFromName.ImageOrientationPatient);
+        Vector3[] axes = Part10.orientation(slices.get(0).file(), iop);
+        Vector3 row = axes[0], col = axes[1];
+        double[] ipp = Attrs.doubles(slices.get(0).header(), TagFromName.ImagePositionPatient);
         // DICOM Pixel Spacing is (row spacing, column spacing) = (spacing along columns, along rows)
         VolumeGeometry geometry = new VolumeGeometry(columns, rows, slices.size(), ps[1], ps[0], spacingZ,
-                new Vector3(ipp[0], ipp[1], ipp[2]), row, col, normal);
+                new Vector3(ipp[0], ipp[1], ipp[2]), row, col, row.cross(col));
         String modality = Attrs.string(first, TagFromName.Modality);
         String positionCode = Attrs.string(first, TagFromName.PatientPosition);
         PatientPosition position;
@@ -213,57 +250,14 @@ public final class ImageSeriesReader {
         } catch (IllegalArgumentException e) {
             throw new DicomReadException(slices.get(0).file(), e.getMessage());
         }
-        ImageVolumeInfo info = new ImageVolumeInfo(
-                new PatientIdentity(Attrs.string(first, TagFromName.PatientID), Attrs.string(first, TagFromName.PatientName),
-                        Attrs.string(first, TagFromName.PatientBirthDate), Attrs.string(first, TagFromName.PatientSex)),
-                Attrs.string(first, TagFromName.StudyInstanceUID), Attrs.string(first, TagFromName.SeriesInstanceUID),
-                Attrs.string(first, TagFromName.FrameOfReferenceUID), modality, position,
+        ImageVolumeInfo info = new ImageVolumeInfo(Part10.patient(first), Attrs.string(first, TagFromName.StudyInstanceUID),
+                Attrs.string(first, TagFromName.SeriesInstanceUID), Attrs.string(first, TagFromName.FrameOfReferenceUID),
+                modality, position,
                 firstNonEmpty(Attrs.string(first, TagFromName.AcquisitionDate), Attrs.string(first, TagFromName.SeriesDate),
                         Attrs.string(first, TagFromName.StudyDate)),
                 Attrs.string(first, TagFromName.SeriesDescription));
         String unit = modality.equals("CT") ? "HU" : firstNonEmpty(Attrs.string(first, TagFromName.RescaleType), "");
         return new ImageVolume(geometry, stored, slope, intercept, unit, info);
-    }
-
-    private static int[] pixels(Path f, AttributeList list, int plane) throws DicomReadException {
-        Attribute pd = list.getPixelData();
-        if (pd == null) {
-            throw new DicomReadException(f, "no Pixel Data");
-        }
-        int bits = Attrs.integer(list, TagFromName.BitsAllocated, 16);
-        int bitsStored = Attrs.integer(list, TagFromName.BitsStored, bits);
-        boolean signed = Attrs.integer(list, TagFromName.PixelRepresentation, 0) == 1;
-        int[] out = new int[plane];
-        try {
-            if (bits == 16) {
-                short[] s = pd.getShortValues();
-                if (s == null || s.length < plane) {
-                    throw new DicomReadException(f, "pixel data truncated: " + (s == null ? 0 : s.length) + " of "
-                            + plane + " pixels");
-                }
-                int mask = (1 << bitsStored) - 1;
-                for (int p = 0; p < plane; p++) {
-                    int v = s[p] & mask;
-                    if (signed && bitsStored < 32 && (v & (1 << (bitsStored - 1))) != 0) {
-                        v -= 1 << bitsStored;
-                    }
-                    out[p] = v;
-                }
-            } else if (bits == 8) {
-                byte[] b = pd.getByteValues();
-                if (b == null || b.length < plane) {
-                    throw new DicomReadException(f, "pixel data truncated");
-                }
-                for (int p = 0; p < plane; p++) {
-                    out[p] = signed ? b[p] : b[p] & 0xFF;
-                }
-            } else {
-                throw new DicomReadException(f, "Bits Allocated " + bits + " is not supported (8 or 16)");
-            }
-        } catch (com.pixelmed.dicom.DicomException e) {
-            throw new DicomReadException(f, "cannot decode pixel data: " + e.getMessage(), e);
-        }
-        return out;
     }
 
     private static String firstNonEmpty(String... values) {

@@ -10,12 +10,12 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
 
 import org.isocenter.core.geometry.Vector3;
-import org.isocenter.core.patient.PatientIdentity;
 import org.isocenter.core.structure.Contour;
 import org.isocenter.core.structure.ContourGeometry;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.dicom.internal.Attrs;
+import org.isocenter.dicom.internal.Part10;
 import org.isocenter.dicom.internal.Tags;
 
 /**
@@ -26,15 +26,11 @@ import org.isocenter.dicom.internal.Tags;
 public final class StructureSetReader {
 
     public StructureSet read(Path file) throws DicomReadException {
-        AttributeList l = new AttributeList();
-        try {
-            l.read(file.toFile());
-        } catch (Exception e) {
-            throw new DicomReadException(file, "cannot read DICOM: " + e.getMessage(), e);
-        }
-        if (!"RTSTRUCT".equals(Attrs.string(l, TagFromName.Modality))) {
-            throw new DicomReadException(file, "not an RT Structure Set (Modality " + Attrs.string(l, TagFromName.Modality) + ")");
-        }
+        return Part10.guarded(file, "RT Structure Set", () -> readChecked(file));
+    }
+
+    private StructureSet readChecked(Path file) throws DicomReadException {
+        AttributeList l = Part10.read(file, "RTSTRUCT", "an RT Structure Set");
         String frame = "";
         String refSeries = "";
         for (AttributeList f : Attrs.items(l, Tags.ReferencedFrameOfReferenceSequence)) {
@@ -74,10 +70,11 @@ public final class StructureSetReader {
             }
             rois.add(new Roi(number, name, color, types.getOrDefault(number, ""), contours));
         }
-        PatientIdentity patient = new PatientIdentity(Attrs.string(l, TagFromName.PatientID),
-                Attrs.string(l, TagFromName.PatientName), Attrs.string(l, TagFromName.PatientBirthDate),
-                Attrs.string(l, TagFromName.PatientSex));
-        return new StructureSet(Attrs.string(l, TagFromName.StructureSetLabel), patient, frame, refSeries, rois);
+        try {
+            return new StructureSet(Attrs.string(l, TagFromName.StructureSetLabel), Part10.patient(l), frame, refSeries, rois);
+        } catch (IllegalArgumentException e) {
+            throw new DicomReadException(file, "inconsistent RT Structure Set: " + e.getMessage(), e);
+        }
     }
 
     private static int clamp(int v) {

@@ -1,0 +1,161 @@
+package org.isocenter.dicom.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.isocenter.core.image.ImageVolume;
+import org.isocenter.core.progress.ProgressMonitor;
+import org.isocenter.dicom.io.DicomReadException;
+import org.isocenter.dicom.io.ImageSeriesReader;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pixel encodings: the same image re-encoded by dcmtk (implicit/big endian/deflated, RLE, JPEG Lossless with
+ * every predictor, point transform) or rewritten by pydicom (8-bit, unsigned 16-bit,
+ * 12 bits stored with junk high bits) must decode to exactly the values pydicom computes; lossy and JPEG-LS
+ * files are refused with the transfer syntax named.
+ */
+class TransferSyntaxTest {
+
+    static final Path PYDICOM_SAMPLES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+    static final Path CT = PYDICOM_SAMPLES.resolve("CT_small.dcm");
+    static final Path MR = PYDICOM_SAMPLES.resolve("MR_small.dcm");
+
+    @TempDir
+    Path tmp;
+
+    /** Rescaled values of a file's first frame as pydicom computes them (float64, row by row). */
+    private double[] pydicomValues(Path file) throws Exception {
+        Path out = tmp.resolve(file.getFileName() + ".f64");
+        ExternalTools.pydicom("import sys, numpy as np, pydicom\n"
+                + "d = pydicom.dcmread(sys.argv[1])\n"
+                + "a = d.pixel_array.astype('f8') * float(getattr(d, 'RescaleSlope', 1)) + float(getattr(d, 'RescaleIntercept', 0))\n"
+                + "a.astype('<f8').tofile('" + out + "')\n", file);
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN);
+        double[] v = new double[b.remaining() / 8];
+        b.asDoubleBuffer().get(v);
+        return v;
+    }
+
+    private static void assertSameValues(double[] expected, ImageVolume volume, String what) {
+        int n = volume.geometry().sizeX() * volume.geometry().sizeY();
+        assertEquals(expected.length, n, what + ": pixel count");
+        int mismatches = 0;
+        for (int p = 0; p < n; p++) {
+            int i = p % volume.geometry().sizeX(), j = p / volume.geometry().sizeX();
+            if (Math.abs(volume.valueAt(i, j, 0) - expected[p]) > 1e-6) {
+                mismatches++;
+            }
+        }
+        assertEquals(0, mismatches, what + ": pixels that differ from pydicom's values");
+    }
+
+    private ImageVolume read(Path file) throws DicomReadException {
+        return new ImageSeriesReader().read(List.of(file), ProgressMonitor.NONE);
+    }
+
+    private Path dcmtk(String tool, Path in, String name, String... options) throws Exception {
+        Path out = tmp.resolve(name);
+        List<String> cmd = new ArrayList<>(List.of(tool));
+        cmd.addAll(List.of(options));
+        cmd.add(in.toString());
+        cmd.add(out.toString());
+        ExternalTools.Output o = ExternalTools.run(cmd);
+        assertEquals(0, o.exitCode(), tool + " failed: " + o.text());
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "+ti", "+tb", "+td" })
+    void nativeEncodingsDecodeLikePydicom(String option) throws Exception {
+        double[] expected = pydicomValues(CT);
+        assertSameValues(expected, read(dcmtk("dcmconv", CT, "ct" + option.substring(1) + ".dcm", option)), option);
+    }
+
+    @Test
+    void rleDecodesLikePydicom() throws Exception {
+        double[] expected = pydicomValues(CT);
+        assertSameValues(expected, read(dcmtk("dcmcrle", CT, "ct_rle.dcm")), "RLE CT");
+        assertSameValues(pydicomValues(MR), read(PYDICOM_SAMPLES.resolve("MR_small_RLE.dcm")), "RLE MR (pydicom sample)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 2, 3, 4, 5, 6, 7 })
+    void jpegLosslessEveryPredictorDecodesLikePydicom(int predictor) throws Exception {
+        double[] expected = pydicomValues(CT);
+        Path jpeg = dcmtk("dcmcjpeg", CT, "ct_jl" + predictor + ".dcm", "+el", "+sv", Integer.toString(predictor));
+        assertSameValues(expected, read(jpeg), "JPEG Lossless predictor " + predictor);
+    }
+
+    @Test
+    void jpegLosslessSv1DecodesLikePydicom() throws Exception {
+        assertSameValues(pydicomValues(CT), read(dcmtk("dcmcjpeg", CT, "ct_sv1.dcm", "+e1")), "JPEG Lossless SV1 (CT)");
+        assertSameValues(pydicomValues(MR), read(dcmtk("dcmcjpeg", MR, "mr_sv1.dcm", "+e1")), "JPEG Lossless SV1 (MR)");
+    }
+
+    @Test
+    void jpegPointTransformDecodesLikeDcmtk() throws Exception {
+        // point transform 2 drops the two low bits: the truth is dcmtk's own decoder, read by pydicom
+        Path jpeg = dcmtk("dcmcjpeg", CT, "ct_pt2.dcm", "+el", "+sv", "1", "+pt", "2");
+        Path decodedByDcmtk = dcmtk("dcmdjpeg", jpeg, "ct_pt2_dcmtk.dcm");
+        assertSameValues(pydicomValues(decodedByDcmtk), read(jpeg), "JPEG Lossless with point transform 2");
+    }
+
+    @Test
+    void pixelVariantsWrittenByPydicomDecodeToTheValuesEncoded() throws Exception {
+        // 8-bit unsigned (explicit and implicit VR), 16-bit unsigned above 32767, 12 bits stored with junk above the
+        // high bit (DICOM: bits outside Bits Stored are ignored; pydicom 2.3 does not mask them, so the truth is the
+        // array encoded, rescaled by numpy)
+        String script = "import sys, numpy as np, pydicom\n"
+                + "src = pydicom.dcmread(sys.argv[1]); a = src.pixel_array.astype('i8')\n"
+                + "def save(name, arr, values, bits, stored, signed, slope=1, intercept=0, implicit=False):\n"
+                + "    d = pydicom.dcmread(sys.argv[1])\n"
+                + "    d.BitsAllocated = bits; d.BitsStored = stored; d.HighBit = stored - 1; d.PixelRepresentation = 1 if signed else 0\n"
+                + "    d.RescaleSlope = slope; d.RescaleIntercept = intercept\n"
+                + "    d.PixelData = arr.tobytes()\n"
+                + "    if implicit:\n"
+                + "        d.file_meta.TransferSyntaxUID = pydicom.uid.ImplicitVRLittleEndian; d.is_implicit_VR = True\n"
+                + "    d.save_as('" + tmp + "/' + name, write_like_original=False)\n"
+                + "    (values.astype('f8') * slope + intercept).astype('<f8').tofile('" + tmp + "/' + name + '.truth')\n"
+                + "u8 = ((a - a.min()) * 255 // (a.max() - a.min())).astype('u1')\n"
+                + "save('u8.dcm', u8, u8, 8, 8, False, 2, -100)\n"
+                + "save('u8i.dcm', u8, u8, 8, 8, False, implicit=True)\n"
+                + "u16 = (a - a.min() + 30000).astype('<u2')\n"
+                + "save('u16.dcm', u16, u16, 16, 16, False, 1, -31024)\n"
+                + "s12 = ((a - a.min()) % 4096 - 2048).astype('<i2')\n"
+                + "junk = ((s12.view('<u2') & 0x0FFF) | 0xA000).astype('<u2')\n"
+                + "save('s12.dcm', junk, s12, 16, 12, True, 0.5, 10)\n";
+        ExternalTools.pydicom(script, CT);
+        for (String name : List.of("u8.dcm", "u8i.dcm", "u16.dcm", "s12.dcm")) {
+            Path f = tmp.resolve(name);
+            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(tmp.resolve(name + ".truth"))).order(ByteOrder.LITTLE_ENDIAN);
+            double[] truth = new double[b.remaining() / 8];
+            b.asDoubleBuffer().get(truth);
+            assertSameValues(truth, read(f), name);
+        }
+        // where pydicom does decode the same way (no junk bits), it agrees too
+        assertSameValues(pydicomValues(tmp.resolve("u16.dcm")), read(tmp.resolve("u16.dcm")), "u16 vs pydicom");
+    }
+
+    @Test
+    void lossyAndUnsupportedSyntaxesAreRefusedByName() {
+        for (String[] c : new String[][] { { "JPEG-lossy.dcm", "1.2.840.10008.1.2.4.51" },
+                { "MR_small_jpeg_ls_lossless.dcm", "1.2.840.10008.1.2.4.80" },
+                { "MR_small_jp2klossless.dcm", "1.2.840.10008.1.2.4.90" } }) {
+            DicomReadException e = assertThrows(DicomReadException.class, () -> read(PYDICOM_SAMPLES.resolve(c[0])));
+            assertTrue(e.getMessage().contains("unsupported transfer syntax " + c[1]), e.getMessage());
+            assertTrue(e.getMessage().contains(c[0]), "message names the file: " + e.getMessage());
+        }
+    }
+}

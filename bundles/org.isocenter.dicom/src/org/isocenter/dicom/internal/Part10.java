@@ -1,0 +1,86 @@
+package org.isocenter.dicom.internal;
+
+import java.nio.file.Path;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.TagFromName;
+
+import org.isocenter.core.patient.PatientIdentity;
+import org.isocenter.dicom.io.DicomReadException;
+
+/** Reading whole DICOM files for the object readers: one place for the error message and the identity. */
+public final class Part10 {
+
+    private Part10() {
+    }
+
+    /**
+     * Reads a whole file. Pixel data stays compressed when the transfer syntax is encapsulated
+     * ({@link PixelDecoder} decodes it). Any failure, including runtime errors from malformed input,
+     * becomes a {@link DicomReadException} naming the file.
+     */
+    public static AttributeList read(Path file) throws DicomReadException {
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(false);
+        try {
+            list.read(file.toFile());
+        } catch (Exception | StackOverflowError e) {
+            throw new DicomReadException(file, "cannot read DICOM: " + HeaderReader.describe(e), e);
+        }
+        return list;
+    }
+
+    /** Reads a whole file and checks its Modality. */
+    public static AttributeList read(Path file, String modality, String what) throws DicomReadException {
+        AttributeList list = read(file);
+        String actual = Attrs.string(list, TagFromName.Modality);
+        if (!modality.equals(actual)) {
+            throw new DicomReadException(file, "not " + what + " (Modality '" + actual + "', expected " + modality + ")");
+        }
+        return list;
+    }
+
+    /** A reader's body, run by {@link #guarded}. */
+    public interface Body<T> {
+        T read() throws DicomReadException;
+    }
+
+    /**
+     * Runs a reader's body so that malformed content that slipped past its checks still ends as a
+     * {@link DicomReadException} naming the file, never as a stray runtime exception. Cancellation passes through.
+     */
+    public static <T> T guarded(Path file, String what, Body<T> body) throws DicomReadException {
+        try {
+            return body.read();
+        } catch (org.isocenter.core.progress.CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DicomReadException(file, "malformed " + what + ": " + HeaderReader.describe(e), e);
+        }
+    }
+
+    /**
+     * The row, column and normal directions of an Image Orientation (Patient) value, refused unless the two
+     * cosines are unit vectors (within 1e-3) and orthogonal (within 1e-3).
+     */
+    public static org.isocenter.core.geometry.Vector3[] orientation(Path file, double[] iop) throws DicomReadException {
+        if (iop.length != 6) {
+            throw new DicomReadException(file, "Image Orientation (Patient) needs 6 values, has " + iop.length);
+        }
+        var row = new org.isocenter.core.geometry.Vector3(iop[0], iop[1], iop[2]);
+        var col = new org.isocenter.core.geometry.Vector3(iop[3], iop[4], iop[5]);
+        if (!(Math.abs(row.norm() - 1) < 1e-3 && Math.abs(col.norm() - 1) < 1e-3 && Math.abs(row.dot(col)) < 1e-3)) {
+            throw new DicomReadException(file, "Image Orientation (Patient) " + java.util.Arrays.toString(iop)
+                    + " is not a pair of orthogonal unit vectors");
+        }
+        row = row.normalized();
+        col = col.normalized();
+        return new org.isocenter.core.geometry.Vector3[] { row, col, row.cross(col) };
+    }
+
+    /** The patient identity a dataset states. */
+    public static PatientIdentity patient(AttributeList l) {
+        return new PatientIdentity(Attrs.string(l, TagFromName.PatientID), Attrs.string(l, TagFromName.PatientName),
+                Attrs.string(l, TagFromName.PatientBirthDate), Attrs.string(l, TagFromName.PatientSex));
+    }
+}

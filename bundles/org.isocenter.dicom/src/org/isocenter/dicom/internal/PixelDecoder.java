@@ -1,0 +1,195 @@
+package org.isocenter.dicom.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+
+import org.isocenter.dicom.internal.codec.CodecException;
+import org.isocenter.dicom.internal.codec.JpegLosslessDecoder;
+import org.isocenter.dicom.internal.codec.RleDecoder;
+import org.isocenter.dicom.io.DicomReadException;
+
+/**
+ * Turns the Pixel Data of one greyscale frame into stored sample values: native (implicit/explicit VR,
+ * little or big endian, 8/16/32 bits allocated) through PixelMed, RLE Lossless and JPEG Lossless
+ * (process 14, any predictor) through Isocenter's own decoders. Other encapsulated transfer syntaxes are
+ * refused with "unsupported transfer syntax" and the syntax's name.
+ */
+public final class PixelDecoder {
+
+    /** Transfer syntaxes whose pixel data this class decodes. */
+    public static final Map<String, String> SUPPORTED = Map.of(
+            TransferSyntax.ImplicitVRLittleEndian, "Implicit VR Little Endian",
+            TransferSyntax.ExplicitVRLittleEndian, "Explicit VR Little Endian",
+            TransferSyntax.ExplicitVRBigEndian, "Explicit VR Big Endian",
+            TransferSyntax.DeflatedExplicitVRLittleEndian, "Deflated Explicit VR Little Endian",
+            TransferSyntax.RLE, "RLE Lossless",
+            TransferSyntax.JPEGLossless, "JPEG Lossless, Non-Hierarchical (Process 14)",
+            TransferSyntax.JPEGLosslessSV1, "JPEG Lossless, First-Order Prediction (Process 14 SV1)");
+
+    private static final Map<String, String> KNOWN_UNSUPPORTED = Map.of(
+            TransferSyntax.JPEGBaseline, "JPEG Baseline (lossy)",
+            TransferSyntax.JPEGExtended, "JPEG Extended (lossy)",
+            TransferSyntax.JPEGLS, "JPEG-LS Lossless",
+            TransferSyntax.JPEGNLS, "JPEG-LS Near-Lossless",
+            TransferSyntax.JPEG2000Lossless, "JPEG 2000 Lossless",
+            TransferSyntax.JPEG2000, "JPEG 2000");
+
+    /** Largest frame accepted (8192 x 8192): larger Rows x Columns are taken for corruption, not allocated. */
+    public static final long MAX_SAMPLES_PER_FRAME = 8192L * 8192L;
+
+    private PixelDecoder() {
+    }
+
+    /**
+     * Refuses compressed frames too short to hold the decoded size even at the codec's best ratio (RLE: 2 bytes
+     * per 128 bytes; JPEG Lossless: 1 bit per sample), so corrupt sizes never cause large allocations.
+     */
+    private static void checkCompressedLength(Path file, String ts, long compressedBytes, long decodedBytes)
+            throws DicomReadException {
+        long maxDecoded = ts.equals(TransferSyntax.RLE) ? 64 * compressedBytes + 64 : 8 * compressedBytes * 2 + 1024;
+        if (decodedBytes > maxDecoded) {
+            throw new DicomReadException(file, "compressed frame of " + compressedBytes + " bytes cannot hold "
+                    + decodedBytes + " bytes of pixels (truncated or corrupt)");
+        }
+    }
+
+    /** Null when the file's transfer syntax can be decoded, else the refusal message. */
+    public static String unsupportedTransferSyntax(String ts) {
+        if (ts.isEmpty() || SUPPORTED.containsKey(ts)) {
+            return null;
+        }
+        return "unsupported transfer syntax " + ts + " (" + KNOWN_UNSUPPORTED.getOrDefault(ts, "unknown") + "); supported: "
+                + String.join(", ", SUPPORTED.values().stream().sorted().toList());
+    }
+
+    /**
+     * The stored values of frame {@code frame} (0-based), row by row: masked to Bits Stored and sign-extended
+     * when Pixel Representation is 1. For unsigned 32-bit data the int holds the raw bits (use
+     * {@link Integer#toUnsignedLong(int)}).
+     */
+    public static int[] frame(Path file, AttributeList l, int frame) throws DicomReadException {
+        String ts = Attrs.string(l, TagFromName.TransferSyntaxUID);
+        String refusal = unsupportedTransferSyntax(ts);
+        if (refusal != null) {
+            throw new DicomReadException(file, refusal);
+        }
+        int rows = Attrs.integer(l, TagFromName.Rows, 0);
+        int columns = Attrs.integer(l, TagFromName.Columns, 0);
+        int bits = Attrs.integer(l, TagFromName.BitsAllocated, 16);
+        int bitsStored = Attrs.integer(l, TagFromName.BitsStored, bits);
+        boolean signed = Attrs.integer(l, TagFromName.PixelRepresentation, 0) == 1;
+        int frames = Math.max(1, Attrs.integer(l, TagFromName.NumberOfFrames, 1));
+        if (rows <= 0 || columns <= 0) {
+            throw new DicomReadException(file, "missing Rows/Columns");
+        }
+        if (Attrs.integer(l, TagFromName.SamplesPerPixel, 1) != 1) {
+            throw new DicomReadException(file, "colour images (Samples per Pixel > 1) are not supported here");
+        }
+        if (bits != 8 && bits != 16 && bits != 32) {
+            throw new DicomReadException(file, "Bits Allocated " + bits + " is not supported (8, 16 or 32)");
+        }
+        if (bitsStored < 1 || bitsStored > bits) {
+            throw new DicomReadException(file, "Bits Stored " + bitsStored + " does not fit Bits Allocated " + bits);
+        }
+        if (frame < 0 || frame >= frames) {
+            throw new DicomReadException(file, "frame " + frame + " of " + frames);
+        }
+        Attribute pd = l.getPixelData();
+        if (pd == null) {
+            throw new DicomReadException(file, "no Pixel Data");
+        }
+        if ((long) rows * columns > MAX_SAMPLES_PER_FRAME) {
+            throw new DicomReadException(file, "frame of " + rows + " x " + columns + " pixels exceeds the "
+                    + MAX_SAMPLES_PER_FRAME + "-pixel limit (corrupt Rows/Columns?)");
+        }
+        int n = rows * columns;
+        int[] raw;
+        try {
+            if (pd instanceof OtherByteAttributeMultipleCompressedFrames compressed) {
+                byte[][] data = compressed.getFrames();
+                if (data == null || frame >= data.length) {
+                    throw new DicomReadException(file, "compressed pixel data has " + (data == null ? 0 : data.length)
+                            + " frames, frame " + (frame + 1) + " missing");
+                }
+                checkCompressedLength(file, ts, data[frame].length, (long) n * (bits / 8));
+                raw = ts.equals(TransferSyntax.RLE) ? fromLittleEndian(RleDecoder.decode(data[frame], rows, columns, bits / 8, 1), n, bits)
+                        : JpegLosslessDecoder.decode(data[frame], rows, columns);
+            } else {
+                raw = nativeFrame(file, pd, n, frame, bits, ts.equals(TransferSyntax.ExplicitVRBigEndian));
+            }
+        } catch (CodecException e) {
+            throw new DicomReadException(file, "cannot decode " + SUPPORTED.get(ts) + " pixel data: " + e.getMessage(), e);
+        } catch (DicomException e) {
+            throw new DicomReadException(file, "cannot decode pixel data: " + e.getMessage(), e);
+        }
+        if (bitsStored < 32) {
+            int mask = (1 << bitsStored) - 1;
+            int signBit = 1 << (bitsStored - 1);
+            for (int p = 0; p < n; p++) {
+                int v = raw[p] & mask;
+                raw[p] = signed && (v & signBit) != 0 ? v - (1 << bitsStored) : v;
+            }
+        }
+        return raw;
+    }
+
+    private static int[] nativeFrame(Path file, Attribute pd, int n, int frame, int bits, boolean bigEndian)
+            throws DicomException, DicomReadException {
+        int[] out = new int[n];
+        if (bits == 8 && pd instanceof com.pixelmed.dicom.OtherByteAttribute) {
+            byte[] b = pd.getByteValues();
+            checkLength(file, b == null ? 0 : b.length, (long) (frame + 1) * n);
+            for (int p = 0, o = frame * n; p < n; p++) {
+                out[p] = b[o + p] & 0xFF;
+            }
+            return out;
+        }
+        short[] s = pd.getShortValues();
+        int len = s == null ? 0 : s.length;
+        if (bits == 8) { // OW holding byte pairs, first sample in the low byte
+            checkLength(file, 2L * len, (long) (frame + 1) * n);
+            for (int p = 0, o = frame * n; p < n; p++) {
+                int w = s[(o + p) >> 1];
+                out[p] = ((o + p) & 1) == 0 ? w & 0xFF : (w >> 8) & 0xFF;
+            }
+        } else if (bits == 16) {
+            checkLength(file, len, (long) (frame + 1) * n);
+            for (int p = 0, o = frame * n; p < n; p++) {
+                out[p] = s[o + p];
+            }
+        } else { // 32 bits as word pairs: low word first in little endian, high word first in big endian
+            checkLength(file, len / 2, (long) (frame + 1) * n);
+            for (int p = 0, o = 2 * frame * n; p < n; p++, o += 2) {
+                int first = s[o] & 0xFFFF, second = s[o + 1] & 0xFFFF;
+                out[p] = bigEndian ? first << 16 | second : second << 16 | first;
+            }
+        }
+        return out;
+    }
+
+    private static void checkLength(Path file, long available, long needed) throws DicomReadException {
+        if (available < needed) {
+            throw new DicomReadException(file, "pixel data truncated: " + available + " of " + needed + " samples present");
+        }
+    }
+
+    private static int[] fromLittleEndian(byte[] b, int n, int bits) {
+        int[] out = new int[n];
+        int bytes = bits / 8;
+        for (int p = 0; p < n; p++) {
+            int v = 0;
+            for (int k = bytes - 1; k >= 0; k--) {
+                v = v << 8 | (b[p * bytes + k] & 0xFF);
+            }
+            out[p] = v;
+        }
+        return out;
+    }
+}
