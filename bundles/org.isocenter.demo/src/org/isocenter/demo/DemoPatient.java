@@ -30,6 +30,8 @@ import org.isocenter.dicom.io.DicomUids;
 import org.isocenter.dicom.io.DicomWriteException;
 import org.isocenter.dicom.io.ImageSeriesReference;
 import org.isocenter.dicom.io.ImageSeriesWriter;
+import org.isocenter.dicom.io.RtDoseWriter;
+import org.isocenter.dicom.io.RtPlanWriter;
 import org.isocenter.dicom.io.SeriesAttributes;
 import org.isocenter.dicom.io.StructureSetWriter;
 
@@ -37,7 +39,8 @@ import org.isocenter.dicom.io.StructureSetWriter;
  * The built-in demo patient: a deterministic synthetic pelvis ({@link PelvisPhantom}) written as real DICOM
  * — a planning CT (256×256×100, 1.5×1.5×2.5 mm, HFS), an RT Structure Set (BODY, CTV, bladder, rectum,
  * femoral heads) and three daily CBCT-like CT series with known rigid set-up errors, noise, intensity
- * scaling, cupping, a smaller cylindrical field of view and their own Frames of Reference. The same inputs
+ * scaling, cupping, a smaller cylindrical field of view and their own Frames of Reference, plus a four-field
+ * box plan with its analytic dose ({@link DemoPlan}). The same inputs
  * always give byte-identical files. {@code demo-truth.json} beside them records the known transforms.
  */
 public final class DemoPatient {
@@ -46,6 +49,8 @@ public final class DemoPatient {
     public static final String TRUTH_FILE = "demo-truth.json";
     public static final String CT_FOLDER = "CT_planning";
     public static final String RTSTRUCT_FILE = "RTSTRUCT_planning.dcm";
+    public static final String RTPLAN_FILE = "RTPLAN_planning.dcm";
+    public static final String RTDOSE_FILE = "RTDOSE_planning.dcm";
 
     private static final String UID_SEED = "isocenter-demo-v1";
     public static final String PLANNING_STUDY_UID = DicomUids.derived(UID_SEED, "study", "planning");
@@ -114,16 +119,24 @@ public final class DemoPatient {
      */
     public static void generate(Path folder, ProgressMonitor monitor) throws IOException, DicomWriteException {
         prepare(folder);
-        monitor.begin("Generating the demo patient", 2 + DAILY_IMAGES.size());
+        monitor.begin("Generating the demo patient", 3 + DAILY_IMAGES.size());
         monitor.subTask("planning CT");
         ImageVolume ct = planningCt();
         ImageSeriesReference ctRef = new ImageSeriesWriter().writeCt(ct, attributes("20261102", 1, "Planning"),
                 folder.resolve(CT_FOLDER), ProgressMonitor.NONE);
         monitor.worked(1);
         monitor.subTask("structure set");
+        String structureSetUid = DicomUids.derived(UID_SEED, "sop", "rtstruct");
         new StructureSetWriter().write(structureSet(), ctRef, attributes("20261102", 2, "Planning"), "Planning contours",
-                folder.resolve(RTSTRUCT_FILE), DicomUids.derived(UID_SEED, "series", "rtstruct"),
-                DicomUids.derived(UID_SEED, "sop", "rtstruct"));
+                folder.resolve(RTSTRUCT_FILE), DicomUids.derived(UID_SEED, "series", "rtstruct"), structureSetUid);
+        monitor.worked(1);
+        monitor.subTask("plan and dose");
+        String planUid = DicomUids.derived(UID_SEED, "sop", "rtplan");
+        new RtPlanWriter().write(DemoPlan.plan(structureSetUid), PLANNING_STUDY_UID, attributes("20261103", 3, "Planning"),
+                "Plan " + DemoPlan.LABEL, folder.resolve(RTPLAN_FILE), DicomUids.derived(UID_SEED, "series", "rtplan"), planUid);
+        new RtDoseWriter().write(DemoPlan.dose(planUid), PLANNING_STUDY_UID, attributes("20261103", 4, "Planning"),
+                "Plan dose " + DemoPlan.LABEL, 16, folder.resolve(RTDOSE_FILE), DicomUids.derived(UID_SEED, "series", "rtdose"),
+                DicomUids.derived(UID_SEED, "sop", "rtdose"));
         monitor.worked(1);
         for (DailyImageSpec spec : DAILY_IMAGES) {
             monitor.checkCancelled();

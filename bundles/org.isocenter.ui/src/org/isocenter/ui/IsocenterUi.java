@@ -9,8 +9,8 @@ public final class IsocenterUi {
     public static final String PERSPECTIVE_REGISTRATION = "org.isocenter.ui.perspective.registration";
     public static final String VIEW_PATIENT_BROWSER = "org.isocenter.ui.views.patientBrowser";
     public static final String VIEW_SLICE_PREVIEW = "org.isocenter.ui.views.slicePreview";
-    /** Eclipse's Progress view, shown in every Isocenter perspective for long-running jobs. */
-    public static final String VIEW_PROGRESS = "org.eclipse.ui.views.ProgressView";
+    /** The workbench Progress view (declared by Isocenter: the product has no org.eclipse.ui.ide), in every perspective. */
+    public static final String VIEW_PROGRESS = "org.isocenter.ui.views.progress";
     public static final String COMMAND_IMPORT_FOLDER = "org.isocenter.ui.commands.importFolder";
     public static final String COMMAND_OPEN_DEMO = "org.isocenter.ui.commands.openDemo";
 

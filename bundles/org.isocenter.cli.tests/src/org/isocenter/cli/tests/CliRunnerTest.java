@@ -45,7 +45,7 @@ class CliRunnerTest {
         demo = tmp.resolve("demo");
         Run r = run("demo", demo.toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        assertEquals(5, r.json().get("seriesCount").getAsInt());
+        assertEquals(7, r.json().get("seriesCount").getAsInt());
         assertTrue(r.stderr().contains("Generating the demo patient"), "progress goes to stderr");
     }
 
@@ -78,7 +78,7 @@ class CliRunnerTest {
             }
             assertEquals(99, ctInstances, "the other 99 planning slices are listed");
             assertTrue(sawStructures);
-            assertEquals(5, j.get("seriesCount").getAsInt());
+            assertEquals(7, j.get("seriesCount").getAsInt());
         } finally {
             Files.write(bad, bytes);
         }

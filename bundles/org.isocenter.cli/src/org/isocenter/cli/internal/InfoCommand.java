@@ -95,6 +95,12 @@ final class InfoCommand implements CliCommand {
         j.addProperty("folder", r.instances().get(0).file().getParent().toString());
         j.add("referencedSeries", strings(r.referencedSeriesUids()));
         j.add("referencedFramesOfReference", strings(r.referencedFrameOfReferenceUids()));
+        if (!r.referencedInstanceUids().isEmpty()) {
+            j.add("referencedInstances", strings(r.referencedInstanceUids()));
+        }
+        if (!r.summary().isEmpty()) {
+            j.addProperty("summary", r.summary());
+        }
         if (!r.roiNames().isEmpty()) {
             j.add("rois", strings(r.roiNames()));
         }

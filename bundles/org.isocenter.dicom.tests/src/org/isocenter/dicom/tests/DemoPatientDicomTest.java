@@ -19,7 +19,12 @@ import org.isocenter.core.structure.StructureSet;
 import org.isocenter.demo.DailyImageSpec;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.demo.PelvisPhantom;
+import org.isocenter.core.dose.DoseGrid;
+import org.isocenter.core.plan.Beam;
+import org.isocenter.core.plan.RtPlan;
 import org.isocenter.dicom.io.ImageSeriesReader;
+import org.isocenter.dicom.io.RtDoseReader;
+import org.isocenter.dicom.io.RtPlanReader;
 import org.isocenter.dicom.io.StructureSetReader;
 import org.isocenter.dicom.scan.DicomFolderScanner;
 import org.isocenter.dicom.scan.DicomIndex;
@@ -64,6 +69,14 @@ class DemoPatientDicomTest {
         assertEquals(List.of("BODY", "CTV_Prostate", "Bladder", "Rectum", "FemoralHead_R", "FemoralHead_L"), rs.roiNames());
         assertEquals(List.of(DemoPatient.PLANNING_SERIES_UID), rs.referencedSeriesUids());
         assertEquals(List.of(), rs.warnings());
+        SeriesRecord plan = index.allSeries().stream().filter(s -> s.modality().equals("RTPLAN")).findFirst().orElseThrow();
+        SeriesRecord dose = index.allSeries().stream().filter(s -> s.modality().equals("RTDOSE")).findFirst().orElseThrow();
+        assertEquals(List.of(), plan.warnings());
+        assertEquals(List.of(), dose.warnings());
+        assertEquals(List.of(rs.instances().get(0).sopInstanceUid()), plan.referencedInstanceUids());
+        assertEquals(List.of(plan.instances().get(0).sopInstanceUid()), dose.referencedInstanceUids());
+        assertTrue(plan.summary().contains("6 beams") && plan.summary().contains("39 fractions")
+                && plan.summary().contains("78 Gy"), plan.summary());
         for (DailyImageSpec spec : DemoPatient.DAILY_IMAGES) {
             SeriesRecord daily = index.series(DemoPatient.dailySeriesUid(spec.fraction())).orElseThrow();
             assertEquals(64, daily.instances().size());
@@ -134,11 +147,30 @@ class DemoPatientDicomTest {
     }
 
     @Test
+    void planIsocenterIsTheCtvCentreAndTheDoseCoversTheCtvAtThePrescription() throws Exception {
+        RtPlan plan = new RtPlanReader().read(demo.resolve(DemoPatient.RTPLAN_FILE));
+        DoseGrid dose = new RtDoseReader().read(demo.resolve(DemoPatient.RTDOSE_FILE));
+        Vector3 ctvCentre = ((org.isocenter.demo.AnalyticShape.Ellipsoid) PelvisPhantom.CTV).centreMm();
+        for (Beam b : plan.beams()) {
+            assertEquals(ctvCentre, b.isocenterMm());
+        }
+        assertEquals(DemoPatient.PLANNING_FRAME_UID, dose.frameOfReferenceUid());
+        // at the isocenter both opposed pairs are fully open: the full prescription (within one 16-bit step)
+        Vector3 idx = dose.geometry().patientToIndex(ctvCentre);
+        double atIso = dose.doseAt((int) Math.round(idx.x()), (int) Math.round(idx.y()), (int) Math.round(idx.z()));
+        assertEquals(78.0, atIso, 0.5);
+        // 60 mm anterior of the isocenter only the AP-PA pair reaches: half the prescription
+        Vector3 ant = dose.geometry().patientToIndex(ctvCentre.plus(new Vector3(0, -60, 0)));
+        assertEquals(39.0, dose.doseAt((int) Math.round(ant.x()), (int) Math.round(ant.y()), (int) Math.round(ant.z())), 0.5);
+        assertEquals(78.0, dose.max(), 0.5);
+    }
+
+    @Test
     void everyWrittenObjectTypePassesDciodvfy() throws Exception {
         Path ctSlice = dicomFiles(demo.resolve(DemoPatient.CT_FOLDER)).get(50);
         Path cbctSlice = dicomFiles(demo.resolve(DemoPatient.dailyFolder(1))).get(10);
         Path rs = demo.resolve(DemoPatient.RTSTRUCT_FILE);
-        for (Path f : List.of(ctSlice, cbctSlice, rs)) {
+        for (Path f : List.of(ctSlice, cbctSlice, rs, demo.resolve(DemoPatient.RTPLAN_FILE), demo.resolve(DemoPatient.RTDOSE_FILE))) {
             assertEquals(List.of(), ExternalTools.dciodvfyErrors(f), "dciodvfy errors in " + f);
         }
     }

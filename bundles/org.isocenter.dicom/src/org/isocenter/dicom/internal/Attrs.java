@@ -40,6 +40,9 @@ public final class Attrs {
      * A decimal string value of at most 16 characters (DICOM DS limit) that keeps as much precision as fits.
      */
     public static String formatDecimal(double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("a decimal string cannot hold " + v);
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

@@ -39,7 +39,7 @@ public final class HeaderReader {
             String studyDescription, String seriesInstanceUid, int seriesNumber, String seriesDescription,
             String modality, String frameOfReferenceUid, String sopClassUid, String sopInstanceUid, int instanceNumber,
             double[] imagePositionMm, List<String> referencedSeriesUids, List<String> referencedFrameUids,
-            List<String> roiNames, String defect) implements Result {
+            List<String> roiNames, List<String> referencedInstanceUids, String summary, String defect) implements Result {
     }
 
     private static final AttributeTag ROI_CONTOUR_SEQUENCE = Tags.ROIContourSequence;
@@ -48,7 +48,16 @@ public final class HeaderReader {
     private HeaderReader() {
     }
 
+    /** Reads one file's header; never throws: malformed content becomes a {@link Problem}. */
     public static Result read(Path path) {
+        try {
+            return readUnguarded(path);
+        } catch (RuntimeException e) {
+            return new Problem("malformed DICOM header: " + describe(e));
+        }
+    }
+
+    private static Result readUnguarded(Path path) {
         File file = path.toFile();
         try {
             // a DICM magic at offset 128 makes it a (possibly corrupt) DICOM file; otherwise ask PixelMed
@@ -90,6 +99,12 @@ public final class HeaderReader {
         Set<String> refFrames = new LinkedHashSet<>();
         List<String> roiNames = new ArrayList<>();
         collectReferences(list, refSeries, refFrames, roiNames);
+        List<String> refInstances = new ArrayList<>();
+        for (AttributeTag seq : List.of(Tags.ReferencedStructureSetSequence, Tags.ReferencedRTPlanSequence)) {
+            for (AttributeList item : Attrs.items(list, seq)) {
+                addIfPresent(refInstances, Attrs.string(item, TagFromName.ReferencedSOPInstanceUID));
+            }
+        }
         String defect = checkPixelDataLength(list, path, stopOffset[0]);
         return new Header(path, patient, study, Attrs.string(list, TagFromName.StudyDate),
                 Attrs.string(list, TagFromName.StudyDescription), series, Attrs.integer(list, TagFromName.SeriesNumber, 0),
@@ -97,7 +112,7 @@ public final class HeaderReader {
                 Attrs.string(list, TagFromName.FrameOfReferenceUID), Attrs.string(list, TagFromName.SOPClassUID),
                 sopInstance, Attrs.integer(list, TagFromName.InstanceNumber, 0),
                 Attrs.doubles(list, TagFromName.ImagePositionPatient), List.copyOf(refSeries), List.copyOf(refFrames),
-                roiNames, defect);
+                roiNames, refInstances, RtSummary.of(modality, list, roiNames.size()), defect);
     }
 
     private static boolean hasDicmMagic(Path path) {
@@ -134,7 +149,7 @@ public final class HeaderReader {
         }
     }
 
-    private static void addIfPresent(Set<String> set, String value) {
+    private static void addIfPresent(java.util.Collection<String> set, String value) {
         if (!value.isEmpty()) {
             set.add(value);
         }

@@ -30,6 +30,29 @@ public final class Part10 {
         return list;
     }
 
+    /** A header read up to the Pixel Data element, and the file offset just after that element's tag (-1: none). */
+    public record Header(AttributeList list, long pixelDataTagEnd) {
+    }
+
+    /** Reads a file's attributes up to (not including) Pixel Data, remembering where Pixel Data starts. */
+    public static Header readHeader(Path file) throws DicomReadException {
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(false);
+        long[] offset = { -1 };
+        try {
+            list.read(file.toFile(), (l, tag, at) -> {
+                if (tag.equals(TagFromName.PixelData)) {
+                    offset[0] = at;
+                    return true;
+                }
+                return false;
+            });
+        } catch (Exception | StackOverflowError e) {
+            throw new DicomReadException(file, "cannot read DICOM: " + HeaderReader.describe(e), e);
+        }
+        return new Header(list, offset[0]);
+    }
+
     /** Reads a whole file and checks its Modality. */
     public static AttributeList read(Path file, String modality, String what) throws DicomReadException {
         AttributeList list = read(file);

@@ -140,6 +140,67 @@ public final class PixelDecoder {
         return raw;
     }
 
+    /**
+     * Fast path for single-frame native little-endian greyscale files (the common CT/MR case): reads the pixel
+     * bytes straight from the file after a header read that stopped at Pixel Data, without PixelMed parsing the
+     * values. Returns null when the file is not such a file (the caller then reads it whole).
+     */
+    public static int[] nativeFrameFromFile(Path file, Part10.Header header) throws DicomReadException {
+        AttributeList l = header.list();
+        String ts = Attrs.string(l, TagFromName.TransferSyntaxUID);
+        boolean explicit = ts.equals(TransferSyntax.ExplicitVRLittleEndian);
+        if (header.pixelDataTagEnd() < 0 || !(explicit || ts.equals(TransferSyntax.ImplicitVRLittleEndian))
+                || Attrs.integer(l, TagFromName.NumberOfFrames, 1) > 1 || Attrs.integer(l, TagFromName.SamplesPerPixel, 1) != 1) {
+            return null;
+        }
+        int rows = Attrs.integer(l, TagFromName.Rows, 0), columns = Attrs.integer(l, TagFromName.Columns, 0);
+        int bits = Attrs.integer(l, TagFromName.BitsAllocated, 16);
+        int bitsStored = Attrs.integer(l, TagFromName.BitsStored, bits);
+        if (bits != 16 || rows <= 0 || columns <= 0 || (long) rows * columns > MAX_SAMPLES_PER_FRAME || bitsStored < 1
+                || bitsStored > 16) {
+            return null;
+        }
+        boolean signed = Attrs.integer(l, TagFromName.PixelRepresentation, 0) == 1;
+        int n = rows * columns;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            // explicit VR: VR (2) + reserved (2) + length (4); implicit VR: length (4)
+            int lengthAt = explicit ? 4 : 0;
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(lengthAt + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.read(head, header.pixelDataTagEnd());
+            if (head.position() < head.capacity()) {
+                throw new DicomReadException(file, "pixel data truncated: no value length");
+            }
+            long length = Integer.toUnsignedLong(head.getInt(lengthAt));
+            if (length == 0xFFFFFFFFL) {
+                return null; // undefined length in a native syntax: leave it to the general reader
+            }
+            long needed = 2L * n;
+            long available = Math.min(length, ch.size() - header.pixelDataTagEnd() - head.capacity());
+            if (available < needed) {
+                throw new DicomReadException(file, "pixel data truncated: " + Math.max(0, available / 2) + " of " + n
+                        + " samples present");
+            }
+            java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate((int) needed).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            long at = header.pixelDataTagEnd() + head.capacity();
+            while (data.hasRemaining()) {
+                if (ch.read(data, at + data.position()) < 0) {
+                    throw new DicomReadException(file, "pixel data truncated");
+                }
+            }
+            data.flip();
+            java.nio.ShortBuffer words = data.asShortBuffer();
+            int[] out = new int[n];
+            int mask = (1 << bitsStored) - 1, signBit = 1 << (bitsStored - 1);
+            for (int p = 0; p < n; p++) {
+                int v = words.get(p) & mask;
+                out[p] = signed && (v & signBit) != 0 ? v - (1 << bitsStored) : v;
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new DicomReadException(file, "cannot read pixel data: " + e.getMessage(), e);
+        }
+    }
+
     private static int[] nativeFrame(Path file, Attribute pd, int n, int frame, int bits, boolean bigEndian)
             throws DicomException, DicomReadException {
         int[] out = new int[n];

@@ -56,58 +56,96 @@ public final class ImageSeriesReader {
             throw new DicomReadException(null, "no files given for the image series");
         }
         monitor.begin("Reading " + files.size() + " slices", files.size() + 1);
-        List<Slice> slices = new ArrayList<>(files.size());
-        double[] orientation = null;
-        Vector3 normal = null;
-        AttributeList first = null;
-        short[] stored = null;
-        int plane = 0;
-        double slope = 1, intercept = 0;
-        int shift = 0;
-        for (Path f : files) {
-            monitor.checkCancelled();
-            current[0] = f;
-            AttributeList list = Part10.read(f);
-            String refusal = PixelDecoder.unsupportedTransferSyntax(Attrs.string(list, TagFromName.TransferSyntaxUID));
-            if (refusal != null) {
-                throw new DicomReadException(f, refusal);
-            }
-            if (Attrs.integer(list, TagFromName.NumberOfFrames, 1) > 1) {
-                throw new DicomReadException(f, "multi-frame images are not supported by this reader");
-            }
-            double[] iop = Attrs.doubles(list, TagFromName.ImageOrientationPatient);
-            double[] ipp = Attrs.doubles(list, TagFromName.ImagePositionPatient);
-            if (iop.length != 6 || ipp.length != 3) {
-                throw new DicomReadException(f, "missing Image Orientation/Position (Patient): not a volumetric slice");
-            }
-            if (first == null) {
-                first = list;
-                orientation = iop;
-                normal = Part10.orientation(f, iop)[2];
-                plane = Attrs.integer(list, TagFromName.Rows, 0) * Attrs.integer(list, TagFromName.Columns, 0);
-                stored = new short[Math.multiplyExact(plane, files.size())];
-                slope = rescaleSlope(list);
-                intercept = rescaleIntercept(list);
-                // unsigned 16-bit samples may not fit a signed short: shift them and compensate in the intercept
-                if (Attrs.integer(list, TagFromName.PixelRepresentation, 0) == 0
-                        && Attrs.integer(list, TagFromName.BitsStored, 16) == 16) {
-                    shift = 32768;
-                    intercept += shift * slope;
-                }
-            } else {
-                checkSameAsFirst(f, list, first, orientation, iop);
-            }
-            int slot = slices.size();
-            storeSlice(f, list, stored, slot * plane, plane, slope, intercept, shift);
-            list.remove(TagFromName.PixelData);
-            slices.add(new Slice(f, list, new Vector3(ipp[0], ipp[1], ipp[2]).dot(normal), slot));
-            monitor.worked(1);
+        // the first slice sets what the others must match and the volume's rescale
+        current[0] = files.get(0);
+        Part10.Header firstHeader = Part10.readHeader(files.get(0));
+        AttributeList first = firstHeader.list();
+        double[] orientation = Attrs.doubles(first, TagFromName.ImageOrientationPatient);
+        checkSlice(files.get(0), first);
+        Vector3 normal = Part10.orientation(files.get(0), orientation)[2];
+        int plane = Attrs.integer(first, TagFromName.Rows, 0) * Attrs.integer(first, TagFromName.Columns, 0);
+        if ((long) plane * files.size() > Integer.MAX_VALUE - 8) {
+            throw new DicomReadException(null, files.size() + " slices of " + plane + " pixels exceed one volume's limit");
         }
-        slices.sort(Comparator.comparingDouble(Slice::positionAlongNormal));
-        double spacingZ = checkSpacing(slices, normal);
-        permuteIntoOrder(stored, plane, slices);
+        short[] stored = new short[plane * files.size()];
+        double slope = rescaleSlope(first), intercept = rescaleIntercept(first);
+        // unsigned 16-bit samples may not fit a signed short: shift them and compensate in the intercept
+        int shift = Attrs.integer(first, TagFromName.PixelRepresentation, 0) == 0
+                && Attrs.integer(first, TagFromName.BitsStored, 16) == 16 ? 32768 : 0;
+        intercept += shift * slope;
+        Slice[] slices = new Slice[files.size()];
+        slices[0] = decodeSlice(0, files.get(0), firstHeader, null, stored, plane, slope, intercept, shift, normal);
         monitor.worked(1);
-        return assemble(slices, first, stored, slope, intercept, spacingZ);
+        // the others in parallel, each into its own slot of the volume
+        final double volumeSlope = slope, volumeIntercept = intercept;
+        final int volumeShift = shift;
+        DicomReadException[] failure = { null };
+        java.util.stream.IntStream.range(1, files.size()).parallel().forEach(k -> {
+            if (failure[0] != null) {
+                return;
+            }
+            try {
+                monitor.checkCancelled();
+                slices[k] = decodeSlice(k, files.get(k), Part10.readHeader(files.get(k)), first, stored, plane, volumeSlope,
+                        volumeIntercept, volumeShift, normal);
+                synchronized (monitor) {
+                    monitor.worked(1);
+                }
+            } catch (DicomReadException e) {
+                synchronized (failure) {
+                    failure[0] = failure[0] == null ? e : failure[0];
+                }
+            } catch (RuntimeException e) {
+                if (e instanceof org.isocenter.core.progress.CancelledException) {
+                    throw e;
+                }
+                synchronized (failure) {
+                    failure[0] = failure[0] == null ? new DicomReadException(files.get(k), "malformed image: " + e, e) : failure[0];
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        List<Slice> sorted = new ArrayList<>(List.of(slices));
+        sorted.sort(Comparator.comparingDouble(Slice::positionAlongNormal));
+        double spacingZ = checkSpacing(sorted, normal);
+        permuteIntoOrder(stored, plane, sorted);
+        monitor.worked(1);
+        return assemble(sorted, first, stored, slope, intercept, spacingZ);
+    }
+
+    /** Checks one slice's header, decodes its pixels into slot {@code slot} and returns what is kept of it. */
+    private static Slice decodeSlice(int slot, Path f, Part10.Header header, AttributeList first, short[] stored, int plane,
+            double slope, double intercept, int shift, Vector3 normal) throws DicomReadException {
+        AttributeList list = header.list();
+        checkSlice(f, list);
+        double[] ipp = Attrs.doubles(list, TagFromName.ImagePositionPatient);
+        if (first != null) {
+            checkSameAsFirst(f, list, first, Attrs.doubles(first, TagFromName.ImageOrientationPatient),
+                    Attrs.doubles(list, TagFromName.ImageOrientationPatient));
+        }
+        int[] raw = PixelDecoder.nativeFrameFromFile(f, header);
+        if (raw == null) { // compressed, big endian, 8-bit...: let PixelMed read the whole file
+            AttributeList full = Part10.read(f);
+            raw = PixelDecoder.frame(f, full, 0);
+        }
+        storeSlice(f, list, raw, stored, slot * plane, plane, slope, intercept, shift);
+        return new Slice(f, list, new Vector3(ipp[0], ipp[1], ipp[2]).dot(normal), slot);
+    }
+
+    private static void checkSlice(Path f, AttributeList list) throws DicomReadException {
+        String refusal = PixelDecoder.unsupportedTransferSyntax(Attrs.string(list, TagFromName.TransferSyntaxUID));
+        if (refusal != null) {
+            throw new DicomReadException(f, refusal);
+        }
+        if (Attrs.integer(list, TagFromName.NumberOfFrames, 1) > 1) {
+            throw new DicomReadException(f, "multi-frame images are not supported by this reader");
+        }
+        if (Attrs.doubles(list, TagFromName.ImageOrientationPatient).length != 6
+                || Attrs.doubles(list, TagFromName.ImagePositionPatient).length != 3) {
+            throw new DicomReadException(f, "missing Image Orientation/Position (Patient): not a volumetric slice");
+        }
     }
 
     private static double rescaleSlope(AttributeList l) {
@@ -119,10 +157,9 @@ public final class ImageSeriesReader {
         return Attribute.getSingleDoubleValueOrDefault(l, TagFromName.RescaleIntercept, 0.0);
     }
 
-    /** Decodes one slice into {@code stored[offset..offset+plane)} in the volume's rescale. */
-    private static void storeSlice(Path f, AttributeList list, short[] stored, int offset, int plane, double slope,
+    /** Puts one slice's stored values into {@code stored[offset..offset+plane)} in the volume's rescale. */
+    private static void storeSlice(Path f, AttributeList list, int[] raw, short[] stored, int offset, int plane, double slope,
             double intercept, int shift) throws DicomReadException {
-        int[] raw = PixelDecoder.frame(f, list, 0);
         if (raw.length != plane) {
             throw new DicomReadException(f, "slice has " + raw.length + " pixels, the series " + plane);
         }

@@ -50,7 +50,7 @@ public final class ImageSeriesWriter {
                         g.indexToPatient(0, 0, k).dot(g.sliceDirection())));
                 monitor.worked(1);
             }
-        } catch (DicomException | IOException e) {
+        } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write series to " + folder + ": " + e.getMessage(), e);
         }
         return new ImageSeriesReference(info.studyInstanceUid(), info.seriesInstanceUid(), info.frameOfReferenceUid(),

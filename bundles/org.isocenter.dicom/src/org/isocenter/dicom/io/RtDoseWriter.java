@@ -103,7 +103,7 @@ public final class RtDoseWriter {
             l.put(pixelData);
             Files.createDirectories(file.toAbsolutePath().getParent());
             CommonModules.writePart10(l, file.toFile());
-        } catch (DicomException | IOException e) {
+        } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write RT Dose " + file + ": " + e.getMessage(), e);
         }
         return new WrittenObject(file, SOPClass.RTDoseStorage, sopUid, seriesUid);

@@ -96,7 +96,7 @@ public final class RtImageWriter {
             l.put(pixelData);
             Files.createDirectories(file.toAbsolutePath().getParent());
             CommonModules.writePart10(l, file.toFile());
-        } catch (DicomException | IOException e) {
+        } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write RT Image " + file + ": " + e.getMessage(), e);
         }
         return new WrittenObject(file, SOPClass.RTImageStorage, sopUid, seriesUid);

@@ -74,7 +74,7 @@ public final class RtPlanWriter {
             CommonModules.sopCommon(l, SOPClass.RTPlanStorage, sopUid, attributes);
             Files.createDirectories(file.toAbsolutePath().getParent());
             CommonModules.writePart10(l, file.toFile());
-        } catch (DicomException | IOException e) {
+        } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write RT Plan " + file + ": " + e.getMessage(), e);
         }
         return new WrittenObject(file, SOPClass.RTPlanStorage, sopUid, seriesUid);

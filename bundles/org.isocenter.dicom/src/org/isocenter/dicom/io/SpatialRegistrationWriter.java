@@ -75,7 +75,7 @@ public final class SpatialRegistrationWriter {
             CommonModules.sopCommon(l, SOPClass.SpatialRegistrationStorage, sopUid, attributes);
             Files.createDirectories(file.toAbsolutePath().getParent());
             CommonModules.writePart10(l, file.toFile());
-        } catch (DicomException | IOException e) {
+        } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write Spatial Registration " + file + ": " + e.getMessage(), e);
         }
         return new WrittenObject(file, SOPClass.SpatialRegistrationStorage, sopUid, seriesUid);

@@ -91,7 +91,7 @@ public final class StructureSetWriter {
             CommonModules.sopCommon(l, SOPClass.RTStructureSetStorage, sopUid, attributes);
             Files.createDirectories(file.toAbsolutePath().getParent());
             CommonModules.writePart10(l, file.toFile());
-        } catch (DicomException | IOException e) {
+        } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write RT Structure Set " + file + ": " + e.getMessage(), e);
         }
         return new WrittenObject(file, SOPClass.RTStructureSetStorage, sopUid, seriesUid);

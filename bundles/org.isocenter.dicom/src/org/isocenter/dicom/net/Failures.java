@@ -24,7 +24,7 @@ final class Failures {
             return "association rejected by " + remote + ": " + rejectReason(text.substring(reject + REJECT_PREFIX.length()));
         }
         if (lower.contains("connectexception") || lower.contains("connection refused")) {
-            return "connection refused by " + address(remote) + " (nothing listening on that port?) for " + remote;
+            return "connection refused by " + remote + " (nothing listening on that port?)";
         }
         if (lower.contains("unknownhostexception")) {
             return "unknown host '" + remote.host() + "' for " + remote;
@@ -62,10 +62,6 @@ final class Failures {
         return reason + " (" + who + ")";
     }
 
-    private static String address(DicomNode remote) {
-        return (remote.host().indexOf(':') >= 0 ? "[" + remote.host() + "]" : remote.host()) + ":" + remote.port();
-    }
-
     /** The messages of the exception and its causes, or the class names where there is no message. */
     static String fullText(Throwable e) {
         StringBuilder b = new StringBuilder();
@@ -77,15 +73,6 @@ final class Failures {
             b.append(m == null || m.isBlank() ? t.getClass().getName() : m.strip());
         }
         return b.toString();
-    }
-
-    /** Whether the text of a failure says the connection itself is gone (as opposed to one request failing). */
-    static boolean isConnectionLost(Throwable e) {
-        String lower = fullText(e).toLowerCase(Locale.ROOT);
-        return lower.contains("abort") || lower.contains("closed") || lower.contains("reset")
-                || lower.contains("broken pipe") || lower.contains("eof") || lower.contains("end of stream")
-                || lower.contains("socketexception") || lower.contains("interrupt")
-                || lower.contains("timed out") || lower.contains("timeout");
     }
 
     /** A short explanation of a C-STORE response status (PS3.4 B.2.3, PS3.7 C). */

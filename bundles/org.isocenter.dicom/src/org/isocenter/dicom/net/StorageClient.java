@@ -49,7 +49,8 @@ public final class StorageClient {
      * @param remote         the Storage SCP
      * @param files          the files to send (no nulls); may be empty
      * @param timeoutMs      milliseconds allowed per network step; must be positive
-     * @param perFile        receives each file's status; may be null
+     * @param perFile        receives each file's status; may be null; an exception it throws stops the
+     *                       send (connection closed) and propagates
      * @return one status per file, in input order, and the elapsed time
      * @throws NetworkException when no association could be established (refused connection, rejection,
      *                          no answer within the timeout); {@code perFile} then only saw locally
@@ -171,12 +172,19 @@ public final class StorageClient {
                 }
             }
             synchronized (this) {
+                // only after a cancel or an abandoned worker: the file in flight is FAILED, the rest NOT_SENT
                 String why = endReason != null ? endReason : "the transfer ended early";
-                for (int i : queued) {
-                    if (results[i] == null) {
-                        finish(i, new FileStatus(files.get(i), infos[i].sopInstanceUid(), FileStatus.Outcome.NOT_SENT,
-                                FileStatus.NO_STATUS, name(files.get(i)) + ": not sent: " + why));
+                for (int k = 0; k < queued.size(); k++) {
+                    int i = queued.get(k);
+                    if (results[i] != null) {
+                        continue;
                     }
+                    String n = name(files.get(i));
+                    finish(i, associated && k == cursor
+                            ? new FileStatus(files.get(i), infos[i].sopInstanceUid(), FileStatus.Outcome.FAILED,
+                                    FileStatus.NO_STATUS, n + ": " + why + "; the peer may or may not have stored it")
+                            : new FileStatus(files.get(i), infos[i].sopInstanceUid(), FileStatus.Outcome.NOT_SENT,
+                                    FileStatus.NO_STATUS, n + ": not sent: " + why));
                 }
             }
             drain();
@@ -207,7 +215,7 @@ public final class StorageClient {
                             worker.interrupt(); // on a virtual thread this closes the socket it is blocked on
                             abandonAt = now + TimeUnit.MILLISECONDS.toNanos(ABANDON_AFTER_MS);
                         }
-                        waitMs = deadline == Long.MAX_VALUE ? 50
+                        waitMs = endReason != null || deadline == Long.MAX_VALUE ? 20
                                 : Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(deadline - now) + 1));
                     }
                     if (now - abandonAt >= 0) {

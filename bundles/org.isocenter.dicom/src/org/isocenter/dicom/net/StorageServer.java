@@ -37,6 +37,13 @@ import com.pixelmed.network.StorageSOPClassSCP;
  */
 public final class StorageServer implements AutoCloseable {
 
+    // Implementation note: PixelMed's StorageSOPClassSCPDispatcher is not used. It binds its ServerSocket
+    // inside run() (so the port picked for port 0 cannot be learned), and shutdown() only sets a flag it
+    // checks after a 5 s accept timeout (so the port stays bound for up to 5 s after close). The accept
+    // loop here hands each connection to PixelMed's StorageSOPClassSCP, the class the dispatcher uses;
+    // the called AE title check is PixelMed's (in its AssociationAcceptor: exact, case-sensitive match
+    // after trimming spaces; A-ASSOCIATE-RJ permanent, service user, reason 7).
+
     /** Milliseconds an association may wait for the sender's next PDU before it is dropped. */
     public static final int IDLE_TIMEOUT_MS = 60_000;
 

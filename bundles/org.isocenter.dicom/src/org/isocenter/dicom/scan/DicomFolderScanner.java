@@ -112,7 +112,21 @@ public final class DicomFolderScanner {
                 imageFrames.add(b.frameOfReferenceUid);
             }
         }
+        Map<String, SeriesRecordBuilder> bySopUid = new HashMap<>();
         for (SeriesRecordBuilder b : all) {
+            b.headers.forEach(h -> bySopUid.put(h.sopInstanceUid(), b));
+        }
+        for (SeriesRecordBuilder b : all) {
+            for (String ref : b.referencedInstances) {
+                SeriesRecordBuilder target = bySopUid.get(ref);
+                if (target == null) {
+                    b.warnings.add("references instance " + ref + ", which is not in the scanned folder");
+                } else if (!b.frameOfReferenceUid.isEmpty() && !target.frameOfReferenceUid.isEmpty()
+                        && !b.frameOfReferenceUid.equals(target.frameOfReferenceUid)) {
+                    b.warnings.add("Frame of Reference mismatch: own frame " + b.frameOfReferenceUid + " but the referenced "
+                            + target.modality + " is in frame " + target.frameOfReferenceUid);
+                }
+            }
             for (String ref : b.referencedSeries) {
                 SeriesRecordBuilder target = bySeriesUid.get(ref);
                 if (target == null) {
@@ -139,6 +153,7 @@ public final class DicomFolderScanner {
         final String frameOfReferenceUid;
         final Set<String> referencedSeries = new LinkedHashSet<>();
         final Set<String> referencedFrames = new LinkedHashSet<>();
+        final Set<String> referencedInstances = new LinkedHashSet<>();
         final List<String> warnings = new ArrayList<>();
 
         SeriesRecordBuilder(List<Header> headers) {
@@ -150,6 +165,7 @@ public final class DicomFolderScanner {
             for (Header h : headers) {
                 referencedSeries.addAll(h.referencedSeriesUids());
                 referencedFrames.addAll(h.referencedFrameUids());
+                referencedInstances.addAll(h.referencedInstanceUids());
                 if (!h.frameOfReferenceUid().isEmpty()) {
                     frames.add(h.frameOfReferenceUid());
                 }
@@ -176,7 +192,7 @@ public final class DicomFolderScanner {
                     .toList();
             return new SeriesRecord(first.seriesInstanceUid(), modality, first.seriesNumber(), first.seriesDescription(),
                     frameOfReferenceUid, instances, List.copyOf(referencedSeries), List.copyOf(referencedFrames),
-                    first.roiNames(), warnings);
+                    List.copyOf(referencedInstances), first.roiNames(), first.summary(), warnings);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.isocenter.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,14 +102,18 @@ class WorkbenchSmokeTest {
         spinUntil(() -> browser.viewer().getTree().getItemCount() == 1, 10_000, "the patient to appear");
         TreeItem patient = browser.viewer().getTree().getItem(0);
         assertEquals("PHANTOM PELVIS (ISO-DEMO-001)", patient.getText(0));
-        assertEquals("4 studies, 5 series", patient.getText(2));
+        assertEquals("4 studies, 7 series", patient.getText(2));
         assertEquals(4, patient.getItemCount());
         TreeItem planning = patient.getItem(0);
-        assertEquals("2 series", planning.getText(2));
+        assertEquals("4 series", planning.getText(2));
         assertEquals("CT", planning.getItem(0).getText(1));
         assertEquals("100 images", planning.getItem(0).getText(2));
-        assertEquals("RTSTRUCT", planning.getItem(1).getText(1));
-        assertEquals("6 ROIs", planning.getItem(1).getText(2));
+        assertEquals("RTDOSE", planning.getItem(1).getText(1));
+        assertTrue(planning.getItem(1).getText(2).startsWith("dose grid 118x82x82, PLAN, GY"), planning.getItem(1).getText(2));
+        assertEquals("RTPLAN", planning.getItem(2).getText(1));
+        assertTrue(planning.getItem(2).getText(2).contains("6 beams"), planning.getItem(2).getText(2));
+        assertEquals("RTSTRUCT", planning.getItem(3).getText(1));
+        assertEquals("6 ROIs", planning.getItem(3).getText(2));
         screenshot("workbench-demo-patient.png");
     }
 
@@ -146,6 +151,8 @@ class WorkbenchSmokeTest {
         }
         IWorkbenchPage page = window().getActivePage();
         assertNotNull(page.findView(IsocenterUi.VIEW_PROGRESS), "Progress view is part of the perspective");
+        assertFalse(page.findView(IsocenterUi.VIEW_PROGRESS).getClass().getName().contains("Error"),
+                "Progress view opened without error: " + page.findView(IsocenterUi.VIEW_PROGRESS).getClass());
         page.setPerspective(registry.findPerspectiveWithId(IsocenterUi.PERSPECTIVE_REGISTRATION));
         spinUntil(() -> page.getPerspective().getId().equals(IsocenterUi.PERSPECTIVE_REGISTRATION), 5_000,
                 "the Registration perspective");

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Decodes a single-component lossless JPEG stream (ITU T.81 Annex H, process 14: SOF3, Huffman coding), as used by
  * DICOM transfer syntaxes 1.2.840.10008.1.2.4.57 and .70. Supports predictors 1-7, precision 2-16 bits, point
- * transform, restart intervals and up to four Huffman tables. The result holds the unsigned samples (0..2^P-1)
- * row-major; interpreting them as signed is the caller's business.
+ * transform, restart intervals (whole lines, as libjpeg also requires) and up to four Huffman tables. The result holds
+ * the unsigned samples (0..2^P-1) row-major; interpreting them as signed is the caller's business.
  */
 public final class JpegLosslessDecoder {
 
@@ -51,8 +51,9 @@ public final class JpegLosslessDecoder {
                 }
                 return readScan();
             }
-            int end = pos + u16();
-            if (end > in.length) {
+            int length = u16();
+            int end = pos - 2 + length;
+            if (length < 2 || end > in.length) {
                 throw new CodecException("JPEG lossless: truncated marker segment FF" + Integer.toHexString(marker));
             }
             if (marker == 0xC3) {
@@ -218,22 +219,22 @@ public final class JpegLosslessDecoder {
         }
         nbits -= entry >> 8;
         int category = entry & 0xFF;
-        if (category == 0) {
-            return 0;
-        }
         if (category >= 16) {
             if (category > 16) {
                 throw new CodecException("JPEG lossless: invalid difference category " + category);
             }
             return 32768; // category 16 carries no extra bits
         }
+        // branch-free: category 0 reads no bits; a leading 0 bit means a negative value, v - (2^category - 1)
         nbits -= category;
         int v = (int) (bits >>> nbits) & ((1 << category) - 1);
-        return v < 1 << (category - 1) ? v - (1 << category) + 1 : v;
+        int negative = ((v >> (category - 1)) & 1) - 1;
+        return v + (negative & (1 - (1 << category)));
     }
 
     /** Tops the bit buffer up to more than 56 bits; past a marker or the end of data it feeds zeros. */
-    private void fill() {
+    private void fill() throws CodecException {
+        checkNotPastEnd();
         while (nbits <= 56) {
             int b = 0;
             if (atMarker || pos >= in.length) {

@@ -90,8 +90,9 @@ public final class PatientBrowserView extends ViewPart {
         return switch (e) {
             case PatientRecord p -> p.studies().size() + " studies, " + p.seriesCount() + " series";
             case StudyRecord s -> s.series().size() + " series";
-            case SeriesRecord s -> s.roiNames().isEmpty() ? s.instances().size() + " images"
-                    : s.roiNames().size() + " ROIs";
+            case SeriesRecord s when !s.roiNames().isEmpty() -> s.roiNames().size() + " ROIs";
+            case SeriesRecord s when s.isImageSeries() -> s.instances().size() + " images";
+            case SeriesRecord s -> s.summary().isEmpty() ? s.instances().size() + " objects" : s.summary();
             case ProblemsNode n -> n.index().problems().size() + " files";
             default -> "";
         };

@@ -1,0 +1,58 @@
+package org.isocenter.dicom.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.TagFromName;
+
+/** A one-line description of an RT object's content from its header, for folder listings ({@code info}, browser). */
+final class RtSummary {
+
+    private RtSummary() {
+    }
+
+    /** The summary, or a note when the header is too malformed to summarize (never throws). */
+    static String of(String modality, AttributeList l, int roiCount) {
+        try {
+            return summarize(modality, l, roiCount);
+        } catch (RuntimeException e) {
+            return "content not summarized: " + HeaderReader.describe(e);
+        }
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? Attrs.formatDecimal(v) : "?";
+    }
+
+    private static String summarize(String modality, AttributeList l, int roiCount) {
+        return switch (modality) {
+            case "RTSTRUCT" -> roiCount + " ROIs, label '" + Attrs.string(l, TagFromName.StructureSetLabel) + "'";
+            case "RTPLAN" -> plan(l);
+            case "RTDOSE" -> String.format(Locale.ROOT, "dose grid %dx%dx%d, %s, %s", Attrs.integer(l, TagFromName.Columns, 0),
+                    Attrs.integer(l, TagFromName.Rows, 0), Attrs.integer(l, TagFromName.NumberOfFrames, 1),
+                    Attrs.string(l, Tags.DoseSummationType), Attrs.string(l, Tags.DoseUnits));
+            case "REG" -> Attrs.items(l, Tags.RegistrationSequence).size() + " registered Frame(s) of Reference into "
+                    + Attrs.string(l, TagFromName.FrameOfReferenceUID);
+            case "RTIMAGE" -> String.format(Locale.ROOT, "RT Image '%s', gantry %s deg", Attrs.string(l, Tags.RTImageLabel),
+                    number(Attrs.number(l, Tags.GantryAngle, 0)));
+            default -> "";
+        };
+    }
+
+    private static String plan(AttributeList l) {
+        List<AttributeList> beams = Attrs.items(l, Tags.BeamSequence);
+        String gantry = beams.stream().map(b -> {
+            List<AttributeList> cps = Attrs.items(b, Tags.ControlPointSequence);
+            return cps.isEmpty() ? "?" : number(Attrs.number(cps.get(0), Tags.GantryAngle, Double.NaN));
+        }).collect(Collectors.joining("/"));
+        int fractions = Attrs.items(l, Tags.FractionGroupSequence).stream()
+                .mapToInt(g -> Attrs.integer(g, Tags.NumberOfFractionsPlanned, 0)).sum();
+        String dose = Attrs.items(l, Tags.DoseReferenceSequence).stream()
+                .map(d -> Attrs.number(d, Tags.TargetPrescriptionDose, Double.NaN)).filter(d -> !Double.isNaN(d))
+                .map(d -> number(d) + " Gy").findFirst().orElse("no prescription dose");
+        return String.format(Locale.ROOT, "plan '%s': %d beams (gantry %s deg), %d fractions, %s",
+                Attrs.string(l, Tags.RTPlanLabel), beams.size(), gantry, fractions, dose);
+    }
+}
