@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # DICOM series decoding benchmark (issue 3): Isocenter vs cat and pydicom on the same files, same machine, same
 # run; then the peak-heap check for a 512x512x500 series. Needs a built tree (./mvnw verify or ./isocenter build).
-# Usage: scripts/benchmark-dicom-read.sh [slices=150] [runs=7]
+# Usage: scripts/benchmark-dicom-read.sh [slices=150] [runs=12]
+# Isocenter is timed in one JVM: "cold" is the first run (class loading, JIT), "warm" the median of the last 5.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/select-jdk.sh"
-SLICES="${1:-150}"; RUNS="${2:-7}"
+SLICES="${1:-150}"; RUNS="${2:-12}"
 B="$ROOT/bundles"
 CP="$B/org.isocenter.core/target/classes:$B/org.isocenter.dicom/target/classes:$B/org.isocenter.dicom.tests/target/classes:/usr/share/java/pixelmed.jar"
 for d in org.isocenter.core org.isocenter.dicom org.isocenter.dicom.tests; do
@@ -22,7 +23,8 @@ cat "$WORK"/ct/*.dcm > /dev/null # warm the page cache
 
 cat_ms=$(for i in $(seq 5); do s=$(date +%s%N); cat "$WORK"/ct/*.dcm > /dev/null; echo $(( ($(date +%s%N) - s) / 1000000 )); done | median)
 iso_json=$("$JAVA" -Xmx2g -cp "$CP" org.isocenter.dicom.tests.bench.SeriesReadBenchmark read "$WORK/ct" "$RUNS" 2>/dev/null)
-iso_ms=$(/usr/bin/python3 -c "import json,sys,statistics; r=json.loads(sys.argv[1])['runsMs']; print(statistics.median(r[2:]))" "$iso_json")
+iso_ms=$(/usr/bin/python3 -c "import json,sys,statistics; r=json.loads(sys.argv[1])['runsMs']; print(statistics.median(r[-5:]))" "$iso_json")
+iso_cold=$(/usr/bin/python3 -c "import json,sys; print(json.loads(sys.argv[1])['runsMs'][0])" "$iso_json")
 py_ms=$(/usr/bin/python3 - "$WORK/ct" <<'PY'
 import sys, glob, time, statistics, numpy as np, pydicom
 files = glob.glob(sys.argv[1] + '/*.dcm')
@@ -37,9 +39,9 @@ for run in range(5):
 print(statistics.median(times))
 PY
 )
-echo "isocenter runs (ms, first two warm up the JIT): $iso_json"
-/usr/bin/python3 -c "import sys; s, c, i, p = sys.argv[1:]; c, i, p = float(c), float(i), float(p); print(f'RESULT decode {s}x512x512: cat {c:.0f} ms | Isocenter {i:.0f} ms | pydicom {p:.0f} ms | Isocenter/cat {i/c:.2f} | pydicom/Isocenter {p/i:.2f}')" \
-  "$SLICES" "$cat_ms" "$iso_ms" "$py_ms"
+echo "isocenter runs (ms, in order; the first is a cold JVM): $iso_json"
+/usr/bin/python3 -c "import sys; s, c, i, p, k = sys.argv[1:]; c, i, p, k = float(c), float(i), float(p), float(k); print(f'RESULT decode {s}x512x512: cat {c:.0f} ms | Isocenter warm {i:.0f} ms (cold {k:.0f} ms) | pydicom {p:.0f} ms | Isocenter/cat {i/c:.2f} | pydicom/Isocenter {p/i:.2f} (cold {p/k:.2f})')" \
+  "$SLICES" "$cat_ms" "$iso_ms" "$py_ms" "$iso_cold"
 
 # Peak heap: a 512x512x500 series must decode with a heap capped at 1.5x its raw 16-bit voxel size
 "$JAVA" -cp "$CP" org.isocenter.dicom.tests.bench.SeriesReadBenchmark write "$WORK/big" 500 2>/dev/null

@@ -8,9 +8,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Runtime + build: PixelMed (DICOM toolkit), VTK 9 Java bindings + Mesa (3D), GTK 3 (SWT).
-# Tests: dcmtk (storescp/storescu network peers), dicom3tools (dciodvfy), pydicom, Xvfb, imagemagick.
+# Tests: dcmtk (storescp/storescu network peers, dcmcjpeg/dcmcrle encoders), dicom3tools (dciodvfy),
+# pydicom + numpy (independent reader), plastimatch (RT data written by another tool), Xvfb, imagemagick.
 PACKAGES=(libpixelmed-java libvtk9-java libgl1-mesa-dri libgtk-3-0 xvfb xauth imagemagick
-          dcmtk dicom3tools python3-pydicom)
+          dcmtk dicom3tools python3-pydicom python3-numpy plastimatch)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -39,7 +39,9 @@ final class LoadCommand implements CliCommand {
         if (!Files.isDirectory(folder)) {
             throw new CliUsageException("not a folder: " + folder);
         }
+        long scanStart = System.nanoTime();
         DicomIndex index = new DicomFolderScanner().scan(folder, ProgressMonitor.NONE);
+        long scanMs = Math.round((System.nanoTime() - scanStart) / 1e6);
         List<SeriesRecord> images = index.allSeries().stream().filter(SeriesRecord::isImageSeries).toList();
         if (images.size() != 1) {
             throw new IllegalArgumentException(folder + " holds " + images.size()
@@ -69,6 +71,7 @@ final class LoadCommand implements CliCommand {
         double[] range = v.valueRange();
         o.addProperty("unit", v.unit());
         o.add("valueRange", numbers(range[0], range[1]));
+        o.addProperty("scanTimeMs", scanMs);
         o.addProperty("decodeTimeMs", decodeMs);
         o.add("problems", new JsonArray());
         index.problems().forEach(p -> o.getAsJsonArray("problems").add(p.file() + ": " + p.problem()));

@@ -149,6 +149,33 @@ class TransferSyntaxTest {
     }
 
     @Test
+    void slicesWithDifferentRescaleKeepTheirPhysicalValues() throws Exception {
+        // three slices of one series, each with its own slope/intercept but the same physical values (HU)
+        ExternalTools.pydicom("import sys, numpy as np, pydicom\n"
+                + "src = pydicom.dcmread(sys.argv[1]); hu = src.pixel_array.astype('f8') * float(src.RescaleSlope) + float(src.RescaleIntercept)\n"
+                + "for k, (slope, intercept) in enumerate([(1, -1024), (0.5, -1000), (2, -2048)]):\n"
+                + "    d = pydicom.dcmread(sys.argv[1])\n"
+                + "    d.RescaleSlope = slope; d.RescaleIntercept = intercept\n"
+                + "    d.PixelData = np.round((hu - intercept) / slope).astype('<i2').tobytes()\n"
+                + "    d.ImagePositionPatient = [float(v) for v in d.ImagePositionPatient[:2]] + [10.0 * k]\n"
+                + "    d.SOPInstanceUID = d.SOPInstanceUID + '.' + str(k + 1)\n"
+                + "    d.save_as('" + tmp + "/rescale%d.dcm' % k, write_like_original=False)\n", CT);
+        double[] expected = pydicomValues(CT);
+        ImageVolume v = new ImageSeriesReader().read(List.of(tmp.resolve("rescale2.dcm"), tmp.resolve("rescale0.dcm"),
+                tmp.resolve("rescale1.dcm")), ProgressMonitor.NONE);
+        assertEquals(3, v.geometry().sizeZ());
+        int nx = v.geometry().sizeX();
+        for (int k = 0; k < 3; k++) {
+            double worst = 0;
+            for (int p = 0; p < expected.length; p++) {
+                worst = Math.max(worst, Math.abs(v.valueAt(p % nx, p / nx, k) - expected[p]));
+            }
+            // the volume keeps the first file's rescale (slope 2 here): at most half a stored step off, 1 HU
+            assertTrue(worst <= 1.0 + 1e-9, "slice " + k + ": worst difference " + worst + " HU");
+        }
+    }
+
+    @Test
     void lossyAndUnsupportedSyntaxesAreRefusedByName() {
         for (String[] c : new String[][] { { "JPEG-lossy.dcm", "1.2.840.10008.1.2.4.51" },
                 { "MR_small_jpeg_ls_lossless.dcm", "1.2.840.10008.1.2.4.80" },

@@ -54,6 +54,19 @@ public final class CommonModules {
         Attrs.put(l, TagFromName.InstanceCreationTime, s.studyTime());
     }
 
+    /** Image Pixel module of a single-sample (MONOCHROME2) image with Bits Stored = Bits Allocated. */
+    public static void monochromePixels(AttributeList l, int rows, int columns, int bits, boolean signed)
+            throws DicomException {
+        Attrs.putInts(l, TagFromName.SamplesPerPixel, 1);
+        Attrs.put(l, TagFromName.PhotometricInterpretation, "MONOCHROME2");
+        Attrs.putInts(l, TagFromName.Rows, rows);
+        Attrs.putInts(l, TagFromName.Columns, columns);
+        Attrs.putInts(l, TagFromName.BitsAllocated, bits);
+        Attrs.putInts(l, TagFromName.BitsStored, bits);
+        Attrs.putInts(l, TagFromName.HighBit, bits - 1);
+        Attrs.putInts(l, TagFromName.PixelRepresentation, signed ? 1 : 0);
+    }
+
     private static void putOrEmpty(AttributeList l, com.pixelmed.dicom.AttributeTag tag, String value)
             throws DicomException {
         if (value.isEmpty()) {

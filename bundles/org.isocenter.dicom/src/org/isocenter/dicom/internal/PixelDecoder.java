@@ -140,62 +140,61 @@ public final class PixelDecoder {
         return raw;
     }
 
+    /** Per-thread read buffer of the fast path (grows to the largest slice read; one per decoding thread). */
+    private static final ThreadLocal<java.nio.ByteBuffer> READ_BUFFER = ThreadLocal
+            .withInitial(() -> java.nio.ByteBuffer.allocateDirect(512 * 512 * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN));
+
     /**
-     * Fast path for single-frame native little-endian greyscale files (the common CT/MR case): reads the pixel
-     * bytes straight from the file after a header read that stopped at Pixel Data, without PixelMed parsing the
-     * values. Returns null when the file is not such a file (the caller then reads it whole).
+     * Fast path for single-frame native little-endian 16-bit greyscale files (the common CT/MR case): reads the
+     * pixel words straight from the file after a header read that stopped at Pixel Data, without PixelMed
+     * parsing the values. Returns the raw words (not masked or sign-extended; valid until the calling thread's
+     * next call), or null when the file is not such a file (the caller then reads it whole).
      */
-    public static int[] nativeFrameFromFile(Path file, Part10.Header header) throws DicomReadException {
+    public static java.nio.ShortBuffer nativeWords16(Path file, Part10.Header header) throws DicomReadException {
         AttributeList l = header.list();
         String ts = Attrs.string(l, TagFromName.TransferSyntaxUID);
         boolean explicit = ts.equals(TransferSyntax.ExplicitVRLittleEndian);
         if (header.pixelDataTagEnd() < 0 || !(explicit || ts.equals(TransferSyntax.ImplicitVRLittleEndian))
-                || Attrs.integer(l, TagFromName.NumberOfFrames, 1) > 1 || Attrs.integer(l, TagFromName.SamplesPerPixel, 1) != 1) {
+                || Attrs.integer(l, TagFromName.NumberOfFrames, 1) > 1 || Attrs.integer(l, TagFromName.SamplesPerPixel, 1) != 1
+                || Attrs.integer(l, TagFromName.BitsAllocated, 16) != 16) {
             return null;
         }
         int rows = Attrs.integer(l, TagFromName.Rows, 0), columns = Attrs.integer(l, TagFromName.Columns, 0);
-        int bits = Attrs.integer(l, TagFromName.BitsAllocated, 16);
-        int bitsStored = Attrs.integer(l, TagFromName.BitsStored, bits);
-        if (bits != 16 || rows <= 0 || columns <= 0 || (long) rows * columns > MAX_SAMPLES_PER_FRAME || bitsStored < 1
-                || bitsStored > 16) {
+        if (rows <= 0 || columns <= 0 || (long) rows * columns > MAX_SAMPLES_PER_FRAME) {
             return null;
         }
-        boolean signed = Attrs.integer(l, TagFromName.PixelRepresentation, 0) == 1;
         int n = rows * columns;
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
             // explicit VR: VR (2) + reserved (2) + length (4); implicit VR: length (4)
-            int lengthAt = explicit ? 4 : 0;
-            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(lengthAt + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int headBytes = explicit ? 8 : 4;
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(headBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             ch.read(head, header.pixelDataTagEnd());
-            if (head.position() < head.capacity()) {
+            if (head.position() < headBytes) {
                 throw new DicomReadException(file, "pixel data truncated: no value length");
             }
-            long length = Integer.toUnsignedLong(head.getInt(lengthAt));
+            long length = Integer.toUnsignedLong(head.getInt(headBytes - 4));
             if (length == 0xFFFFFFFFL) {
                 return null; // undefined length in a native syntax: leave it to the general reader
             }
-            long needed = 2L * n;
-            long available = Math.min(length, ch.size() - header.pixelDataTagEnd() - head.capacity());
-            if (available < needed) {
+            long at = header.pixelDataTagEnd() + headBytes;
+            long available = Math.min(length, ch.size() - at);
+            if (available < 2L * n) {
                 throw new DicomReadException(file, "pixel data truncated: " + Math.max(0, available / 2) + " of " + n
                         + " samples present");
             }
-            java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate((int) needed).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            long at = header.pixelDataTagEnd() + head.capacity();
+            java.nio.ByteBuffer data = READ_BUFFER.get();
+            if (data.capacity() < 2 * n) {
+                data = java.nio.ByteBuffer.allocateDirect(2 * n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                READ_BUFFER.set(data);
+            }
+            data.clear().limit(2 * n);
             while (data.hasRemaining()) {
                 if (ch.read(data, at + data.position()) < 0) {
                     throw new DicomReadException(file, "pixel data truncated");
                 }
             }
             data.flip();
-            java.nio.ShortBuffer words = data.asShortBuffer();
-            int[] out = new int[n];
-            int mask = (1 << bitsStored) - 1, signBit = 1 << (bitsStored - 1);
-            for (int p = 0; p < n; p++) {
-                int v = words.get(p) & mask;
-                out[p] = signed && (v & signBit) != 0 ? v - (1 << bitsStored) : v;
-            }
-            return out;
+            return data.asShortBuffer();
         } catch (java.io.IOException e) {
             throw new DicomReadException(file, "cannot read pixel data: " + e.getMessage(), e);
         }

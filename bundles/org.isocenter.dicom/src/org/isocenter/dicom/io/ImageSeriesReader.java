@@ -125,12 +125,13 @@ public final class ImageSeriesReader {
             checkSameAsFirst(f, list, first, Attrs.doubles(first, TagFromName.ImageOrientationPatient),
                     Attrs.doubles(list, TagFromName.ImageOrientationPatient));
         }
-        int[] raw = PixelDecoder.nativeFrameFromFile(f, header);
-        if (raw == null) { // compressed, big endian, 8-bit...: let PixelMed read the whole file
-            AttributeList full = Part10.read(f);
-            raw = PixelDecoder.frame(f, full, 0);
+        java.nio.ShortBuffer words = PixelDecoder.nativeWords16(f, header);
+        if (words != null) {
+            storeWords(f, list, words, stored, slot * plane, plane, slope, intercept, shift);
+        } else { // compressed, big endian, 8-bit...: let PixelMed read the whole file
+            int[] raw = PixelDecoder.frame(f, Part10.read(f), 0);
+            storeSlice(f, list, raw, stored, slot * plane, plane, slope, intercept, shift);
         }
-        storeSlice(f, list, raw, stored, slot * plane, plane, slope, intercept, shift);
         return new Slice(f, list, new Vector3(ipp[0], ipp[1], ipp[2]).dot(normal), slot);
     }
 
@@ -155,6 +156,37 @@ public final class ImageSeriesReader {
 
     private static double rescaleIntercept(AttributeList l) {
         return Attribute.getSingleDoubleValueOrDefault(l, TagFromName.RescaleIntercept, 0.0);
+    }
+
+    /**
+     * Puts one slice's raw 16-bit words into the volume: a bulk copy when they are 16-bit signed in the volume's
+     * rescale (the common CT case), else masked, sign-extended and re-expressed per value.
+     */
+    private static void storeWords(Path f, AttributeList list, java.nio.ShortBuffer words, short[] stored, int offset,
+            int plane, double slope, double intercept, int shift) throws DicomReadException {
+        int bitsStored = Attrs.integer(list, TagFromName.BitsStored, 16);
+        boolean signed = Attrs.integer(list, TagFromName.PixelRepresentation, 0) == 1;
+        if (bitsStored < 1 || bitsStored > 16) {
+            throw new DicomReadException(f, "Bits Stored " + bitsStored + " does not fit 16 bits allocated");
+        }
+        boolean sameRescale = rescaleSlope(list) == slope && rescaleIntercept(list) == intercept - shift * slope;
+        if (sameRescale && signed && bitsStored == 16 && shift == 0) {
+            words.get(0, stored, offset, plane);
+            return;
+        }
+        if (sameRescale && !signed && bitsStored == 16 && shift == 32768) {
+            for (int p = 0; p < plane; p++) {
+                stored[offset + p] = (short) (words.get(p) ^ 0x8000); // (v & 0xFFFF) - 32768 in two's complement
+            }
+            return;
+        }
+        int[] raw = new int[plane];
+        int mask = (1 << bitsStored) - 1, signBit = 1 << (bitsStored - 1);
+        for (int p = 0; p < plane; p++) {
+            int v = words.get(p) & mask;
+            raw[p] = signed && (v & signBit) != 0 ? v - (1 << bitsStored) : v;
+        }
+        storeSlice(f, list, raw, stored, offset, plane, slope, intercept, shift);
     }
 
     /** Puts one slice's stored values into {@code stored[offset..offset+plane)} in the volume's rescale. */

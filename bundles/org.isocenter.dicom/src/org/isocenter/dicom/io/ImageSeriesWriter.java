@@ -86,14 +86,7 @@ public final class ImageSeriesWriter {
         Attrs.putNumbers(l, TagFromName.SliceThickness, g.spacingZMm());
         Attrs.putNumbers(l, TagFromName.SliceLocation, position.dot(g.sliceDirection()));
         // Image Pixel + CT Image
-        Attrs.putInts(l, TagFromName.SamplesPerPixel, 1);
-        Attrs.put(l, TagFromName.PhotometricInterpretation, "MONOCHROME2");
-        Attrs.putInts(l, TagFromName.Rows, g.sizeY());
-        Attrs.putInts(l, TagFromName.Columns, g.sizeX());
-        Attrs.putInts(l, TagFromName.BitsAllocated, 16);
-        Attrs.putInts(l, TagFromName.BitsStored, 16);
-        Attrs.putInts(l, TagFromName.HighBit, 15);
-        Attrs.putInts(l, TagFromName.PixelRepresentation, 1);
+        CommonModules.monochromePixels(l, g.sizeY(), g.sizeX(), 16, true);
         Attrs.putNumbers(l, TagFromName.RescaleIntercept, volume.rescaleIntercept());
         Attrs.putNumbers(l, TagFromName.RescaleSlope, volume.rescaleSlope());
         Attrs.put(l, TagFromName.RescaleType, "HU");

@@ -66,14 +66,7 @@ public final class RtDoseWriter {
             Attrs.putNumbers(l, TagFromName.ImageOrientationPatient, row.x(), row.y(), row.z(), col.x(), col.y(), col.z());
             Attrs.putNumbers(l, TagFromName.ImagePositionPatient, origin.x(), origin.y(), origin.z());
             Attrs.put(l, TagFromName.SliceThickness);
-            Attrs.putInts(l, TagFromName.SamplesPerPixel, 1);
-            Attrs.put(l, TagFromName.PhotometricInterpretation, "MONOCHROME2");
-            Attrs.putInts(l, TagFromName.Rows, g.sizeY());
-            Attrs.putInts(l, TagFromName.Columns, g.sizeX());
-            Attrs.putInts(l, TagFromName.BitsAllocated, bitsAllocated);
-            Attrs.putInts(l, TagFromName.BitsStored, bitsAllocated);
-            Attrs.putInts(l, TagFromName.HighBit, bitsAllocated - 1);
-            Attrs.putInts(l, TagFromName.PixelRepresentation, 0);
+            CommonModules.monochromePixels(l, g.sizeY(), g.sizeX(), bitsAllocated, false);
             Attrs.putInts(l, TagFromName.NumberOfFrames, g.sizeZ());
             AttributeTag offsets = Tags.GridFrameOffsetVector;
             com.pixelmed.dicom.AttributeTagAttribute pointer = new com.pixelmed.dicom.AttributeTagAttribute(

@@ -49,14 +49,7 @@ public final class RtImageWriter {
             Attrs.put(l, TagFromName.PatientOrientation);
             Attrs.put(l, TagFromName.ContentDate, attributes.studyDate());
             Attrs.put(l, TagFromName.ContentTime, attributes.studyTime());
-            Attrs.putInts(l, TagFromName.SamplesPerPixel, 1);
-            Attrs.put(l, TagFromName.PhotometricInterpretation, "MONOCHROME2");
-            Attrs.putInts(l, TagFromName.Rows, image.rows());
-            Attrs.putInts(l, TagFromName.Columns, image.columns());
-            Attrs.putInts(l, TagFromName.BitsAllocated, 16);
-            Attrs.putInts(l, TagFromName.BitsStored, 16);
-            Attrs.putInts(l, TagFromName.HighBit, 15);
-            Attrs.putInts(l, TagFromName.PixelRepresentation, 0);
+            CommonModules.monochromePixels(l, image.rows(), image.columns(), 16, false);
             Attrs.put(l, Tags.RTImageLabel, image.label());
             if (!image.description().isEmpty()) {
                 Attrs.put(l, Tags.RTImageDescription, image.description());

@@ -39,7 +39,7 @@ public final class PatientBrowserView extends ViewPart {
         viewer.getTree().setLinesVisible(true);
         column("Name", 280, this::name);
         column("Modality", 80, this::modality);
-        column("Count", 110, this::count);
+        column("Content", 260, this::content);
         column("Frame of Reference", 200, this::frame);
         viewer.setContentProvider(new Content());
         viewer.setInput(PatientSession.get());
@@ -86,7 +86,7 @@ public final class PatientBrowserView extends ViewPart {
         return e instanceof SeriesRecord s ? s.modality() : "";
     }
 
-    private String count(Object e) {
+    private String content(Object e) {
         return switch (e) {
             case PatientRecord p -> p.studies().size() + " studies, " + p.seriesCount() + " series";
             case StudyRecord s -> s.series().size() + " series";
