@@ -13,6 +13,8 @@ public final class IsocenterUi {
     public static final String VIEW_PROGRESS = "org.isocenter.ui.views.progress";
     public static final String COMMAND_IMPORT_FOLDER = "org.isocenter.ui.commands.importFolder";
     public static final String COMMAND_OPEN_DEMO = "org.isocenter.ui.commands.openDemo";
+    /** File ▸ Close Patient: unloads the loaded patient (see the working session). */
+    public static final String COMMAND_CLOSE_PATIENT = "org.isocenter.ui.commands.closePatient";
 
     private IsocenterUi() {
     }

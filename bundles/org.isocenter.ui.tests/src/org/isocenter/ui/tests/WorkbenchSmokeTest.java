@@ -23,9 +23,21 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
+import org.isocenter.core.geometry.Vector3;
+import org.isocenter.core.geometry.VolumeGeometry;
+import org.isocenter.core.image.ImageVolume;
+import org.isocenter.core.image.ImageVolumeInfo;
+import org.isocenter.core.patient.PatientIdentity;
+import org.isocenter.core.patient.PatientPosition;
+import org.isocenter.core.progress.ProgressMonitor;
+import org.isocenter.dicom.io.DicomUids;
+import org.isocenter.dicom.io.ImageSeriesWriter;
+import org.isocenter.dicom.io.SeriesAttributes;
+import org.isocenter.dicom.scan.DicomFolderScanner;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.ui.IsocenterUi;
 import org.isocenter.ui.internal.IsocenterUiPlugin;
+import org.isocenter.ui.internal.LoadedPatient;
 import org.isocenter.ui.internal.PatientSession;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
 import org.isocenter.ui.internal.views.PatientBrowserView;
@@ -139,7 +151,8 @@ class WorkbenchSmokeTest {
     @Order(3)
     void menusCommandsPerspectivesAndProgressViewAreThere() throws Exception {
         ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
-        for (String id : new String[] { IsocenterUi.COMMAND_IMPORT_FOLDER, IsocenterUi.COMMAND_OPEN_DEMO }) {
+        for (String id : new String[] { IsocenterUi.COMMAND_IMPORT_FOLDER, IsocenterUi.COMMAND_OPEN_DEMO,
+                IsocenterUi.COMMAND_CLOSE_PATIENT }) {
             Command c = commands.getCommand(id);
             assertTrue(c.isDefined(), id);
             assertTrue(c.isHandled(), id + " has a handler");
@@ -170,5 +183,45 @@ class WorkbenchSmokeTest {
         file.notifyListeners(SWT.Hide, new org.eclipse.swt.widgets.Event());
         assertTrue(labels.toString().contains("Import DICOM Folder..."), labels.toString());
         assertTrue(labels.toString().contains("Open Demo Patient"), labels.toString());
+        assertTrue(labels.toString().contains("Close Patient"), labels.toString());
+    }
+
+    @Test
+    @Order(4)
+    void anotherPatientIsRefusedUntilTheLoadedPatientIsClosed() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        PatientBrowserView browser = (PatientBrowserView) page.findView(IsocenterUi.VIEW_PATIENT_BROWSER);
+        SlicePreviewView preview = (SlicePreviewView) page.findView(IsocenterUi.VIEW_SLICE_PREVIEW);
+        PatientIdentity demo = LoadedPatient.session().patient();
+        assertNotNull(demo, "the demo CT of the earlier test is loaded");
+        // a second patient's small CT, imported into the browser like any folder
+        Path folder = Files.createTempDirectory("other-patient");
+        PatientIdentity other = new PatientIdentity("OTHER-7", "OTHER^PATIENT", "19900101", "F");
+        VolumeGeometry g = VolumeGeometry.axial(32, 32, 4, 2, 2, 3, new Vector3(-31, -31, 0));
+        new ImageSeriesWriter().writeCt(new ImageVolume(g, new short[g.voxelCount()], 1, -1000, "HU",
+                new ImageVolumeInfo(other, DicomUids.random(), DicomUids.random(), DicomUids.random(), "CT",
+                        PatientPosition.HFS, "20261120", "Other patient CT")),
+                new SeriesAttributes("20261120", "100000", "1", "Other", 1, "test"), folder, ProgressMonitor.NONE);
+        PatientSession.get().add(new DicomFolderScanner().scan(folder, ProgressMonitor.NONE));
+        SeriesRecord otherCt = PatientSession.get().indexes().stream().flatMap(i -> i.allSeries().stream())
+                .filter(s -> s.description().equals("Other patient CT")).findFirst().orElseThrow();
+        spinUntil(() -> browser.viewer().getTree().getItemCount() == 2, 10_000, "the second patient in the browser");
+
+        browser.viewer().setSelection(new StructuredSelection(otherCt), true);
+        spinUntil(() -> preview.status() != null && preview.status().contains("refused"), 30_000, "the refusal");
+        assertTrue(preview.status().contains("OTHER PATIENT (OTHER-7)") && preview.status().contains(demo.displayLabel()),
+                preview.status());
+        assertEquals(null, preview.volume());
+        assertEquals(demo, LoadedPatient.session().patient());
+        screenshot("workbench-other-patient-refused.png");
+
+        PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                .executeCommand(IsocenterUi.COMMAND_CLOSE_PATIENT, null);
+        assertEquals(null, LoadedPatient.session().patient());
+        browser.viewer().setSelection(StructuredSelection.EMPTY);
+        browser.viewer().setSelection(new StructuredSelection(otherCt), true);
+        spinUntil(() -> preview.volume() != null, 30_000, "the other patient's CT after Close Patient");
+        assertEquals(other, preview.volume().patient());
+        assertEquals(other, LoadedPatient.session().patient());
     }
 }

@@ -25,6 +25,7 @@ import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.dicom.io.ImageSeriesReader;
+import org.isocenter.ui.internal.LoadedPatient;
 import org.isocenter.dicom.io.StructureSetReader;
 import org.isocenter.dicom.scan.InstanceRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
@@ -70,7 +71,18 @@ public final class SlicePreviewView extends ViewPart {
         });
         getSite().getWorkbenchWindow().getSelectionService().addPostSelectionListener(IsocenterUi.VIEW_PATIENT_BROWSER,
                 selectionListener);
+        LoadedPatient.addListener(closeListener);
     }
+
+    /** File ▸ Close Patient empties the preview. */
+    private final Runnable closeListener = () -> Display.getDefault().asyncExec(() -> {
+        volume = null;
+        rois = List.of();
+        status = "No patient loaded. Select an image series in the Patient Browser.";
+        if (canvas != null && !canvas.isDisposed()) {
+            canvas.redraw();
+        }
+    });
 
     /** Loads the series (and the structure set that references it) in a job, then shows its middle slice. */
     public void show(SeriesRecord series) {
@@ -84,22 +96,34 @@ public final class SlicePreviewView extends ViewPart {
 
     private IStatus load(SeriesRecord series, IProgressMonitor monitor) {
         try {
-            List<Path> files = series.instances().stream().map(InstanceRecord::file).toList();
-            ImageVolume v = new ImageSeriesReader().read(files, ProgressMonitor.NONE);
+            ImageVolume loaded = LoadedPatient.image(series.seriesInstanceUid()).orElse(null);
+            ImageVolume v = loaded;
+            List<String> warnings = new java.util.ArrayList<>();
+            if (v == null) {
+                List<Path> files = series.instances().stream().map(InstanceRecord::file).toList();
+                v = new ImageSeriesReader().read(files, ProgressMonitor.NONE);
+                warnings.addAll(LoadedPatient.session().addImage(v)); // refuses another patient
+            }
             List<Roi> r = List.of();
             List<SeriesRecord> structureSets = PatientSession.get().structureSetsFor(series);
             if (!structureSets.isEmpty()) {
                 StructureSet ss = new StructureSetReader().read(structureSets.get(0).instances().get(0).file());
                 if (ss.frameOfReferenceUid().equals(v.frameOfReferenceUid()) && ss.patient().isSamePatient(v.patient())) {
                     r = ss.rois();
+                    if (loaded == null) {
+                        warnings.addAll(LoadedPatient.session().addStructureSet(ss));
+                    }
+                } else {
+                    warnings.add("structure set '" + ss.label() + "' not shown: its patient or Frame of Reference differs");
                 }
             }
             List<Roi> finalRois = r;
+            ImageVolume finalVolume = v;
             Display.getDefault().asyncExec(() -> {
-                volume = v;
+                volume = finalVolume;
                 rois = finalRois;
-                slice = targetSlice(v, finalRois);
-                status = null;
+                slice = targetSlice(finalVolume, finalRois);
+                status = warnings.isEmpty() ? null : String.join("; ", warnings);
                 if (!canvas.isDisposed()) {
                     canvas.redraw();
                 }
@@ -107,7 +131,9 @@ public final class SlicePreviewView extends ViewPart {
             return Status.OK_STATUS;
         } catch (Exception e) {
             Display.getDefault().asyncExec(() -> {
-                status = "Cannot show " + series.description() + ": " + e.getMessage();
+                status = e instanceof org.isocenter.core.session.SessionRefusedException
+                        ? e.getMessage() + ". Close the loaded patient first (File > Close Patient)."
+                        : "Cannot show " + series.description() + ": " + e.getMessage();
                 volume = null;
                 if (!canvas.isDisposed()) {
                     canvas.redraw();
@@ -143,6 +169,11 @@ public final class SlicePreviewView extends ViewPart {
         return volume;
     }
 
+    /** The message shown instead of (or, for warnings, over) the image; null when there is none. */
+    public String status() {
+        return status;
+    }
+
     public int slice() {
         return slice;
     }
@@ -154,7 +185,7 @@ public final class SlicePreviewView extends ViewPart {
         gc.fillRectangle(area);
         gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
         if (volume == null) {
-            gc.drawText(status, 10, 10, true);
+            drawWrapped(gc, status, 10, 10, area.width - 20);
             return;
         }
         WindowLevel window = PreferenceDefaults.defaultWindow();
@@ -192,9 +223,32 @@ public final class SlicePreviewView extends ViewPart {
         gc.drawText(volume.patient().displayLabel() + "   " + info.modality() + "  " + info.acquisitionDate() + "  "
                 + info.seriesDescription(), 8, 4, true);
         gc.drawText("FoR " + info.frameOfReferenceUid(), 8, 22, true);
+        if (status != null) { // safety warnings of the load (Frame of Reference, structure set not shown)
+            gc.setForeground(display.getSystemColor(SWT.COLOR_YELLOW));
+            drawWrapped(gc, status, 8, 40, area.width - 16);
+        }
         gc.drawText(String.format("Axial %d/%d   z = %.1f mm   %s (C %.0f / W %.0f HU)   %d ROIs", slice + 1,
                 volume.geometry().sizeZ(), z, window.name(), window.centre(), window.width(), rois.size()), 8,
                 area.height - 22, true);
+    }
+
+    /** Draws a message word-wrapped to {@code width} pixels (messages name patients and files: they are long). */
+    private static void drawWrapped(GC gc, String text, int x, int y, int width) {
+        StringBuilder line = new StringBuilder();
+        int lineHeight = gc.getFontMetrics().getHeight();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && gc.textExtent(candidate).x > width) {
+                gc.drawText(line.toString(), x, y, true);
+                y += lineHeight;
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+        }
+        gc.drawText(line.toString(), x, y, true);
     }
 
     @Override
@@ -206,6 +260,7 @@ public final class SlicePreviewView extends ViewPart {
     public void dispose() {
         getSite().getWorkbenchWindow().getSelectionService().removePostSelectionListener(IsocenterUi.VIEW_PATIENT_BROWSER,
                 selectionListener);
+        LoadedPatient.removeListener(closeListener);
         super.dispose();
     }
 }
