@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks of the materialized product through ./isocenter (headless CLI, no display):
-# demo generation, info on the demo folder, info with a corrupt file, and the error contract.
+# demo generation, info on the demo folder, info with a corrupt file, the error contract, and DICOM echo/send
+# to dcmtk's storescp.
 # Prints one "N passed, N failed" line; exits non-zero on any failure.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,6 +40,20 @@ check "info names the corrupt file and still lists the rest" "$tmp/bad.out" $cod
 "$ROOT/isocenter" info "$tmp/does-not-exist" > "$tmp/err.out" 2> "$tmp/err.err"; code=$?
 check "a missing folder gives {error} and exit 1" "$tmp/err.out" $code \
   "code == 1 and 'does-not-exist' in j['error']"
+
+# DICOM network: C-ECHO and C-STORE of the demo's RT objects to dcmtk's storescp on a free local port
+port=$("$PY" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+mkdir -p "$tmp/scp"
+storescp -aet PEER -od "$tmp/scp" "$port" > "$tmp/scp.log" 2>&1 & scp_pid=$!
+for i in $(seq 50); do "$PY" -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break; sleep 0.1; done
+"$ROOT/isocenter" echo "PEER@127.0.0.1:$port" > "$tmp/echo.out" 2> "$tmp/echo.err"; code=$?
+check "echo answers from dcmtk storescp" "$tmp/echo.out" $code "code == 0 and j['success']"
+"$ROOT/isocenter" send "PEER@127.0.0.1:$port" "$tmp/demo/RTPLAN_planning.dcm" "$tmp/demo/RTDOSE_planning.dcm" \
+  "$tmp/demo/RTSTRUCT_planning.dcm" > "$tmp/send.out" 2> "$tmp/send.err"; code=$?
+received=$(ls "$tmp/scp" | wc -l)
+check "send stores plan, dose and structures in storescp ($received files received)" "$tmp/send.out" $code \
+  "code == 0 and j['stored'] == 3 and $received == 3 and all(f['outcome'] == 'STORED' for f in j['files'])"
+kill "$scp_pid" 2>/dev/null; wait "$scp_pid" 2>/dev/null
 
 echo "product smoke test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

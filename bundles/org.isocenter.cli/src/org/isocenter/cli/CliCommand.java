@@ -10,7 +10,8 @@ import org.isocenter.core.progress.ProgressMonitor;
  * One {@code ./isocenter <command>}: parses its arguments, does its work headless, reports progress through
  * the monitor (printed on stderr) and returns the JSON object that becomes the last line of stdout.
  * Throw {@link CliUsageException} for bad arguments and any other exception for a failure; both become
- * {@code {"error": "..."}} and a non-zero exit.
+ * {@code {"error": "..."}} and a non-zero exit. A result with {@code "ok": false} (work done, but not all of
+ * it, e.g. a send with failed files) is printed and exits 1.
  */
 public interface CliCommand {
 

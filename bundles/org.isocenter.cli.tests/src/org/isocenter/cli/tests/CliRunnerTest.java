@@ -106,4 +106,38 @@ class CliRunnerTest {
         assertEquals(2, noArgs.exitCode());
         assertTrue(noArgs.json().has("error"));
     }
+
+    @Test
+    void echoAndSendTalkDicomToAStorageServerWithAStatusPerFile() throws Exception {
+        java.util.List<org.isocenter.dicom.net.ReceivedObject> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (org.isocenter.dicom.net.StorageServer server = org.isocenter.dicom.net.StorageServer.start("CLITEST", 0,
+                tmp.resolve("received"), received::add)) {
+            String node = "CLITEST@127.0.0.1:" + server.port();
+            Run echo = run("echo", node, "--aet", "ISOTEST");
+            assertEquals(0, echo.exitCode(), echo.stdout());
+            assertTrue(echo.json().get("success").getAsBoolean());
+
+            Path notes = Files.writeString(tmp.resolve("notes.txt"), "not DICOM");
+            Run send = run("send", node, demo.resolve(DemoPatient.RTPLAN_FILE).toString(),
+                    demo.resolve(DemoPatient.RTDOSE_FILE).toString(), demo.resolve(DemoPatient.RTSTRUCT_FILE).toString(),
+                    notes.toString());
+            assertEquals(1, send.exitCode(), "one file could not be sent: exit 1 with the report\n" + send.stdout());
+            assertEquals(3, send.json().get("stored").getAsInt());
+            assertEquals(1, send.json().get("failed").getAsInt());
+            JsonArray files = send.json().getAsJsonArray("files");
+            assertEquals(4, files.size());
+            JsonObject failed = files.get(3).getAsJsonObject();
+            assertEquals("FAILED", failed.get("outcome").getAsString());
+            assertTrue(failed.get("file").getAsString().endsWith("notes.txt"));
+            assertEquals(3, received.size());
+            assertEquals(files.get(0).getAsJsonObject().get("sopInstanceUid").getAsString(), received.get(0).sopInstanceUid());
+
+            Run wrongAe = run("echo", "NOBODY@127.0.0.1:" + server.port(), "--timeout-ms", "5000");
+            assertEquals(1, wrongAe.exitCode(), wrongAe.stdout());
+            assertTrue(wrongAe.json().get("message").getAsString().toLowerCase().contains("reject"), wrongAe.stdout());
+        }
+        Run bad = run("send", "not-a-node", "x.dcm");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.json().get("error").getAsString().contains("AE@host:port"), bad.stdout());
+    }
 }

@@ -33,7 +33,8 @@ public final class CliRunner {
 
     /** The commands shipped with the core CLI. */
     public static CliRunner withBuiltInCommands() {
-        return new CliRunner(List.of(new InfoCommand(), new DemoCommand(), new LoadCommand()));
+        return new CliRunner(List.of(new InfoCommand(), new DemoCommand(), new LoadCommand(), new EchoCommand(),
+                new SendCommand()));
     }
 
     public int execute(String[] args, PrintStream out, PrintStream err) {
@@ -61,7 +62,8 @@ public final class CliRunner {
             result.addProperty("command", command.name());
             result.addProperty("wallTimeMs", Math.round((System.nanoTime() - start) / 1e6));
             out.println(GSON.toJson(result));
-            return 0;
+            // a command that did its work but not all of it (a send with failed files) says "ok": false
+            return result.has("ok") && !result.get("ok").getAsBoolean() ? 1 : 0;
         } catch (CliUsageException e) {
             err.println("usage: ./isocenter " + command.name() + " " + command.usage());
             return fail(out, e.getMessage(), 2);

@@ -163,9 +163,11 @@ class FuzzTest {
         } finally {
             worker.shutdownNow();
         }
-        System.out.printf("fuzz: %d mutants, %d read, %d refused with a message, slowest %d ms, heap used %d MB%n",
-                MUTANTS, readOk, refused, slowestMs,
-                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        System.gc();
+        long retainedMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+        System.out.printf("fuzz: %d mutants, %d read, %d refused with a message, slowest %d ms, heap retained %d MB%n",
+                MUTANTS, readOk, refused, slowestMs, retainedMb);
+        assertTrue(retainedMb < 256, "reading corrupt files must not keep memory: " + retainedMb + " MB retained");
         assertEquals(MUTANTS, readOk + refused);
         assertTrue(refused > MUTANTS / 10, "most corruptions must be detected, only " + refused + " were");
 

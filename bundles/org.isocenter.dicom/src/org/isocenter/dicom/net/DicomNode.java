@@ -34,6 +34,24 @@ public record DicomNode(String aeTitle, String host, int port) {
     }
 
     /** "AE@host:port", with an IPv6 literal host in brackets. */
+    /**
+     * Parses the {@code AE@host:port} form that {@link #toString()} prints (the command line uses it); fails
+     * with a message naming the expected form.
+     */
+    public static DicomNode parse(String text) {
+        int at = text.indexOf('@'), colon = text.lastIndexOf(':');
+        if (at < 1 || colon < at + 2 || colon == text.length() - 1) {
+            throw new IllegalArgumentException("'" + text + "' is not AE@host:port (e.g. STORESCP@127.0.0.1:11112)");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "': port '" + text.substring(colon + 1) + "' is not a number");
+        }
+        return new DicomNode(text.substring(0, at), text.substring(at + 1, colon), port);
+    }
+
     @Override
     public String toString() {
         return aeTitle + "@" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
