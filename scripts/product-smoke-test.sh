@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks of the materialized product through ./isocenter (headless CLI, no display):
 # demo generation, info on the demo folder, info with a corrupt file, the error contract, and DICOM echo/send
-# to dcmtk's storescp.
+# to dcmtk's storescp, and a margin policy from a shifts CSV.
 # Prints one "N passed, N failed" line; exits non-zero on any failure.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -54,6 +54,17 @@ received=$(ls "$tmp/scp" | wc -l)
 check "send stores plan, dose and structures in storescp ($received files received)" "$tmp/send.out" $code \
   "code == 0 and j['stored'] == 3 and $received == 3 and all(f['outcome'] == 'STORED' for f in j['files'])"
 kill "$scp_pid" 2>/dev/null; wait "$scp_pid" 2>/dev/null
+
+# Margin policy from a shifts CSV (20 patients x 10 fractions, seeded) with the prostate site protocol
+"$PY" -c "
+import random; r = random.Random(3); print('patient,fraction,lr,ap,si')
+for p in range(20):
+    s = [r.gauss(0, 3) for _ in range(3)]
+    for f in range(1, 11): print(f'P{p},{f},' + ','.join(f'{v + r.gauss(0, 2):.2f}' for v in s))
+" > "$tmp/shifts.csv"
+"$ROOT/isocenter" margin-policy --shifts "$tmp/shifts.csv" --site prostate > "$tmp/margin.out" 2> "$tmp/margin.err"; code=$?
+check "margin-policy computes Σ, σ, eNAL residuals and a margin per axis" "$tmp/margin.out" $code \
+  "code == 0 and j['population']['patients'] == 20 and j['protocol']['id'] == 'enal' and all(3 < j['marginMm'][a] < 20 for a in ('lr', 'ap', 'si'))"
 
 echo "product smoke test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

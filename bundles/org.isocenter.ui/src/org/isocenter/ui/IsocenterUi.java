@@ -9,6 +9,8 @@ public final class IsocenterUi {
     public static final String PERSPECTIVE_REGISTRATION = "org.isocenter.ui.perspective.registration";
     public static final String VIEW_PATIENT_BROWSER = "org.isocenter.ui.views.patientBrowser";
     public static final String VIEW_SLICE_PREVIEW = "org.isocenter.ui.views.slicePreview";
+    /** Margin recipes, correction protocols and CTV-to-PTV margins per axis. */
+    public static final String VIEW_MARGIN_POLICY = "org.isocenter.ui.views.marginPolicy";
     /** The workbench Progress view (declared by Isocenter: the product has no org.eclipse.ui.ide), in every perspective. */
     public static final String VIEW_PROGRESS = "org.isocenter.ui.views.progress";
     public static final String COMMAND_IMPORT_FOLDER = "org.isocenter.ui.commands.importFolder";

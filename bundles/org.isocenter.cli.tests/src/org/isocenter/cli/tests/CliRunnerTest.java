@@ -140,4 +140,47 @@ class CliRunnerTest {
         assertEquals(2, bad.exitCode());
         assertTrue(bad.json().get("error").getAsString().contains("AE@host:port"), bad.stdout());
     }
+
+    @Test
+    void marginPolicyFromShiftsCsv() throws Exception {
+        // 40 virtual patients x 15 fractions: systematic SD 3 mm, random SD 2 mm per axis (seeded)
+        java.util.Random r = new java.util.Random(7);
+        StringBuilder csv = new StringBuilder("patient,fraction,lr,ap,si\n");
+        for (int p = 0; p < 40; p++) {
+            double[] s = { 3 * r.nextGaussian(), 3 * r.nextGaussian(), 3 * r.nextGaussian() };
+            for (int f = 1; f <= 15; f++) {
+                csv.append("P").append(p).append(',').append(f);
+                for (double sys : s) {
+                    csv.append(',').append(sys + 2 * r.nextGaussian());
+                }
+                csv.append('\n');
+            }
+        }
+        Path shifts = Files.writeString(tmp.resolve("shifts.csv"), csv);
+        Run run = run("margin-policy", "--shifts", shifts.toString(), "--recipe", "vanherk", "--protocol", "nal:3",
+                "--fractions", "30");
+        assertEquals(0, run.exitCode(), run.stdout());
+        JsonObject population = run.json().getAsJsonObject("population");
+        assertEquals(40, population.get("patients").getAsInt());
+        double sigmaSys = population.getAsJsonObject("systematicMm").get("lr").getAsDouble();
+        double sigmaRnd = population.getAsJsonObject("randomMm").get("lr").getAsDouble();
+        assertTrue(sigmaSys > 2 && sigmaSys < 4.2, "Σ " + sigmaSys);
+        assertTrue(sigmaRnd > 1.8 && sigmaRnd < 2.2, "σ " + sigmaRnd);
+        // NAL(3) leaves Σ_res = σ/√3 of set-up; van Herk: 2.5 Σ_res + 0.7 σ
+        double margin = run.json().getAsJsonObject("marginMm").get("lr").getAsDouble();
+        assertEquals(2.5 * sigmaRnd / Math.sqrt(3) + 0.7 * sigmaRnd, margin, 0.002);
+        assertEquals("M = 2.5 Σ + 0.7 σ", run.json().getAsJsonObject("recipe").get("formula").getAsString());
+
+        Run site = run("margin-policy", "--shifts", shifts.toString(), "--site", "prostate");
+        assertEquals(0, site.exitCode(), site.stdout());
+        assertEquals("enal", site.json().getAsJsonObject("protocol").get("id").getAsString());
+        // systematic: residual set-up, delineation, organ motion; random: residual set-up, organ motion
+        assertEquals(5, site.json().getAsJsonArray("budget").size());
+        Run badRecipe = run("margin-policy", "--shifts", shifts.toString(), "--recipe", "magic");
+        assertEquals(2, badRecipe.exitCode());
+        Path broken = Files.writeString(tmp.resolve("broken.csv"), "patient,fraction,lr,ap\nP1,1,0,0\n");
+        Run badCsv = run("margin-policy", "--shifts", broken.toString());
+        assertEquals(1, badCsv.exitCode());
+        assertTrue(badCsv.json().get("error").getAsString().contains("broken.csv"), badCsv.stdout());
+    }
 }

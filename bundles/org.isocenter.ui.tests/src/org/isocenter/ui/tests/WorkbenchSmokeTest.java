@@ -40,6 +40,9 @@ import org.isocenter.ui.internal.IsocenterUiPlugin;
 import org.isocenter.ui.internal.LoadedPatient;
 import org.isocenter.ui.internal.PatientSession;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
+import org.isocenter.margin.AxisValues;
+import org.isocenter.margin.MarginReport;
+import org.isocenter.ui.internal.views.MarginPolicyView;
 import org.isocenter.ui.internal.views.PatientBrowserView;
 import org.isocenter.ui.internal.views.SlicePreviewView;
 import org.junit.jupiter.api.MethodOrderer;
@@ -223,5 +226,31 @@ class WorkbenchSmokeTest {
         spinUntil(() -> preview.volume() != null, 30_000, "the other patient's CT after Close Patient");
         assertEquals(other, preview.volume().patient());
         assertEquals(other, LoadedPatient.session().patient());
+    }
+
+    @Test
+    @Order(5)
+    void marginPolicyViewComputesTheSiteBudgetAndRefusesBadInput() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        MarginPolicyView view = (MarginPolicyView) page.showView(IsocenterUi.VIEW_MARGIN_POLICY);
+        view.selectSite("prostate");
+        view.setErrors(new AxisValues(3, 3, 3), new AxisValues(3, 3, 3));
+        view.compute();
+        spinUntil(() -> view.lastReport() != null, 60_000, "the margin computation");
+        MarginReport r = view.lastReport();
+        assertEquals("enal", r.protocol().id());
+        // van Herk on the prostate budget: Σ = residual set-up (+) delineation 1.7 (+) organ motion 0.9 in LR,
+        // σ = residual set-up (+) organ motion 0.9
+        double sys = Math.sqrt(Math.pow(r.simulated().systematic().lr(), 2) + 1.7 * 1.7 + 0.9 * 0.9);
+        double rnd = Math.sqrt(Math.pow(r.simulated().random().lr(), 2) + 0.9 * 0.9);
+        assertEquals(2.5 * sys + 0.7 * rnd, r.margin().lr(), 1e-9);
+        assertTrue(r.simulated().systematic().lr() < 3 / Math.sqrt(3), "eNAL leaves less than NAL's σ/√3");
+        var ref = page.findViewReference(IsocenterUi.VIEW_MARGIN_POLICY);
+        page.setPartState(ref, IWorkbenchPage.STATE_MAXIMIZED);
+        screenshot("workbench-margin-policy.png");
+        page.setPartState(ref, IWorkbenchPage.STATE_RESTORED);
+        view.setErrors(new AxisValues(3, 3, 3), new AxisValues(3, 3, 3));
+        view.importShifts(Path.of("/nonexistent/shifts.csv"));
+        assertTrue(view.warningText().contains("shifts.csv"), view.warningText());
     }
 }

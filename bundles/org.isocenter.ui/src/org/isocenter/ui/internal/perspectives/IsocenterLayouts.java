@@ -17,10 +17,12 @@ final class IsocenterLayouts {
         IFolderLayout bottom = layout.createFolder("isocenter.bottom", IPageLayout.BOTTOM, 0.72f,
                 IsocenterUi.VIEW_PATIENT_BROWSER);
         bottom.addView(IsocenterUi.VIEW_PROGRESS);
+        bottom.addView(IsocenterUi.VIEW_MARGIN_POLICY);
         layout.addView(IsocenterUi.VIEW_SLICE_PREVIEW, IPageLayout.RIGHT, 0.34f, IsocenterUi.VIEW_PATIENT_BROWSER);
         layout.addShowViewShortcut(IsocenterUi.VIEW_PATIENT_BROWSER);
         layout.addShowViewShortcut(IsocenterUi.VIEW_SLICE_PREVIEW);
         layout.addShowViewShortcut(IsocenterUi.VIEW_PROGRESS);
+        layout.addShowViewShortcut(IsocenterUi.VIEW_MARGIN_POLICY);
         layout.addPerspectiveShortcut(IsocenterUi.PERSPECTIVE_PLANNING);
         layout.addPerspectiveShortcut(IsocenterUi.PERSPECTIVE_CONTOURING);
         layout.addPerspectiveShortcut(IsocenterUi.PERSPECTIVE_REGISTRATION);

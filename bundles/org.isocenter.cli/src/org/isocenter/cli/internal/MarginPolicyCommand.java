@@ -1,0 +1,185 @@
+package org.isocenter.cli.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.isocenter.cli.CliCommand;
+import org.isocenter.cli.CliUsageException;
+import org.isocenter.core.progress.ProgressMonitor;
+import org.isocenter.margin.Axis;
+import org.isocenter.margin.AxisValues;
+import org.isocenter.margin.CorrectionProtocol;
+import org.isocenter.margin.CorrectionProtocols;
+import org.isocenter.margin.ErrorBudget;
+import org.isocenter.margin.MarginRecipe;
+import org.isocenter.margin.MarginRecipes;
+import org.isocenter.margin.MarginReport;
+import org.isocenter.margin.PopulationStatistics;
+import org.isocenter.margin.Residuals;
+import org.isocenter.margin.ShiftCsv;
+import org.isocenter.margin.SiteProtocol;
+import org.isocenter.margin.SiteProtocols;
+
+/**
+ * {@code margin-policy --shifts shifts.csv [--site S | --recipe R --protocol P --fractions N] [--seed S]}:
+ * population statistics of measured set-up shifts, what a correction protocol leaves of them (closed form and
+ * simulation) and the recipe's CTV-to-PTV margin per axis, all in mm.
+ */
+final class MarginPolicyCommand implements CliCommand {
+
+    @Override
+    public String name() {
+        return "margin-policy";
+    }
+
+    @Override
+    public String usage() {
+        return "--shifts <csv> [--site prostate|lung|headneck] [--recipe ID] [--protocol SPEC] [--fractions N] [--seed N]"
+                + "  Σ, σ, residuals after the protocol and margins per axis (mm)";
+    }
+
+    @Override
+    public JsonObject run(List<String> args, ProgressMonitor progress) throws Exception {
+        String shifts = null, site = null, recipeId = null, protocolSpec = null;
+        int fractions = -1;
+        long seed = 20261121L;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (i + 1 == args.size()) {
+                throw new CliUsageException(a + " needs a value");
+            }
+            String v = args.get(++i);
+            switch (a) {
+                case "--shifts" -> shifts = v;
+                case "--site" -> site = v;
+                case "--recipe" -> recipeId = v;
+                case "--protocol" -> protocolSpec = v;
+                case "--fractions" -> fractions = integer(a, v);
+                case "--seed" -> seed = integer(a, v);
+                default -> throw new CliUsageException("unknown option " + a);
+            }
+        }
+        if (shifts == null) {
+            throw new CliUsageException("--shifts <csv> is required (columns patient, fraction, lr, ap, si in mm)");
+        }
+        SiteProtocol siteProtocol = null;
+        if (site != null) {
+            String s = site;
+            siteProtocol = SiteProtocols.builtIn(site).orElseThrow(() -> new CliUsageException(
+                    "unknown site '" + s + "'; one of " + String.join(", ", SiteProtocols.BUILT_IN)));
+        }
+        MarginRecipe recipe = recipeId != null ? recipe(recipeId) : siteProtocol != null ? siteProtocol.recipe()
+                : MarginRecipes.VAN_HERK;
+        CorrectionProtocol protocol;
+        try {
+            protocol = CorrectionProtocols.parse(protocolSpec != null ? protocolSpec
+                    : siteProtocol != null ? siteProtocol.protocolSpec() : "none");
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException(e.getMessage());
+        }
+        int n = fractions > 0 ? fractions : siteProtocol != null ? siteProtocol.fractions() : 30;
+        progress.begin("Margin policy", 2);
+        PopulationStatistics stats = PopulationStatistics.of(ShiftCsv.read(Path.of(shifts)));
+        progress.worked(1);
+        MarginReport report = MarginReport.evaluate(recipe, protocol, n, stats.systematic(), stats.random(),
+                siteProtocol != null ? siteProtocol.otherSystematic() : List.of(),
+                siteProtocol != null ? siteProtocol.otherRandom() : List.of(),
+                siteProtocol != null ? siteProtocol.maxMarginMm() : null, seed);
+        progress.worked(1);
+
+        JsonObject o = new JsonObject();
+        o.addProperty("shifts", Path.of(shifts).toAbsolutePath().toString());
+        if (siteProtocol != null) {
+            o.addProperty("site", siteProtocol.site());
+        }
+        JsonObject population = new JsonObject();
+        population.addProperty("patients", stats.patients());
+        population.addProperty("fractions", stats.fractions());
+        population.add("groupMeanMm", axes(stats.groupMean()));
+        population.add("systematicMm", axes(stats.systematic()));
+        population.add("systematic95Mm", interval(stats.systematicLow95(), stats.systematicHigh95()));
+        population.add("randomMm", axes(stats.random()));
+        population.add("random95Mm", interval(stats.randomLow95(), stats.randomHigh95()));
+        o.add("population", population);
+        JsonObject p = new JsonObject();
+        p.addProperty("id", protocol.id());
+        p.addProperty("description", protocol.description());
+        p.addProperty("fractions", n);
+        report.analytic().ifPresent(r -> p.add("closedForm", residuals(r)));
+        p.add("simulated", residuals(report.simulated()));
+        p.addProperty("simulatedPatients", MarginReport.SIMULATED_PATIENTS);
+        p.addProperty("seed", seed);
+        o.add("protocol", p);
+        JsonObject r = new JsonObject();
+        r.addProperty("id", recipe.id());
+        r.addProperty("formula", recipe.formula());
+        r.addProperty("reference", recipe.reference());
+        o.add("recipe", r);
+        JsonArray budget = new JsonArray();
+        for (ErrorBudget.Component c : report.budget().systematic()) {
+            budget.add(component("systematic", c));
+        }
+        for (ErrorBudget.Component c : report.budget().random()) {
+            budget.add(component("random", c));
+        }
+        o.add("budget", budget);
+        o.add("totalSystematicMm", axes(report.budget().totalSystematic()));
+        o.add("totalRandomMm", axes(report.budget().totalRandom()));
+        o.add("marginMm", axes(report.margin()));
+        JsonArray warnings = new JsonArray();
+        report.warnings().forEach(warnings::add);
+        o.add("warnings", warnings);
+        return o;
+    }
+
+    private static MarginRecipe recipe(String id) throws CliUsageException {
+        List<String> ids = new ArrayList<>();
+        MarginRecipes.available().forEach(x -> ids.add(x.id()));
+        return MarginRecipes.byId(id).orElseThrow(() -> new CliUsageException("unknown recipe '" + id + "'; one of "
+                + String.join(", ", ids)));
+    }
+
+    private static int integer(String option, String v) throws CliUsageException {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new CliUsageException(option + " '" + v + "' is not a whole number");
+        }
+    }
+
+    private static JsonObject axes(AxisValues v) {
+        JsonObject o = new JsonObject();
+        for (Axis a : Axis.values()) {
+            o.addProperty(a.name().toLowerCase(Locale.ROOT), Math.round(v.get(a) * 1000) / 1000.0);
+        }
+        return o;
+    }
+
+    private static JsonObject interval(AxisValues low, AxisValues high) {
+        JsonObject o = new JsonObject();
+        o.add("low", axes(low));
+        o.add("high", axes(high));
+        return o;
+    }
+
+    private static JsonObject residuals(Residuals r) {
+        JsonObject o = new JsonObject();
+        o.add("systematicMm", axes(r.systematic()));
+        o.add("randomMm", axes(r.random()));
+        o.addProperty("imagedFractionShare", Math.round(r.imagedFractionShare() * 1000) / 1000.0);
+        return o;
+    }
+
+    private static JsonObject component(String kind, ErrorBudget.Component c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("kind", kind);
+        o.addProperty("name", c.name());
+        o.add("sdMm", axes(c.sdMm()));
+        return o;
+    }
+}

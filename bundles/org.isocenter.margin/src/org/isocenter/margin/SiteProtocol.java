@@ -1,0 +1,29 @@
+package org.isocenter.margin;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A clinic's margin policy for one treatment site, as loaded from a site protocol file ({@link SiteProtocols}):
+ * the recipe, the correction protocol, the number of fractions, the error components that set-up imaging
+ * does not see (delineation, organ motion; SD per axis in mm) and the largest margin the clinic accepts per
+ * axis (mm) — a computed margin above it is flagged, not clipped.
+ */
+public record SiteProtocol(String site, String description, MarginRecipe recipe, String protocolSpec, int fractions,
+        List<ErrorBudget.Component> otherSystematic, List<ErrorBudget.Component> otherRandom, AxisValues maxMarginMm) {
+
+    public SiteProtocol {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(recipe, "recipe");
+        CorrectionProtocols.parse(protocolSpec); // validates
+        otherSystematic = List.copyOf(otherSystematic);
+        otherRandom = List.copyOf(otherRandom);
+        if (fractions < 1) {
+            throw new IllegalArgumentException("fractions must be >= 1");
+        }
+    }
+
+    public CorrectionProtocol protocol() {
+        return CorrectionProtocols.parse(protocolSpec);
+    }
+}
