@@ -106,6 +106,7 @@ public final class MarginPolicyView extends ViewPart {
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
+        new TableColumn(table, SWT.LEFT).setWidth(10); // filler: GTK stretches the last column
         formula = new Label(parent, SWT.NONE);
         formula.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 8, 1));
         warnings = new Label(parent, SWT.WRAP);
@@ -240,7 +241,7 @@ public final class MarginPolicyView extends ViewPart {
 
     private TableItem row(String name, String kind, AxisValues v) {
         TableItem item = new TableItem(table, SWT.NONE);
-        item.setText(new String[] { name, kind, format(v.lr()), format(v.ap()), format(v.si()) });
+        item.setText(new String[] { name, kind, format(v.lr()), format(v.ap()), format(v.si()), "" });
         return item;
     }
 
