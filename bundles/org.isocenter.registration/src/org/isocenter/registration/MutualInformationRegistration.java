@@ -21,15 +21,16 @@ import org.isocenter.core.progress.ProgressMonitor;
  * a three-level pyramid (block averages 4, 2, 1; translations only on the coarsest), a fixed seeded sample of planning-CT voxels inside the region
  * of interest, trilinear interpolation in the daily image, a 32 × 32 joint histogram with bilinear bin splitting (a first-order Parzen window),
  * and Powell's BOBYQA (derivative-free, bounded: ±10° and ±60 mm) on rotations (degrees, about the region's
- * centre, x then y then z) and translations (mm). Samples that fall outside the daily image's grid are left out;
- * a pose that leaves fewer than 30% of them inside scores zero.
+ * centre, x then y then z) and translations (mm). Samples that fall outside the daily image's grid, or touch its
+ * padding outside the reconstructed field of view (see {@link #paddingValue}), are left out; a pose that leaves
+ * fewer than 30% of them scores zero.
  */
 public final class MutualInformationRegistration implements RegistrationAlgorithm {
 
     static final int BINS = 32;
     // the finest level runs twice: BOBYQA's restart from its own optimum removes most early stops on a noisy metric
     static final int[] LEVELS = { 4, 2, 1, 1 };
-    static final int[] SAMPLES = { 15_000, 30_000, 60_000, 60_000 };
+    static final int[] SAMPLES = { 15_000, 30_000, 60_000, 120_000 };
     static final double[] TRUST_START = { 4, 1, 0.4, 0.2 };
     static final double[] TRUST_STOP = { 0.05, 0.02, 0.005, 0.002 };
 
@@ -46,11 +47,12 @@ public final class MutualInformationRegistration implements RegistrationAlgorith
         double[] params = new double[6]; // rx, ry, rz (deg), tx, ty, tz (mm)
         int evaluations = 0;
         double metric = 0;
+        int padding = paddingValue(request.daily());
         for (int l = 0; l < LEVELS.length; l++) {
             monitor.checkCancelled();
             monitor.subTask("level 1/" + LEVELS[l]);
             Level fixed = Level.of(request.planning(), LEVELS[l]);
-            Level moving = Level.of(request.daily(), LEVELS[l]);
+            Level moving = Level.of(request.daily(), LEVELS[l], padding);
             Metric m = new Metric(fixed, moving, request, SAMPLES[l], request.seed() + l, monitor);
             // the coarsest level finds the translation first: rotations are poorly determined there
             boolean rotate = six && l > 0;
@@ -77,6 +79,28 @@ public final class MutualInformationRegistration implements RegistrationAlgorith
     }
 
     /** All six parameters from the optimised ones: translations only keep the current rotations. */
+    /**
+     * The daily image's padding (the constant written outside the reconstructed field of view): its most frequent
+     * stored value when that value is air-like (at most -900 in the image's units) and fills at least 5% of the
+     * voxels — measured data has noise and never repeats one value that often; otherwise none
+     * ({@code Integer.MIN_VALUE}).
+     */
+    static int paddingValue(ImageVolume v) {
+        int[] counts = new int[65536];
+        for (short x : v.storedValues()) {
+            counts[x + 32768]++;
+        }
+        int mode = 0;
+        for (int i = 1; i < counts.length; i++) {
+            if (counts[i] > counts[mode]) {
+                mode = i;
+            }
+        }
+        int value = mode - 32768;
+        boolean airLike = value * v.rescaleSlope() + v.rescaleIntercept() <= -900;
+        return airLike && counts[mode] >= 0.05 * v.storedValues().length ? value : Integer.MIN_VALUE;
+    }
+
     private static double[] full(double[] p, boolean rotate, double[] current) {
         return rotate ? p : new double[] { current[0], current[1], current[2], p[0], p[1], p[2] };
     }
@@ -87,27 +111,41 @@ public final class MutualInformationRegistration implements RegistrationAlgorith
     }
 
     /** A pyramid level: block-averaged physical values and the affine that maps patient mm to voxel index. */
-    record Level(float[] values, int nx, int ny, int nz, double[] toIndex, VolumeGeometry geometry) {
+    record Level(float[] values, float[] valid, int nx, int ny, int nz, double[] toIndex, VolumeGeometry geometry) {
 
         static Level of(ImageVolume v, int f) {
+            return of(v, f, Integer.MIN_VALUE);
+        }
+
+        /**
+         * Block averages of factor {@code f}; voxels whose stored value equals {@code padding} (outside the
+         * reconstructed field of view) count as no data: a block's validity is its share of real voxels.
+         */
+        static Level of(ImageVolume v, int f, int padding) {
             VolumeGeometry g = v.geometry();
             int nx = Math.max(1, g.sizeX() / f), ny = Math.max(1, g.sizeY() / f), nz = Math.max(1, g.sizeZ() / f);
             float[] out = new float[nx * ny * nz];
+            float[] valid = padding == Integer.MIN_VALUE ? null : new float[out.length];
             short[] s = v.storedValues();
             double slope = v.rescaleSlope(), intercept = v.rescaleIntercept();
             for (int k = 0; k < nz; k++) {
                 for (int j = 0; j < ny; j++) {
                     for (int i = 0; i < nx; i++) {
                         double sum = 0;
+                        int real = 0;
                         for (int c = 0; c < f; c++) {
                             for (int b = 0; b < f; b++) {
                                 int row = ((k * f + c) * g.sizeY() + j * f + b) * g.sizeX() + i * f;
                                 for (int a = 0; a < f; a++) {
                                     sum += s[row + a];
+                                    real += s[row + a] == padding ? 0 : 1;
                                 }
                             }
                         }
                         out[(k * ny + j) * nx + i] = (float) (sum / (f * f * f) * slope + intercept);
+                        if (valid != null) {
+                            valid[(k * ny + j) * nx + i] = real / (float) (f * f * f);
+                        }
                     }
                 }
             }
@@ -120,7 +158,7 @@ public final class MutualInformationRegistration implements RegistrationAlgorith
             Vector3 ay = lg.patientToIndex(new Vector3(0, 1, 0)).minus(b);
             Vector3 az = lg.patientToIndex(new Vector3(0, 0, 1)).minus(b);
             double[] a = { ax.x(), ay.x(), az.x(), b.x(), ax.y(), ay.y(), az.y(), b.y(), ax.z(), ay.z(), az.z(), b.z() };
-            return new Level(out, nx, ny, nz, a, lg);
+            return new Level(out, valid, nx, ny, nz, a, lg);
         }
 
         /** Trilinear value at a continuous index, or NaN outside the grid. */
@@ -134,6 +172,10 @@ public final class MutualInformationRegistration implements RegistrationAlgorith
             }
             double fx = x - i, fy = y - j, fz = z - k;
             int o = (k * ny + j) * nx + i, sy = nx, sz = nx * ny;
+            if (valid != null && (valid[o] < 1 || valid[o + 1] < 1 || valid[o + sy] < 1 || valid[o + sy + 1] < 1
+                    || valid[o + sz] < 1 || valid[o + sz + 1] < 1 || valid[o + sz + sy] < 1 || valid[o + sz + sy + 1] < 1)) {
+                return Double.NaN; // touches the padding outside the field of view
+            }
             double c00 = values[o] + fx * (values[o + 1] - values[o]);
             double c10 = values[o + sy] + fx * (values[o + sy + 1] - values[o + sy]);
             double c01 = values[o + sz] + fx * (values[o + sz + 1] - values[o + sz]);

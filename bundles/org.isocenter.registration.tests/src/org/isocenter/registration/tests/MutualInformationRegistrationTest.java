@@ -53,12 +53,12 @@ class MutualInformationRegistrationTest {
     }
 
     /**
-     * Current capability, not yet the issue's target (0.5 mm / 0.2 deg): the metric's optimum sits about 0.3 mm off
-     * in AP because the CBCT's cupping moves with the image, not the anatomy. The thresholds below are what the
-     * engine achieves today on all three fractions; tightening them is the open work.
+     * Current capability, a ratchet towards the issue's target (0.5 mm / 0.2 deg): today 0.23, 0.52 and 0.38 mm
+     * and 0.02-0.15 deg; fraction 2 (the largest rotation) misses 0.5 mm by 0.02 mm, partly because the CBCT's
+     * cupping moves with the image frame, not the anatomy. Tightening to 0.5 mm is the open work.
      */
     @Test
-    void everyDailyImageIsMatchedWithinOneMillimetreAndAThirdOfADegree() {
+    void everyDailyImageIsMatchedWithinSixTenthsOfAMillimetreAndAFifthOfADegree() {
         for (DailyImageSpec spec : DemoPatient.DAILY_IMAGES) {
             ImageVolume daily = DemoPatient.dailyImage(spec);
             RigidTransform truth = DemoPatient.planningToDaily(spec);
@@ -68,8 +68,8 @@ class MutualInformationRegistrationTest {
             double rot = rotationErrorDeg(r.planningToDaily(), truth);
             System.out.printf("fraction %d: TRE %.3f mm, rotation error %.3f deg, MI %.3f bits, %d evaluations, %d ms%n",
                     spec.fraction(), tre, rot, r.metric(), r.evaluations(), r.wallTimeMs());
-            assertTrue(tre <= 1.0, "fraction " + spec.fraction() + ": target registration error " + tre + " mm");
-            assertTrue(rot <= 0.3, "fraction " + spec.fraction() + ": rotation error " + rot + " deg");
+            assertTrue(tre <= 0.6, "fraction " + spec.fraction() + ": target registration error " + tre + " mm");
+            assertTrue(rot <= 0.2, "fraction " + spec.fraction() + ": rotation error " + rot + " deg");
         }
     }
 
@@ -80,7 +80,7 @@ class MutualInformationRegistrationTest {
                 request(DemoPatient.dailyImage(fx1), RegistrationRequest.DegreesOfFreedom.TRANSLATION_ONLY), ProgressMonitor.NONE);
         org.junit.jupiter.api.Assertions.assertEquals(0, r.planningToDaily().rotationAngleDegrees(), 1e-9);
         double tre = worstTargetError(r.planningToDaily(), DemoPatient.planningToDaily(fx1));
-        assertTrue(tre <= 1.0, "translation-only error " + tre + " mm");
+        assertTrue(tre <= 0.6, "translation-only error " + tre + " mm");
     }
 
     @Test
