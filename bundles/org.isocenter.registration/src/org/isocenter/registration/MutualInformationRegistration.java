@@ -218,10 +218,9 @@ public final class MutualInformationRegistration implements RegistrationAlgorith
                 px[s] = p.x();
                 py[s] = p.y();
                 pz[s] = p.z();
-                double v = fixed.sample(Math.max(0, Math.min(fixed.nx() - 1, g.patientToIndex(p).x())),
-                        Math.max(0, Math.min(fixed.ny() - 1, g.patientToIndex(p).y())),
-                        Math.max(0, Math.min(fixed.nz() - 1, g.patientToIndex(p).z())));
-                fv[s] = v;
+                Vector3 index = g.patientToIndex(p);
+                fv[s] = fixed.sample(Math.max(0, Math.min(fixed.nx() - 1, index.x())),
+                        Math.max(0, Math.min(fixed.ny() - 1, index.y())), Math.max(0, Math.min(fixed.nz() - 1, index.z())));
             }
             double[] fr = range(fv);
             fixedBin = new int[samples];

@@ -76,6 +76,19 @@ public final class CommonModules {
         }
     }
 
+    /** Refuses to write over an existing file: every writer creates new objects only. */
+    public static void refuseExisting(java.nio.file.Path file) throws org.isocenter.dicom.io.DicomWriteException {
+        if (java.nio.file.Files.exists(file)) {
+            throw new org.isocenter.dicom.io.DicomWriteException("refusing to overwrite existing file " + file, null);
+        }
+    }
+
+    /** Creates the file's folder if needed and writes the object as Part 10 (see {@link #writePart10}). */
+    public static void writeNewFile(AttributeList l, java.nio.file.Path file) throws DicomException, java.io.IOException {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        writePart10(l, file.toFile());
+    }
+
     /** Adds File Meta Information and the character set the values need, then writes Explicit VR Little Endian. */
     public static void writePart10(AttributeList l, File file) throws DicomException, java.io.IOException {
         l.insertSuitableSpecificCharacterSetForAllStringValues();

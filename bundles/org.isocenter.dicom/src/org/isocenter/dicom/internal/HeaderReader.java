@@ -91,9 +91,7 @@ public final class HeaderReader {
         if (!missing.isEmpty()) {
             return new Problem("not indexable: missing " + String.join(", ", missing));
         }
-        PatientIdentity patient = new PatientIdentity(Attrs.string(list, TagFromName.PatientID),
-                Attrs.string(list, TagFromName.PatientName), Attrs.string(list, TagFromName.PatientBirthDate),
-                Attrs.string(list, TagFromName.PatientSex));
+        PatientIdentity patient = Part10.patient(list);
         String modality = Attrs.string(list, TagFromName.Modality);
         Set<String> refSeries = new LinkedHashSet<>();
         Set<String> refFrames = new LinkedHashSet<>();
@@ -176,7 +174,7 @@ public final class HeaderReader {
         long expected = (rows * (long) columns * frames * samples * bits + 7) / 8;
         // PixelMed reports the offset just after the Pixel Data tag: then come VR, reserved and a 4-byte
         // length (explicit VR) or only the length (implicit VR)
-        long header = ts.equals(TransferSyntax.ImplicitVRLittleEndian) ? 4 : 8;
+        long header = Part10.pixelDataHeaderBytes(ts);
         try {
             long available = Files.size(path) - pixelDataOffset - header;
             if (available < expected) {

@@ -53,6 +53,14 @@ public final class Part10 {
         return new Header(list, offset[0]);
     }
 
+    /**
+     * Bytes between the end of the Pixel Data tag (where {@link #readHeader} stops) and its value in a native
+     * little-endian file: VR, reserved and a 4-byte length (explicit VR), or only the length (implicit VR).
+     */
+    public static int pixelDataHeaderBytes(String transferSyntaxUid) {
+        return com.pixelmed.dicom.TransferSyntax.ImplicitVRLittleEndian.equals(transferSyntaxUid) ? 4 : 8;
+    }
+
     /** Reads a whole file and checks its Modality. */
     public static AttributeList read(Path file, String modality, String what) throws DicomReadException {
         AttributeList list = read(file);

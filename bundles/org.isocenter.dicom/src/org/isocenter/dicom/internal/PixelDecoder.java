@@ -129,14 +129,7 @@ public final class PixelDecoder {
         } catch (DicomException e) {
             throw new DicomReadException(file, "cannot decode pixel data: " + e.getMessage(), e);
         }
-        if (bitsStored < 32) {
-            int mask = (1 << bitsStored) - 1;
-            int signBit = 1 << (bitsStored - 1);
-            for (int p = 0; p < n; p++) {
-                int v = raw[p] & mask;
-                raw[p] = signed && (v & signBit) != 0 ? v - (1 << bitsStored) : v;
-            }
-        }
+        maskAndSignExtend(raw, bitsStored, signed);
         return raw;
     }
 
@@ -166,7 +159,7 @@ public final class PixelDecoder {
         int n = rows * columns;
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
             // explicit VR: VR (2) + reserved (2) + length (4); implicit VR: length (4)
-            int headBytes = explicit ? 8 : 4;
+            int headBytes = Part10.pixelDataHeaderBytes(ts);
             java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(headBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             ch.read(head, header.pixelDataTagEnd());
             if (head.position() < headBytes) {
@@ -197,6 +190,19 @@ public final class PixelDecoder {
             return data.asShortBuffer();
         } catch (java.io.IOException e) {
             throw new DicomReadException(file, "cannot read pixel data: " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps the low {@code bitsStored} bits of each sample (DICOM: the others are ignored) and sign-extends. */
+    public static void maskAndSignExtend(int[] raw, int bitsStored, boolean signed) {
+        if (bitsStored >= 32) {
+            return;
+        }
+        int mask = (1 << bitsStored) - 1;
+        int signBit = 1 << (bitsStored - 1);
+        for (int p = 0; p < raw.length; p++) {
+            int v = raw[p] & mask;
+            raw[p] = signed && (v & signBit) != 0 ? v - (1 << bitsStored) : v;
         }
     }
 

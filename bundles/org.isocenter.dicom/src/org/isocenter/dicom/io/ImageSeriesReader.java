@@ -181,11 +181,10 @@ public final class ImageSeriesReader {
             return;
         }
         int[] raw = new int[plane];
-        int mask = (1 << bitsStored) - 1, signBit = 1 << (bitsStored - 1);
         for (int p = 0; p < plane; p++) {
-            int v = words.get(p) & mask;
-            raw[p] = signed && (v & signBit) != 0 ? v - (1 << bitsStored) : v;
+            raw[p] = words.get(p);
         }
+        PixelDecoder.maskAndSignExtend(raw, bitsStored, signed);
         storeSlice(f, list, raw, stored, offset, plane, slope, intercept, shift);
     }
 

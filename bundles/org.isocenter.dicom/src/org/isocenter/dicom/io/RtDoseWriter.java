@@ -1,7 +1,6 @@
 package org.isocenter.dicom.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.pixelmed.dicom.AttributeList;
@@ -37,9 +36,7 @@ public final class RtDoseWriter {
         if (bitsAllocated != 16 && bitsAllocated != 32) {
             throw new DicomWriteException("RT Dose samples are 16 or 32 bits, not " + bitsAllocated, null);
         }
-        if (Files.exists(file)) {
-            throw new DicomWriteException("refusing to overwrite existing file " + file, null);
-        }
+        CommonModules.refuseExisting(file);
         VolumeGeometry g = dose.geometry();
         float[] values = dose.values();
         double max = 0;
@@ -94,8 +91,7 @@ public final class RtDoseWriter {
             OtherWordAttribute pixelData = new OtherWordAttribute(TagFromName.PixelData);
             pixelData.setValues(encode(values, scaling, bitsAllocated));
             l.put(pixelData);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            CommonModules.writePart10(l, file.toFile());
+            CommonModules.writeNewFile(l, file);
         } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write RT Dose " + file + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package org.isocenter.dicom.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.pixelmed.dicom.AttributeList;
@@ -30,9 +29,7 @@ public final class RtImageWriter {
 
     public WrittenObject write(RtImage image, String studyInstanceUid, SeriesAttributes attributes,
             String seriesDescription, Path file, String seriesUid, String sopUid) throws DicomWriteException {
-        if (Files.exists(file)) {
-            throw new DicomWriteException("refusing to overwrite existing file " + file, null);
-        }
+        CommonModules.refuseExisting(file);
         if (image.label().isEmpty()) {
             throw new DicomWriteException("an RT Image needs a label (RT Image Label is type 1)", null);
         }
@@ -87,8 +84,7 @@ public final class RtImageWriter {
             OtherWordAttribute pixelData = new OtherWordAttribute(TagFromName.PixelData);
             pixelData.setValues(words);
             l.put(pixelData);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            CommonModules.writePart10(l, file.toFile());
+            CommonModules.writeNewFile(l, file);
         } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write RT Image " + file + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package org.isocenter.dicom.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.pixelmed.dicom.AttributeList;
@@ -36,9 +35,7 @@ public final class RtPlanWriter {
 
     public WrittenObject write(RtPlan plan, String studyInstanceUid, SeriesAttributes attributes, String seriesDescription,
             Path file, String seriesUid, String sopUid) throws DicomWriteException {
-        if (Files.exists(file)) {
-            throw new DicomWriteException("refusing to overwrite existing file " + file, null);
-        }
+        CommonModules.refuseExisting(file);
         if (plan.label().isEmpty()) {
             throw new DicomWriteException("an RT Plan needs a label (RT Plan Label is type 1)", null);
         }
@@ -72,8 +69,7 @@ public final class RtPlanWriter {
             beams(l, plan);
             Attrs.put(l, Tags.ApprovalStatus, "UNAPPROVED");
             CommonModules.sopCommon(l, SOPClass.RTPlanStorage, sopUid, attributes);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            CommonModules.writePart10(l, file.toFile());
+            CommonModules.writeNewFile(l, file);
         } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write RT Plan " + file + ": " + e.getMessage(), e);
         }

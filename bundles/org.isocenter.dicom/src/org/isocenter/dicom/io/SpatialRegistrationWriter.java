@@ -1,7 +1,6 @@
 package org.isocenter.dicom.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,9 +33,7 @@ public final class SpatialRegistrationWriter {
     public WrittenObject write(SpatialRegistration registration, String studyInstanceUid, List<ImageSeriesReference> series,
             SeriesAttributes attributes, String seriesDescription, Path file, String seriesUid, String sopUid)
             throws DicomWriteException {
-        if (Files.exists(file)) {
-            throw new DicomWriteException("refusing to overwrite existing file " + file, null);
-        }
+        CommonModules.refuseExisting(file);
         try {
             AttributeList l = new AttributeList();
             CommonModules.patientAndStudy(l, registration.patient(), studyInstanceUid, attributes);
@@ -73,8 +70,7 @@ public final class SpatialRegistrationWriter {
             }
             commonInstanceReferences(l, studyInstanceUid, registration, series);
             CommonModules.sopCommon(l, SOPClass.SpatialRegistrationStorage, sopUid, attributes);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            CommonModules.writePart10(l, file.toFile());
+            CommonModules.writeNewFile(l, file);
         } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write Spatial Registration " + file + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package org.isocenter.dicom.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.pixelmed.dicom.AttributeList;
@@ -39,9 +38,7 @@ public final class StructureSetWriter {
                     + structures.frameOfReferenceUid() + " but the image series is in " + images.frameOfReferenceUid(),
                     null);
         }
-        if (Files.exists(file)) {
-            throw new DicomWriteException("refusing to overwrite existing file " + file, null);
-        }
+        CommonModules.refuseExisting(file);
         try {
             AttributeList l = new AttributeList();
             CommonModules.patientAndStudy(l, structures.patient(), images.studyInstanceUid(), attributes);
@@ -89,8 +86,7 @@ public final class StructureSetWriter {
                 Attrs.put(o, Tags.ROIInterpreter);
             }
             CommonModules.sopCommon(l, SOPClass.RTStructureSetStorage, sopUid, attributes);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            CommonModules.writePart10(l, file.toFile());
+            CommonModules.writeNewFile(l, file);
         } catch (DicomException | IOException | IllegalArgumentException e) {
             throw new DicomWriteException("cannot write RT Structure Set " + file + ": " + e.getMessage(), e);
         }
