@@ -29,16 +29,8 @@ public record WindowLevel(String name, double centre, double width) {
         return g <= 0 ? 0 : g >= 255 ? 255 : (int) Math.round(g);
     }
 
-    /**
-     * A lookup table from stored 16-bit values (index = stored + 32768) to opaque ARGB grey, so that the hot
-     * rendering loop does one array read per pixel.
-     */
-    public int[] storedToArgb(double rescaleSlope, double rescaleIntercept) {
-        int[] lut = new int[65536];
-        for (int s = 0; s < 65536; s++) {
-            int g = grey((s - 32768) * rescaleSlope + rescaleIntercept);
-            lut[s] = 0xFF000000 | g << 16 | g << 8 | g;
-        }
-        return lut;
+    /** The same window moved by a mouse drag: centre and width change by the given HU (width stays ≥ 1). */
+    public WindowLevel adjusted(double centreDeltaHu, double widthDeltaHu) {
+        return new WindowLevel("Custom", centre + centreDeltaHu, Math.max(1, width + widthDeltaHu));
     }
 }
