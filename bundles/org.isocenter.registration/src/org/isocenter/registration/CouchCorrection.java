@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.patient.PatientPosition;
+import org.isocenter.core.patient.TableTopAxes;
 
 /**
  * The table-top correction that brings the patient back to the plan, in IEC 61217 terms (see

@@ -8,7 +8,8 @@ public final class IsocenterUi {
     public static final String PERSPECTIVE_CONTOURING = "org.isocenter.ui.perspective.contouring";
     public static final String PERSPECTIVE_REGISTRATION = "org.isocenter.ui.perspective.registration";
     public static final String VIEW_PATIENT_BROWSER = "org.isocenter.ui.views.patientBrowser";
-    public static final String VIEW_SLICE_PREVIEW = "org.isocenter.ui.views.slicePreview";
+    /** Linked MPR views, 3D view and fusion of the selected image series. */
+    public static final String VIEW_IMAGE_VIEWER = "org.isocenter.ui.views.imageViewer";
     /** Margin recipes, correction protocols and CTV-to-PTV margins per axis. */
     public static final String VIEW_MARGIN_POLICY = "org.isocenter.ui.views.marginPolicy";
     /** The workbench Progress view (declared by Isocenter: the product has no org.eclipse.ui.ide), in every perspective. */

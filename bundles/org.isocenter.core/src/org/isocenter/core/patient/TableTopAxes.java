@@ -1,7 +1,6 @@
-package org.isocenter.registration;
+package org.isocenter.core.patient;
 
 import org.isocenter.core.geometry.Vector3;
-import org.isocenter.core.patient.PatientPosition;
 
 /**
  * Patient LPS directions expressed in the IEC 61217 fixed / table-top system at couch angle 0: +X lateral, to
@@ -14,7 +13,7 @@ import org.isocenter.core.patient.PatientPosition;
  * FFS    -x (right)    -z (inferior)      -y (anterior)
  * FFP    +x (left)     -z (inferior)      +y (posterior)
  * </pre>
- * Decubitus positions are refused (not supported by the couch correction).
+ * Decubitus positions are refused (couch corrections and beam geometry support the four above).
  */
 public final class TableTopAxes {
 
@@ -41,6 +40,12 @@ public final class TableTopAxes {
                 m[6] * lps.x() + m[7] * lps.y() + m[8] * lps.z());
     }
 
+    /** A direction or displacement in IEC table-top axes (mm), in patient LPS (the inverse of {@link #toIec}). */
+    public Vector3 toLps(Vector3 iec) {
+        return new Vector3(m[0] * iec.x() + m[3] * iec.y() + m[6] * iec.z(), m[1] * iec.x() + m[4] * iec.y() + m[7] * iec.z(),
+                m[2] * iec.x() + m[5] * iec.y() + m[8] * iec.z());
+    }
+
     /** A rotation (3×3 row-major) given in LPS, expressed in IEC axes: M R Mᵀ. */
     public double[] rotationToIec(double[] r) {
         double[] mr = multiply(m, r);
@@ -48,7 +53,7 @@ public final class TableTopAxes {
         return multiply(mr, mt);
     }
 
-    static double[] multiply(double[] a, double[] b) {
+    private static double[] multiply(double[] a, double[] b) {
         double[] c = new double[9];
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {

@@ -36,6 +36,20 @@ public record Beam(int number, String name, String description, String deliveryT
         }
     }
 
+    /**
+     * The radiation source position (patient LPS mm) of the first control point, for a patient lying in
+     * {@code position}: IEC 61217 gantry angle (0 = source above, 90 = source at +X of the fixed system) and
+     * patient support angle (positive counter-clockwise seen from above) about the isocenter, at the source-axis
+     * distance.
+     */
+    public org.isocenter.core.geometry.Vector3 sourcePositionMm(org.isocenter.core.patient.PatientPosition position) {
+        double g = Math.toRadians(gantryDeg()), c = Math.toRadians(couchDeg());
+        double fx = sourceAxisDistanceMm * Math.sin(g), fz = sourceAxisDistanceMm * Math.cos(g);
+        // fixed system -> table-top system rotated by the patient support angle about the vertical axis
+        var tableTop = new org.isocenter.core.geometry.Vector3(Math.cos(c) * fx, -Math.sin(c) * fx, fz);
+        return isocenterMm().plus(org.isocenter.core.patient.TableTopAxes.of(position).toLps(tableTop));
+    }
+
     /** The first control point: the static geometry of the beam (start of an arc). */
     public ControlPoint first() {
         return controlPoints.get(0);

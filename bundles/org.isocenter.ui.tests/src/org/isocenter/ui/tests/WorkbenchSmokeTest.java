@@ -44,7 +44,10 @@ import org.isocenter.margin.AxisValues;
 import org.isocenter.margin.MarginReport;
 import org.isocenter.ui.internal.views.MarginPolicyView;
 import org.isocenter.ui.internal.views.PatientBrowserView;
-import org.isocenter.ui.internal.views.SlicePreviewView;
+import org.isocenter.ui.internal.views.ImageViewerView;
+import org.isocenter.ui.internal.viewer.SliceCanvas;
+import org.isocenter.render.FusionMode;
+import org.isocenter.render.SlicePlane;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -134,24 +137,75 @@ class WorkbenchSmokeTest {
 
     @Test
     @Order(2)
-    void selectingTheCtShowsItsSliceWithContoursAndPatientIdentity() throws Exception {
+    void selectingTheCtShowsLinkedViewsWithContoursDoseAndPatientIdentity() throws Exception {
         IWorkbenchPage page = window().getActivePage();
         PatientBrowserView browser = (PatientBrowserView) page.findView(IsocenterUi.VIEW_PATIENT_BROWSER);
-        SlicePreviewView preview = (SlicePreviewView) page.findView(IsocenterUi.VIEW_SLICE_PREVIEW);
-        assertNotNull(preview);
+        ImageViewerView viewer = (ImageViewerView) page.findView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        assertNotNull(viewer);
+        window().getShell().setSize(1600, 1000);
         SeriesRecord ct = (SeriesRecord) browser.viewer().getTree().getItem(0).getItem(0).getItem(0).getData();
         browser.viewer().setSelection(new StructuredSelection(ct), true);
-        spinUntil(() -> preview.volume() != null, 60_000, "the CT to load in the preview");
-        assertEquals(ct.seriesInstanceUid(), preview.volume().info().seriesInstanceUid());
-        assertEquals(256, preview.volume().geometry().sizeX());
-        // the preview opens on the CTV's middle contour: inside the CTV's z range (-39..-1 mm)
-        double z = preview.volume().geometry().indexToPatient(0, 0, preview.slice()).z();
-        assertTrue(z > -39 && z < -1, "slice z = " + z);
-        screenshot("workbench-ct-preview.png");
+        spinUntil(() -> viewer.volume() != null, 60_000, "the CT to load in the viewer");
+        assertEquals(ct.seriesInstanceUid(), viewer.volume().info().seriesInstanceUid());
+        var scene = viewer.model().scene();
+        assertTrue(scene.structures().isPresent(), "structure set loaded with the CT");
+        assertTrue(scene.dose().isPresent(), "plan dose loaded (same Frame of Reference)");
+        assertTrue(scene.isocenterMm().isPresent(), "isocenter from the plan");
+        assertEquals(78, viewer.model().settings().dose().levels().stream().filter(l -> l.percent() == 100).findFirst()
+                .orElseThrow().dose(), 1e-9, "isodose levels relative to the 78 Gy prescription");
+        // the crosshair opens on the CTV's middle contour: inside the CTV's z range (-39..-1 mm)
+        double z = viewer.model().navigator().crosshairMm().z();
+        assertTrue(z > -39 && z < -1, "crosshair z = " + z);
+        spinUntil(() -> viewer.sliceCanvases().stream().allMatch(c -> c.viewport() != null), 10_000, "three painted views");
+        for (SliceCanvas c : viewer.sliceCanvases()) {
+            assertEquals(c.plane().positionOf(viewer.model().navigator().crosshairMm()), c.viewport().slicePositionMm(), 1e-9,
+                    c.plane() + " shows the slice through the crosshair");
+        }
+        // scrolling the axial view moves the crosshair by one CT slice (2.5 mm)
+        SliceCanvas axial = viewer.sliceCanvases().get(0);
+        assertEquals(SlicePlane.AXIAL, axial.plane());
+        org.eclipse.swt.widgets.Event wheel = new org.eclipse.swt.widgets.Event();
+        wheel.count = 1;
+        axial.control().notifyListeners(SWT.MouseVerticalWheel, wheel);
+        assertEquals(z + 2.5, viewer.model().navigator().crosshairMm().z(), 1e-6);
+        spinUntil(() -> viewer.surfaceCanvas().surfaceNames().size() >= 5 || viewer.surfaceCanvas().problem() != null,
+                60_000, "the 3D view");
+        assertEquals(null, viewer.surfaceCanvas().problem());
+        assertTrue(viewer.surfaceCanvas().surfaceNames().contains("CTV"), viewer.surfaceCanvas().surfaceNames().toString());
+        screenshot("viewer-ct-dose-3d.png");
     }
 
     @Test
     @Order(3)
+    void dailyCbctFusesThroughAnEditableTransformAndAutoMatchFindsTheSetupError() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        ImageViewerView viewer = (ImageViewerView) page.findView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        var spec = org.isocenter.demo.DemoPatient.DAILY_IMAGES.get(0);
+        SeriesRecord cbct = viewer.secondaryCandidates().stream()
+                .filter(s -> s.seriesInstanceUid().equals(org.isocenter.demo.DemoPatient.dailySeriesUid(spec.fraction())))
+                .findFirst().orElseThrow();
+        viewer.loadSecondary(cbct);
+        spinUntil(() -> viewer.model().scene().secondary().isPresent(), 60_000, "the CBCT to fuse");
+        assertTrue(viewer.model().transformSource().contains("identity"), viewer.model().transformSource());
+        assertEquals(FusionMode.CHECKERBOARD, viewer.model().settings().fusion().mode());
+        screenshot("viewer-fusion-checkerboard-unmatched.png");
+        var expected = org.isocenter.demo.DemoPatient.planningToDaily(spec); // the demo's known set-up error
+        int before = viewer.model().generation();
+        var job = viewer.autoMatch();
+        job.join();
+        spinUntil(() -> viewer.model().transformSource().startsWith("auto match"), 30_000, "the auto match result");
+        assertTrue(viewer.model().generation() > before, "views repainted after the transform changed");
+        var found = viewer.model().scene().primaryToSecondary().orElseThrow();
+        Vector3 iso = viewer.model().scene().isocenterMm().orElseThrow();
+        assertEquals(0, found.apply(iso).distanceTo(expected.apply(iso)), 1.0, "isocenter maps within 1 mm of the truth");
+        viewer.setFusionMode(FusionMode.COLOUR_OVERLAY);
+        screenshot("viewer-fusion-colour-overlay-matched.png");
+        viewer.setFusionMode(FusionMode.CHECKERBOARD);
+        screenshot("viewer-fusion-checkerboard-matched.png");
+    }
+
+    @Test
+    @Order(4)
     void menusCommandsPerspectivesAndProgressViewAreThere() throws Exception {
         ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
         for (String id : new String[] { IsocenterUi.COMMAND_IMPORT_FOLDER, IsocenterUi.COMMAND_OPEN_DEMO,
@@ -190,11 +244,11 @@ class WorkbenchSmokeTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anotherPatientIsRefusedUntilTheLoadedPatientIsClosed() throws Exception {
         IWorkbenchPage page = window().getActivePage();
         PatientBrowserView browser = (PatientBrowserView) page.findView(IsocenterUi.VIEW_PATIENT_BROWSER);
-        SlicePreviewView preview = (SlicePreviewView) page.findView(IsocenterUi.VIEW_SLICE_PREVIEW);
+        ImageViewerView preview = (ImageViewerView) page.findView(IsocenterUi.VIEW_IMAGE_VIEWER);
         PatientIdentity demo = LoadedPatient.session().patient();
         assertNotNull(demo, "the demo CT of the earlier test is loaded");
         // a second patient's small CT, imported into the browser like any folder
@@ -229,7 +283,7 @@ class WorkbenchSmokeTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void marginPolicyViewComputesTheSiteBudgetAndRefusesBadInput() throws Exception {
         IWorkbenchPage page = window().getActivePage();
         MarginPolicyView view = (MarginPolicyView) page.showView(IsocenterUi.VIEW_MARGIN_POLICY);

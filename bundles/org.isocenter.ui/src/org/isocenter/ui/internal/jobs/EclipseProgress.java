@@ -5,12 +5,12 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.isocenter.core.progress.ProgressMonitor;
 
 /** Adapts an Eclipse job's progress monitor to the headless {@link ProgressMonitor} the algorithms use. */
-final class EclipseProgress implements ProgressMonitor {
+public final class EclipseProgress implements ProgressMonitor {
 
     private final IProgressMonitor eclipse;
     private SubMonitor current;
 
-    EclipseProgress(IProgressMonitor eclipse) {
+    public EclipseProgress(IProgressMonitor eclipse) {
         this.eclipse = eclipse;
         this.current = SubMonitor.convert(eclipse);
     }

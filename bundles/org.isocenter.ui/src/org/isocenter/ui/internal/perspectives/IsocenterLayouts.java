@@ -18,9 +18,9 @@ final class IsocenterLayouts {
                 IsocenterUi.VIEW_PATIENT_BROWSER);
         bottom.addView(IsocenterUi.VIEW_PROGRESS);
         bottom.addView(IsocenterUi.VIEW_MARGIN_POLICY);
-        layout.addView(IsocenterUi.VIEW_SLICE_PREVIEW, IPageLayout.RIGHT, 0.34f, IsocenterUi.VIEW_PATIENT_BROWSER);
+        layout.addView(IsocenterUi.VIEW_IMAGE_VIEWER, IPageLayout.RIGHT, 0.34f, IsocenterUi.VIEW_PATIENT_BROWSER);
         layout.addShowViewShortcut(IsocenterUi.VIEW_PATIENT_BROWSER);
-        layout.addShowViewShortcut(IsocenterUi.VIEW_SLICE_PREVIEW);
+        layout.addShowViewShortcut(IsocenterUi.VIEW_IMAGE_VIEWER);
         layout.addShowViewShortcut(IsocenterUi.VIEW_PROGRESS);
         layout.addShowViewShortcut(IsocenterUi.VIEW_MARGIN_POLICY);
         layout.addPerspectiveShortcut(IsocenterUi.PERSPECTIVE_PLANNING);

@@ -1,0 +1,258 @@
+package org.isocenter.ui.internal.viewer;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.isocenter.core.geometry.Vector3;
+import org.isocenter.core.image.ImageVolume;
+import org.isocenter.render.DoseDisplay;
+import org.isocenter.render.IsodoseLevel;
+import org.isocenter.render.MprNavigator;
+import org.isocenter.render.OrientationLabels;
+import org.isocenter.render.RenderedSlice;
+import org.isocenter.render.ScaleBar;
+import org.isocenter.render.SlicePlane;
+import org.isocenter.render.SliceRenderer;
+import org.isocenter.render.SliceViewport;
+
+/**
+ * One linked slice view of the image viewer. Draws the rendered slice at screen resolution (one image pixel per
+ * screen pixel), the crosshair, orientation labels, scale bar, patient / image / Frame of Reference identity and
+ * the slice position. Mouse: left click or drag moves the crosshair; wheel scrolls slices; Ctrl+wheel zooms;
+ * right drag changes window/level; middle drag (or Shift+left drag) pans. Arrow and Page keys scroll.
+ */
+public final class SliceCanvas {
+
+    private final Canvas canvas;
+    private final SlicePlane plane;
+    private final ViewerModel model;
+    private final Consumer<String> readout;
+    private final SliceRenderer renderer = new SliceRenderer();
+    private ImageData imageData;
+    private int dragButton;
+    private boolean panning;
+    private Point last;
+    private SliceViewport viewport;
+    private long lastRenderNanos;
+
+    public SliceCanvas(Composite parent, SlicePlane plane, ViewerModel model, Consumer<String> readout) {
+        this.plane = plane;
+        this.model = model;
+        this.readout = readout;
+        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        canvas.addPaintListener(e -> paint(e.gc));
+        canvas.addListener(SWT.MouseVerticalWheel, this::wheel);
+        canvas.addListener(SWT.MouseDown, this::mouseDown);
+        canvas.addListener(SWT.MouseUp, e -> dragButton = 0);
+        canvas.addListener(SWT.MouseMove, this::mouseMove);
+        canvas.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.ARROW_UP || e.keyCode == SWT.PAGE_UP) scroll(1);
+            if (e.keyCode == SWT.ARROW_DOWN || e.keyCode == SWT.PAGE_DOWN) scroll(-1);
+        });
+    }
+
+    public Canvas control() {
+        return canvas;
+    }
+
+    public SlicePlane plane() {
+        return plane;
+    }
+
+    /** The viewport of the last paint (tests), null before the first image. */
+    public SliceViewport viewport() {
+        return viewport;
+    }
+
+    /** Time of the last slice render (ms), for the status line. */
+    public double lastRenderMs() {
+        return lastRenderNanos / 1e6;
+    }
+
+    private void scroll(int steps) {
+        MprNavigator nav = model.navigator();
+        if (nav != null) {
+            nav.scroll(plane, steps);
+            model.changed();
+        }
+    }
+
+    private void wheel(Event e) {
+        if (model.navigator() == null) {
+            return;
+        }
+        if ((e.stateMask & SWT.CTRL) != 0) {
+            model.navigator().zoom(e.count > 0 ? 1.25 : 0.8);
+            model.changed();
+        } else {
+            scroll(e.count > 0 ? 1 : -1);
+        }
+    }
+
+    private void mouseDown(Event e) {
+        canvas.setFocus();
+        dragButton = e.button;
+        panning = e.button == 2 || (e.button == 1 && (e.stateMask & SWT.SHIFT) != 0);
+        last = new Point(e.x, e.y);
+        if (e.button == 1 && !panning && viewport != null) {
+            model.navigator().click(viewport, e.x + 0.5, e.y + 0.5);
+            model.changed();
+        }
+    }
+
+    private void mouseMove(Event e) {
+        if (viewport == null || model.scene() == null) {
+            return;
+        }
+        readout.accept(plane.label() + "  " + SliceRenderer.readout(model.scene(), viewport, e.x + 0.5, e.y + 0.5).describe());
+        if (dragButton == 0 || last == null) {
+            return;
+        }
+        int dx = e.x - last.x, dy = e.y - last.y;
+        last = new Point(e.x, e.y);
+        if (panning) {
+            model.navigator().pan(plane, dx, dy);
+            model.changed();
+        } else if (dragButton == 1) {
+            model.navigator().click(viewport, e.x + 0.5, e.y + 0.5);
+            model.changed();
+        } else if (dragButton == 3) { // window/level: horizontal = width, vertical = level, 4 HU per pixel
+            var s = model.settings();
+            model.setSettings(s.withPrimaryWindow(s.primaryWindow().adjusted(-4.0 * dy, 4.0 * dx)));
+        }
+    }
+
+    public void redraw() {
+        if (!canvas.isDisposed()) {
+            canvas.redraw();
+        }
+    }
+
+    private void paint(GC gc) {
+        Rectangle area = canvas.getClientArea();
+        gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.fillRectangle(area);
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        if (model.scene() == null || area.width < 8 || area.height < 8) {
+            viewport = null;
+            if (plane == SlicePlane.AXIAL && model.message() != null) {
+                Text.wrapped(gc, model.message(), 10, 10, area.width - 20);
+            }
+            return;
+        }
+        viewport = model.navigator().viewport(plane, area.width, area.height);
+        long t0 = System.nanoTime();
+        RenderedSlice slice = renderer.render(model.scene(), viewport, model.settings());
+        lastRenderNanos = System.nanoTime() - t0;
+        if (imageData == null || imageData.width != area.width || imageData.height != area.height) {
+            imageData = new ImageData(area.width, area.height, 32, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+        }
+        imageData.setPixels(0, 0, area.width * area.height, slice.argb(), 0);
+        Image image = new Image(canvas.getDisplay(), imageData);
+        try {
+            gc.drawImage(image, 0, 0);
+        } finally {
+            image.dispose();
+        }
+        drawCrosshair(gc, area);
+        drawLabels(gc, area);
+    }
+
+    private void drawCrosshair(GC gc, Rectangle area) {
+        double[] c = viewport.patientToPixel(model.navigator().crosshairMm());
+        int x = (int) Math.floor(c[0]), y = (int) Math.floor(c[1]), gap = 12;
+        Color colour = new Color(canvas.getDisplay(), new RGB(80, 200, 255));
+        gc.setForeground(colour);
+        gc.setLineStyle(SWT.LINE_DASH);
+        gc.drawLine(0, y, x - gap, y);
+        gc.drawLine(x + gap, y, area.width, y);
+        gc.drawLine(x, 0, x, y - gap);
+        gc.drawLine(x, y + gap, x, area.height);
+        gc.setLineStyle(SWT.LINE_SOLID);
+        colour.dispose();
+    }
+
+    private void drawLabels(GC gc, Rectangle area) {
+        var white = canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE);
+        gc.setForeground(white);
+        int line = gc.getFontMetrics().getHeight();
+        OrientationLabels labels = OrientationLabels.of(plane);
+        Text.centred(gc, labels.top(), area.width / 2, 2 + 3 * line);
+        Text.centred(gc, labels.bottom(), area.width / 2, area.height - line - 2);
+        gc.drawText(labels.left(), 4, area.height / 2 - line / 2, true);
+        gc.drawText(labels.right(), area.width - gc.textExtent(labels.right()).x - 4, area.height / 2 - line / 2, true);
+
+        ImageVolume v = model.scene().primary();
+        var info = v.info();
+        gc.drawText(v.patient().displayLabel(), 4, 2, true);
+        gc.drawText(info.modality() + "  " + info.acquisitionDate() + "  " + info.seriesDescription() + "  "
+                + info.patientPosition(), 4, 2 + line, true);
+        gc.drawText("FoR " + info.frameOfReferenceUid(), 4, 2 + 2 * line, true);
+
+        int[] index = model.navigator().sliceIndexAndCount(plane);
+        String axis = plane == SlicePlane.AXIAL ? "z" : plane == SlicePlane.CORONAL ? "y" : "x";
+        String where = String.format(Locale.ROOT, "%s %d/%d  %s = %.1f mm", plane.label(), index[0] + 1, index[1], axis,
+                viewport.slicePositionMm());
+        gc.drawText(where, area.width - gc.textExtent(where).x - 4, 2, true);
+        var w = model.settings().primaryWindow();
+        String window = String.format(Locale.ROOT, "%s C %.0f / W %.0f", w.name(), w.centre(), w.width());
+        gc.drawText(window, area.width - gc.textExtent(window).x - 4, 2 + line, true);
+
+        ScaleBar bar = ScaleBar.fitting(viewport.mmPerPixel(), Math.max(20, area.width / 5));
+        int bx = area.width - bar.lengthPx() - 10, by = area.height - 8;
+        gc.drawLine(bx, by, bx + bar.lengthPx(), by);
+        gc.drawLine(bx, by - 4, bx, by);
+        gc.drawLine(bx + bar.lengthPx(), by - 4, bx + bar.lengthPx(), by);
+        gc.drawText(bar.label(), bx, by - line - 2, true);
+
+        int y = area.height - line - 4;
+        if (model.scene().secondary().isPresent() && model.settings().fusion() != null) {
+            var sec = model.scene().secondary().get().info();
+            String fused = String.format(Locale.ROOT, "+ %s %s %s (FoR …%s)  %s", sec.modality(), sec.acquisitionDate(),
+                    model.secondaryLabel(), tail(sec.frameOfReferenceUid()), model.settings().fusion().mode().label());
+            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_YELLOW));
+            gc.drawText(fused, 4, y, true);
+            y -= line;
+            gc.setForeground(white);
+        }
+        if (plane == SlicePlane.AXIAL && model.settings().dose() != null && model.scene().dose().isPresent()) {
+            drawLegend(gc, model.settings().dose(), 4, y - line * model.settings().dose().levels().size());
+        }
+    }
+
+    private static String tail(String uid) {
+        return uid.length() <= 12 ? uid : uid.substring(uid.length() - 12);
+    }
+
+    /** Isodose legend: a colour box and "dose Gy (percent)" per level, highest first. */
+    private void drawLegend(GC gc, DoseDisplay dose, int x, int y) {
+        int line = gc.getFontMetrics().getHeight();
+        var levels = dose.levels();
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            IsodoseLevel level = levels.get(i);
+            Color c = new Color(canvas.getDisplay(), level.rgb() >> 16 & 0xFF, level.rgb() >> 8 & 0xFF, level.rgb() & 0xFF);
+            gc.setBackground(c);
+            gc.fillRectangle(x, y + 3, line - 6, line - 6);
+            c.dispose();
+            gc.drawText(level.label(dose.unit()), x + line, y, true);
+            y += line;
+        }
+    }
+
+    /** The crosshair point in patient mm (tests). */
+    public Vector3 crosshairMm() {
+        return model.navigator().crosshairMm();
+    }
+}

@@ -1,0 +1,169 @@
+package org.isocenter.ui.internal.viewer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.isocenter.core.image.BinaryMask;
+import org.isocenter.core.plan.Beam;
+import org.isocenter.core.structure.Roi;
+import org.isocenter.render.RoiMasks;
+import org.isocenter.render.SliceScene;
+import org.isocenter.render.vtk.Scene3D;
+
+/**
+ * The 3D view of the image viewer: structure surfaces (from the contours rasterized on the primary grid), the
+ * bone surface of a CT, the isocenter and the treatment beams' central axes, rendered off-screen by VTK into an
+ * SWT image. Left drag rotates, wheel zooms, double click resets to the anterior view. The VTK scene is built on
+ * the UI thread the first time the view paints a new scene, and kept for rotation.
+ */
+public final class SurfaceCanvas {
+
+    /** Bone iso-surface threshold (HU). */
+    public static final double BONE_HU = 200;
+
+    private final Canvas canvas;
+    private final ViewerModel model;
+    private Scene3D scene3d;
+    private SliceScene builtFor;
+    private ImageData imageData;
+    private Point last;
+    private String problem;
+    private final List<String> surfaces = new ArrayList<>();
+
+    public SurfaceCanvas(Composite parent, ViewerModel model) {
+        this.model = model;
+        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        canvas.addPaintListener(e -> paint(e.gc));
+        canvas.addListener(SWT.MouseDown, e -> last = new Point(e.x, e.y));
+        canvas.addListener(SWT.MouseUp, e -> last = null);
+        canvas.addListener(SWT.MouseMove, e -> {
+            if (last != null && scene3d != null) {
+                scene3d.rotate(-(e.x - last.x) * 0.5, (e.y - last.y) * 0.5);
+                last = new Point(e.x, e.y);
+                canvas.redraw();
+            }
+        });
+        canvas.addListener(SWT.MouseVerticalWheel, e -> {
+            if (scene3d != null) {
+                scene3d.zoom(e.count > 0 ? 1.15 : 1 / 1.15);
+                canvas.redraw();
+            }
+        });
+        canvas.addListener(SWT.MouseDoubleClick, e -> {
+            if (scene3d != null) {
+                scene3d.resetCamera();
+                canvas.redraw();
+            }
+        });
+        canvas.addDisposeListener(e -> {
+            if (scene3d != null) {
+                scene3d.close();
+            }
+        });
+    }
+
+    public Canvas control() {
+        return canvas;
+    }
+
+    /** Surfaces in the scene (tests). */
+    public List<String> surfaceNames() {
+        return List.copyOf(surfaces);
+    }
+
+    /** Why the 3D view could not be drawn (e.g. no X display for VTK), or null. */
+    public String problem() {
+        return problem;
+    }
+
+    public void redraw() {
+        if (!canvas.isDisposed()) {
+            canvas.redraw();
+        }
+    }
+
+    /** Builds the VTK scene for the model's current scene (structures, bone, isocenter, beams). */
+    private void build(SliceScene scene, int w, int h) {
+        if (scene3d == null) {
+            scene3d = new Scene3D(w, h);
+        }
+        scene3d.clear();
+        surfaces.clear();
+        var primary = scene.primary();
+        for (Roi roi : scene.structures().map(s -> s.rois()).orElse(List.of())) {
+            if (roi.contours().isEmpty()) {
+                continue;
+            }
+            BinaryMask mask = RoiMasks.rasterize(roi, primary.geometry());
+            if (mask.isEmpty()) {
+                continue;
+            }
+            boolean outer = roi.interpretedType().equals("EXTERNAL");
+            boolean target = List.of("PTV", "CTV", "GTV").contains(roi.interpretedType());
+            scene3d.addSurface(roi.name(), mask, roi.colorRgb(), outer ? 0.12 : target ? 0.55 : 1.0);
+            surfaces.add(roi.name());
+        }
+        if (primary.info().modality().equals("CT")) {
+            scene3d.setBoneSurface(primary, BONE_HU);
+        }
+        scene.isocenterMm().ifPresent(scene3d::setIsocenter);
+        for (Beam b : model.beams()) {
+            scene3d.addBeamAxis(b.name(), b.sourcePositionMm(primary.info().patientPosition()), b.isocenterMm(),
+                    new int[] { 255, 220, 90 });
+        }
+        scene3d.resetCamera();
+        builtFor = scene;
+    }
+
+    private void paint(GC gc) {
+        Rectangle area = canvas.getClientArea();
+        gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.fillRectangle(area);
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        SliceScene scene = model.scene();
+        if (scene == null || area.width < 8 || area.height < 8) {
+            return;
+        }
+        try {
+            if (builtFor == null || builtFor.primary() != scene.primary() || builtFor.structures().orElse(null) != scene.structures().orElse(null)) {
+                build(scene, area.width, area.height);
+            }
+            if (scene3d.width() != area.width || scene3d.height() != area.height) {
+                scene3d.setSize(area.width, area.height);
+            }
+            int[] argb = scene3d.render();
+            if (imageData == null || imageData.width != area.width || imageData.height != area.height) {
+                imageData = new ImageData(area.width, area.height, 32, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+            }
+            imageData.setPixels(0, 0, area.width * area.height, argb, 0);
+            Image image = new Image(canvas.getDisplay(), imageData);
+            try {
+                gc.drawImage(image, 0, 0);
+            } finally {
+                image.dispose();
+            }
+            problem = null;
+        } catch (RuntimeException | LinkageError e) {
+            problem = "3D view unavailable: " + e.getMessage();
+            Text.wrapped(gc, problem, 10, 30, area.width - 20);
+        }
+        gc.drawText("3D   " + model.scene().primary().patient().displayLabel() + "   drag: rotate, wheel: zoom, double-click: anterior view",
+                4, 2, true);
+        if (scene3d != null && problem == null) {
+            String s = String.format(Locale.ROOT, "%d surfaces%s, %d beams   %.0f ms", surfaces.size(),
+                    scene.primary().info().modality().equals("CT") ? " + bone" : "", model.beams().size(),
+                    scene3d.lastRenderMs());
+            gc.drawText(s, 4, area.height - gc.getFontMetrics().getHeight() - 2, true);
+        }
+    }
+}

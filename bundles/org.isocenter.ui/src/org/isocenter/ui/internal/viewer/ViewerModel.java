@@ -1,0 +1,203 @@
+package org.isocenter.ui.internal.viewer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.isocenter.core.geometry.RigidTransform;
+import org.isocenter.core.geometry.Vector3;
+import org.isocenter.core.image.ImageVolume;
+import org.isocenter.core.plan.Beam;
+import org.isocenter.core.structure.Roi;
+import org.isocenter.render.DisplaySettings;
+import org.isocenter.render.DoseDisplay;
+import org.isocenter.render.FusionMode;
+import org.isocenter.render.FusionSettings;
+import org.isocenter.render.MprNavigator;
+import org.isocenter.render.SliceRenderer;
+import org.isocenter.render.SliceScene;
+import org.isocenter.render.WindowLevel;
+
+/**
+ * The state shared by the linked views of the image viewer (UI thread only): the scene (primary, structures,
+ * dose, isocenter, secondary and transform), display settings, the navigator (crosshair, pan, zoom), the
+ * secondary's transform as editable parameters, and messages. Views register as listeners and repaint on change.
+ */
+public final class ViewerModel {
+
+    /** Parameters of the primary-to-secondary transform: rotations (deg) about x, y, z about a centre, then mm. */
+    public record TransformParameters(double txMm, double tyMm, double tzMm, double rxDeg, double ryDeg, double rzDeg) {
+        public static final TransformParameters IDENTITY = new TransformParameters(0, 0, 0, 0, 0, 0);
+    }
+
+    private ViewerContent content;
+    private SliceScene scene;
+    private DisplaySettings settings = DisplaySettings.defaults();
+    private MprNavigator navigator;
+    private String secondaryLabel = "";
+    private String transformSource = "";
+    private Vector3 rotationCentreMm = Vector3.ZERO;
+    private TransformParameters transform = TransformParameters.IDENTITY;
+    private String message = "Select an image series in the Patient Browser.";
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private int viewGeneration;
+
+    public void addListener(Runnable l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Runnable l) {
+        listeners.remove(l);
+    }
+
+    /** Tells the views to repaint. */
+    public void changed() {
+        viewGeneration++;
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Counts repaint requests (tests wait on it). */
+    public int generation() {
+        return viewGeneration;
+    }
+
+    /** Shows freshly loaded content: crosshair on the middle of the first target (PTV, CTV, GTV) or the image. */
+    public void show(ViewerContent c, WindowLevel window, int viewSizePx) {
+        content = c;
+        SliceScene s = SliceScene.of(c.primary());
+        warnings.clear();
+        warnings.addAll(c.warnings());
+        if (c.structures() != null) {
+            s = s.withStructures(c.structures());
+            if (s.skippedContours() > 0) {
+                warnings.add(s.skippedContours() + " contours not drawn (not closed axial polygons)");
+            }
+        }
+        if (c.dose() != null) {
+            s = s.withDose(c.dose());
+        }
+        if (c.plan() != null && !c.plan().beams().isEmpty()) {
+            s = s.withIsocenter(c.plan().beams().get(0).isocenterMm());
+        }
+        scene = s;
+        settings = settings.withPrimaryWindow(window).withSecondaryWindow(window).withFusion(null)
+                .withDose(c.dose() == null ? null : DoseDisplay.relativeTo(prescriptionGy(), "Gy"));
+        secondaryLabel = "";
+        transformSource = "";
+        navigator = new MprNavigator(c.primary().geometry(), startPoint(s), s.primaryCentreMm(),
+                SliceRenderer.fitMmPerPixel(s, viewSizePx, viewSizePx));
+        rotationCentreMm = s.isocenterMm().orElse(s.primaryCentreMm());
+        message = null;
+        changed();
+    }
+
+    /** The plan's prescription dose (Gy), else the dose maximum / 1.07, for the isodose levels. */
+    private double prescriptionGy() {
+        if (content.plan() != null) {
+            for (var rx : content.plan().prescriptions()) {
+                if (rx.doseReferenceType().equals("TARGET") && rx.targetPrescriptionDoseGy() > 0) {
+                    return rx.targetPrescriptionDoseGy();
+                }
+            }
+        }
+        return content.dose().max() / 1.07;
+    }
+
+    private static Vector3 startPoint(SliceScene s) {
+        for (String type : List.of("PTV", "CTV", "GTV")) {
+            for (Roi roi : s.structures().map(ss -> ss.rois()).orElse(List.of())) {
+                if (roi.interpretedType().equals(type) && !roi.contours().isEmpty()) {
+                    var pts = roi.contours().get(roi.contours().size() / 2).pointsMm();
+                    double x = pts.stream().mapToDouble(Vector3::x).average().orElse(0);
+                    double y = pts.stream().mapToDouble(Vector3::y).average().orElse(0);
+                    return new Vector3(x, y, pts.get(0).z());
+                }
+            }
+        }
+        return s.primaryCentreMm();
+    }
+
+    /** Adds the secondary image with its initial transform (registration, or identity when nothing links them). */
+    public void setSecondary(ImageVolume image, String label, RigidTransform initial, String source) {
+        scene = scene.withSecondary(image, initial);
+        secondaryLabel = label;
+        transformSource = source;
+        transform = parameters(initial);
+        if (settings.fusion() == null) {
+            settings = settings.withFusion(FusionSettings.of(FusionMode.CHECKERBOARD));
+        }
+        changed();
+    }
+
+    public void clearSecondary() {
+        scene = scene.withSecondary(null, null);
+        settings = settings.withFusion(null);
+        secondaryLabel = "";
+        transformSource = "";
+        changed();
+    }
+
+    /** Sets the transform parameters (spinners, nudges, auto-match): all views update. */
+    public void setTransform(TransformParameters p, String source) {
+        transform = p;
+        transformSource = source;
+        ImageVolume sec = scene.secondary().orElseThrow();
+        scene = scene.withTransform(RigidTransform.fromEulerDegrees(scene.primary().frameOfReferenceUid(),
+                sec.frameOfReferenceUid(), p.rxDeg(), p.ryDeg(), p.rzDeg(), rotationCentreMm,
+                new Vector3(p.txMm(), p.tyMm(), p.tzMm())));
+        changed();
+    }
+
+    /** Euler parameters (R = Rz Ry Rx about the rotation centre) of a rigid transform. */
+    public TransformParameters parameters(RigidTransform t) {
+        double[] r = t.rotation();
+        double ry = Math.asin(Math.max(-1, Math.min(1, -r[6])));
+        double rx = Math.atan2(r[7], r[8]);
+        double rz = Math.atan2(r[3], r[0]);
+        // p' = R (p - c) + c + t  =>  t = t' - c + R c
+        Vector3 c = rotationCentreMm;
+        Vector3 rc = new Vector3(r[0] * c.x() + r[1] * c.y() + r[2] * c.z(), r[3] * c.x() + r[4] * c.y() + r[5] * c.z(),
+                r[6] * c.x() + r[7] * c.y() + r[8] * c.z());
+        Vector3 tr = t.translationMm().minus(c).plus(rc);
+        return new TransformParameters(tr.x(), tr.y(), tr.z(), Math.toDegrees(rx), Math.toDegrees(ry), Math.toDegrees(rz));
+    }
+
+    public void setSettings(DisplaySettings s) {
+        settings = s;
+        changed();
+    }
+
+    public void setMessage(String m) {
+        message = m;
+        changed();
+    }
+
+    /** Empties the viewer (Close Patient). */
+    public void clear(String m) {
+        content = null;
+        scene = null;
+        navigator = null;
+        warnings.clear();
+        message = m;
+        changed();
+    }
+
+    public ViewerContent content() { return content; }
+    public SliceScene scene() { return scene; }
+    public DisplaySettings settings() { return settings; }
+    public MprNavigator navigator() { return navigator; }
+    public String secondaryLabel() { return secondaryLabel; }
+    public String transformSource() { return transformSource; }
+    public TransformParameters transform() { return transform; }
+    public Vector3 rotationCentreMm() { return rotationCentreMm; }
+    /** The message shown instead of images (loading, refusal); null when images are shown. */
+    public String message() { return message; }
+    public List<String> warnings() { return List.copyOf(warnings); }
+
+    /** Treatment beams of the plan (for the 3D view). */
+    public List<Beam> beams() {
+        return content == null || content.plan() == null ? List.of()
+                : content.plan().beams().stream().filter(b -> b.deliveryType().equals("TREATMENT")).toList();
+    }
+}

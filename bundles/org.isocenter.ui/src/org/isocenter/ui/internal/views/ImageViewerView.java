@@ -1,0 +1,445 @@
+package org.isocenter.ui.internal.views;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobFunction;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Scale;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.part.ViewPart;
+import org.isocenter.core.geometry.RigidTransform;
+import org.isocenter.core.geometry.Vector3;
+import org.isocenter.core.image.ImageVolume;
+import org.isocenter.core.session.SessionRefusedException;
+import org.isocenter.core.structure.Roi;
+import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.registration.MutualInformationRegistration;
+import org.isocenter.registration.RegistrationRequest;
+import org.isocenter.registration.RegistrationResult;
+import org.isocenter.render.FusionMode;
+import org.isocenter.render.FusionSettings;
+import org.isocenter.render.Interpolation;
+import org.isocenter.render.SlicePlane;
+import org.isocenter.render.StructureStyle;
+import org.isocenter.render.WindowLevel;
+import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.LoadedPatient;
+import org.isocenter.ui.internal.jobs.EclipseProgress;
+import org.isocenter.ui.internal.preferences.PreferenceDefaults;
+import org.isocenter.ui.internal.viewer.SliceCanvas;
+import org.isocenter.ui.internal.viewer.SurfaceCanvas;
+import org.isocenter.ui.internal.viewer.ViewerContent;
+import org.isocenter.ui.internal.viewer.ViewerLoader;
+import org.isocenter.ui.internal.viewer.ViewerModel;
+import org.isocenter.ui.internal.viewer.ViewerModel.TransformParameters;
+
+/**
+ * The image viewer: linked axial, sagittal and coronal views of the image series selected in the Patient
+ * Browser (patient LPS frame, shared crosshair, zoom and pan), with structure, dose and isocenter overlays, a 3D
+ * view, and fusion of a secondary image (e.g. the daily CBCT) through an editable rigid transform: changing the
+ * transform (spinners, auto match) updates all views at once. Patient, image date and Frame of Reference are
+ * shown in every view.
+ */
+public final class ImageViewerView extends ViewPart {
+
+    private final ViewerModel model = new ViewerModel();
+    private final List<SliceCanvas> slices = new ArrayList<>();
+    private SurfaceCanvas surface;
+    private Label readout;
+    private Combo windowCombo;
+    private Combo secondaryCombo;
+    private Combo modeCombo;
+    private Label transformSource;
+    private final Spinner[] transformSpinners = new Spinner[6];
+    private List<SeriesRecord> secondaryCandidates = List.of();
+    private boolean updatingControls;
+
+    private final ISelectionListener selectionListener = (part, selection) -> {
+        if (selection instanceof IStructuredSelection s && s.getFirstElement() instanceof SeriesRecord series
+                && series.isImageSeries()) {
+            show(series);
+        }
+    };
+
+    /** File ▸ Close Patient empties the viewer. */
+    private final Runnable closeListener = () -> Display.getDefault().asyncExec(() -> {
+        model.clear("No patient loaded. Select an image series in the Patient Browser.");
+        refreshControls();
+    });
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        createDisplayControls(parent);
+        createFusionControls(parent);
+        Composite grid = new Composite(parent, SWT.NONE);
+        grid.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridLayout gl = new GridLayout(2, true);
+        gl.marginWidth = gl.marginHeight = 0;
+        gl.horizontalSpacing = gl.verticalSpacing = 2;
+        grid.setLayout(gl);
+        for (SlicePlane plane : new SlicePlane[] { SlicePlane.AXIAL, SlicePlane.SAGITTAL, SlicePlane.CORONAL }) {
+            SliceCanvas c = new SliceCanvas(grid, plane, model, text -> {
+                if (!readout.isDisposed()) {
+                    readout.setText(text);
+                }
+            });
+            c.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+            slices.add(c);
+        }
+        surface = new SurfaceCanvas(grid, model);
+        surface.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        readout = new Label(parent, SWT.NONE);
+        readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        readout.setText("Left click: crosshair · wheel: slices · Ctrl+wheel: zoom · right drag: window/level · middle or Shift+drag: pan");
+        model.addListener(() -> {
+            slices.forEach(SliceCanvas::redraw);
+            surface.redraw();
+        });
+        getSite().getWorkbenchWindow().getSelectionService().addPostSelectionListener(IsocenterUi.VIEW_PATIENT_BROWSER,
+                selectionListener);
+        LoadedPatient.addListener(closeListener);
+        refreshControls();
+    }
+
+    private void createDisplayControls(Composite parent) {
+        Composite row = new Composite(parent, SWT.NONE);
+        row.setLayout(new RowLayout(SWT.HORIZONTAL));
+        new Label(row, SWT.NONE).setText("Window");
+        windowCombo = new Combo(row, SWT.READ_ONLY);
+        for (WindowLevel w : WindowLevel.presets()) {
+            windowCombo.add(w.name());
+        }
+        windowCombo.addListener(SWT.Selection, e -> {
+            WindowLevel w = WindowLevel.presets()[windowCombo.getSelectionIndex()];
+            model.setSettings(model.settings().withPrimaryWindow(w).withSecondaryWindow(w));
+        });
+        new Label(row, SWT.NONE).setText("  Structures");
+        Combo structures = new Combo(row, SWT.READ_ONLY);
+        structures.setItems("Outline", "Filled", "Hidden");
+        structures.select(0);
+        structures.addListener(SWT.Selection, e -> model.setSettings(model.settings().withStructureStyle(
+                new StructureStyle[] { StructureStyle.OUTLINE, StructureStyle.FILLED, StructureStyle.HIDDEN }[structures
+                        .getSelectionIndex()])));
+        Button wash = check(row, "Dose wash", true);
+        Button lines = check(row, "Isodose lines", true);
+        Runnable doseChanged = () -> {
+            var d = model.settings().dose();
+            if (d != null) {
+                model.setSettings(model.settings().withDose(d.withWash(wash.getSelection()).withLines(lines.getSelection())));
+            }
+        };
+        wash.addListener(SWT.Selection, e -> doseChanged.run());
+        lines.addListener(SWT.Selection, e -> doseChanged.run());
+        Button iso = check(row, "Isocenter", true);
+        iso.addListener(SWT.Selection, e -> model.setSettings(model.settings().withIsocenter(iso.getSelection())));
+        Button smooth = check(row, "Smooth", false);
+        smooth.addListener(SWT.Selection, e -> model.setSettings(model.settings().withInterpolation(
+                smooth.getSelection() ? Interpolation.LINEAR : Interpolation.NEAREST)));
+    }
+
+    private static Button check(Composite parent, String text, boolean selected) {
+        Button b = new Button(parent, SWT.CHECK);
+        b.setText(text);
+        b.setSelection(selected);
+        return b;
+    }
+
+    private void createFusionControls(Composite parent) {
+        Composite row = new Composite(parent, SWT.NONE);
+        row.setLayout(new RowLayout(SWT.HORIZONTAL));
+        new Label(row, SWT.NONE).setText("Fuse with");
+        secondaryCombo = new Combo(row, SWT.READ_ONLY);
+        secondaryCombo.addListener(SWT.Selection, e -> {
+            int i = secondaryCombo.getSelectionIndex();
+            if (i <= 0) {
+                model.clearSecondary();
+            } else {
+                loadSecondary(secondaryCandidates.get(i - 1));
+            }
+        });
+        modeCombo = new Combo(row, SWT.READ_ONLY);
+        for (FusionMode m : FusionMode.values()) {
+            modeCombo.add(m.label());
+        }
+        modeCombo.addListener(SWT.Selection, e -> {
+            var f = model.settings().fusion();
+            if (f != null) {
+                model.setSettings(model.settings().withFusion(f.withMode(FusionMode.values()[modeCombo.getSelectionIndex()])));
+            }
+        });
+        Scale opacity = new Scale(row, SWT.HORIZONTAL);
+        opacity.setMinimum(0);
+        opacity.setMaximum(100);
+        opacity.setSelection(50);
+        opacity.setToolTipText("Opacity of the secondary image (blend, colour overlay)");
+        opacity.addListener(SWT.Selection, e -> {
+            var f = model.settings().fusion();
+            if (f != null) {
+                model.setSettings(model.settings().withFusion(f.withOpacity(opacity.getSelection() / 100.0)));
+            }
+        });
+        String[] names = { "x", "y", "z", "Rx", "Ry", "Rz" };
+        for (int i = 0; i < 6; i++) {
+            new Label(row, SWT.NONE).setText(i < 3 ? names[i] + " mm" : names[i] + " °");
+            Spinner s = new Spinner(row, SWT.BORDER);
+            s.setDigits(1);
+            s.setMinimum(i < 3 ? -5000 : -1800);
+            s.setMaximum(i < 3 ? 5000 : 1800);
+            s.setIncrement(i < 3 ? 10 : 5); // 1 mm, 0.5 degree
+            s.setToolTipText(i < 3 ? "Translation of the secondary (primary to secondary, patient LPS mm)"
+                    : "Rotation about the patient axis, degrees, about the isocenter");
+            s.addListener(SWT.Selection, e -> spinnersChanged());
+            transformSpinners[i] = s;
+        }
+        Button auto = new Button(row, SWT.PUSH);
+        auto.setText("Auto match");
+        auto.setToolTipText("Rigid 6-DOF mutual-information match in a box around the target (+50 mm)");
+        auto.addListener(SWT.Selection, e -> autoMatch());
+        Button reset = new Button(row, SWT.PUSH);
+        reset.setText("Identity");
+        reset.addListener(SWT.Selection, e -> {
+            if (model.scene() != null && model.scene().secondary().isPresent()) {
+                model.setTransform(TransformParameters.IDENTITY, "identity (no correction)");
+                refreshControls();
+            }
+        });
+        transformSource = new Label(row, SWT.NONE);
+    }
+
+    private void spinnersChanged() {
+        if (updatingControls || model.scene() == null || model.scene().secondary().isEmpty()) {
+            return;
+        }
+        double[] v = new double[6];
+        for (int i = 0; i < 6; i++) {
+            v[i] = transformSpinners[i].getSelection() / 10.0;
+        }
+        model.setTransform(new TransformParameters(v[0], v[1], v[2], v[3], v[4], v[5]), "manual");
+        transformSource.setText("manual");
+        transformSource.getParent().layout();
+    }
+
+    /** Puts the model's state into the controls (without triggering their listeners). */
+    private void refreshControls() {
+        if (windowCombo == null || windowCombo.isDisposed()) {
+            return;
+        }
+        updatingControls = true;
+        try {
+            windowCombo.setText(model.settings().primaryWindow().name());
+            WindowLevel[] presets = WindowLevel.presets();
+            for (int i = 0; i < presets.length; i++) {
+                if (presets[i].equals(model.settings().primaryWindow())) {
+                    windowCombo.select(i);
+                }
+            }
+            secondaryCombo.removeAll();
+            secondaryCombo.add("(none)");
+            for (SeriesRecord s : secondaryCandidates) {
+                secondaryCombo.add(s.modality() + " " + s.description());
+            }
+            int selected = 0;
+            var sec = model.scene() == null ? null : model.scene().secondary().orElse(null);
+            for (int i = 0; sec != null && i < secondaryCandidates.size(); i++) {
+                if (secondaryCandidates.get(i).seriesInstanceUid().equals(sec.info().seriesInstanceUid())) {
+                    selected = i + 1;
+                }
+            }
+            secondaryCombo.select(selected);
+            var f = model.settings().fusion();
+            modeCombo.select(f == null ? FusionMode.CHECKERBOARD.ordinal() : f.mode().ordinal());
+            TransformParameters p = model.transform();
+            double[] v = { p.txMm(), p.tyMm(), p.tzMm(), p.rxDeg(), p.ryDeg(), p.rzDeg() };
+            for (int i = 0; i < 6; i++) {
+                transformSpinners[i].setSelection((int) Math.round(v[i] * 10));
+                transformSpinners[i].setEnabled(sec != null);
+            }
+            transformSource.setText(sec == null ? "" : model.transformSource());
+            transformSource.getParent().layout();
+        } finally {
+            updatingControls = false;
+        }
+    }
+
+    /** Loads the series (and what belongs to it) in a job, then shows it in all views. */
+    public void show(SeriesRecord series) {
+        model.setMessage("Loading " + series.description() + "…");
+        Job job = Job.create("Loading " + series.modality() + " " + series.description(), (IJobFunction) monitor -> {
+            try {
+                ViewerContent content = ViewerLoader.loadPrimary(series, new EclipseProgress(monitor));
+                Display.getDefault().asyncExec(() -> {
+                    if (readout.isDisposed()) {
+                        return;
+                    }
+                    secondaryCandidates = content.secondaryCandidates();
+                    int size = slices.isEmpty() ? 512 : Math.max(64, Math.min(slices.get(0).control().getSize().x,
+                            slices.get(0).control().getSize().y));
+                    model.show(content, PreferenceDefaults.defaultWindow(), size);
+                    refreshControls();
+                });
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                String message = e instanceof SessionRefusedException
+                        ? e.getMessage() + ". Close the loaded patient first (File > Close Patient)."
+                        : "Cannot show " + series.description() + ": " + e.getMessage();
+                Display.getDefault().asyncExec(() -> {
+                    model.clear(message);
+                    refreshControls();
+                });
+                return new Status(IStatus.WARNING, IsocenterUi.PLUGIN_ID, message, e);
+            }
+        });
+        job.setUser(false);
+        job.schedule();
+    }
+
+    /** Loads a secondary image and fuses it with its registration (or identity, flagged). */
+    public void loadSecondary(SeriesRecord series) {
+        ImageVolume primary = model.scene().primary();
+        Job job = Job.create("Loading " + series.modality() + " " + series.description(), (IJobFunction) monitor -> {
+            try {
+                List<String> warnings = new ArrayList<>();
+                ImageVolume image = ViewerLoader.loadSecondary(series, new EclipseProgress(monitor), warnings);
+                var registered = ViewerLoader.registeredTransform(primary, image);
+                Display.getDefault().asyncExec(() -> {
+                    if (readout.isDisposed() || model.scene() == null || model.scene().primary() != primary) {
+                        return;
+                    }
+                    RigidTransform t = registered.orElse(RigidTransform.identity(primary.frameOfReferenceUid(),
+                            image.frameOfReferenceUid()));
+                    model.setSecondary(image, series.description(), t, registered.isPresent()
+                            ? "from registration" : "not registered: identity (as acquired)");
+                    refreshControls();
+                });
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                Display.getDefault().asyncExec(() -> model.setMessage("Cannot fuse " + series.description() + ": " + e.getMessage()));
+                return new Status(IStatus.WARNING, IsocenterUi.PLUGIN_ID, e.getMessage(), e);
+            }
+        });
+        job.setUser(false);
+        job.schedule();
+    }
+
+    /** Runs the rigid mutual-information match in a job; the result becomes the transform (views update). */
+    public Job autoMatch() {
+        if (model.scene() == null || model.scene().secondary().isEmpty()) {
+            return null;
+        }
+        ImageVolume planning = model.scene().primary(), daily = model.scene().secondary().get();
+        Vector3[] box = matchBox();
+        transformSource.setText("auto match running…");
+        transformSource.getParent().layout();
+        Job job = Job.create("Auto match " + daily.info().seriesDescription(), (IJobFunction) monitor -> {
+            try {
+                RegistrationResult r = new MutualInformationRegistration().register(new RegistrationRequest(planning,
+                        daily, box[0], box[1], RegistrationRequest.DegreesOfFreedom.SIX, 1), new EclipseProgress(monitor));
+                Display.getDefault().asyncExec(() -> {
+                    if (model.scene() != null && model.scene().secondary().orElse(null) == daily) {
+                        model.setTransform(model.parameters(r.planningToDaily()), String.format(Locale.ROOT,
+                                "auto match (mutual information, %.1f s)", r.wallTimeMs() / 1000.0));
+                        refreshControls();
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                Display.getDefault().asyncExec(() -> model.setMessage("Auto match failed: " + e.getMessage()));
+                return new Status(IStatus.WARNING, IsocenterUi.PLUGIN_ID, e.getMessage(), e);
+            }
+        });
+        job.schedule();
+        return job;
+    }
+
+    /** The first target's (PTV, CTV, GTV) contour bounding box + 50 mm, else the middle 200 mm of the image. */
+    private Vector3[] matchBox() {
+        for (String type : List.of("PTV", "CTV", "GTV")) {
+            for (Roi roi : model.scene().structures().map(s -> s.rois()).orElse(List.of())) {
+                if (roi.interpretedType().equals(type) && !roi.contours().isEmpty()) {
+                    double[] min = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE };
+                    double[] max = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
+                    roi.contours().forEach(c -> c.pointsMm().forEach(p -> {
+                        double[] a = p.toArray();
+                        for (int i = 0; i < 3; i++) {
+                            min[i] = Math.min(min[i], a[i]);
+                            max[i] = Math.max(max[i], a[i]);
+                        }
+                    }));
+                    return new Vector3[] { new Vector3(min[0] - 50, min[1] - 50, min[2] - 50),
+                            new Vector3(max[0] + 50, max[1] + 50, max[2] + 50) };
+                }
+            }
+        }
+        Vector3 c = model.scene().primaryCentreMm();
+        return new Vector3[] { c.minus(new Vector3(100, 100, 100)), c.plus(new Vector3(100, 100, 100)) };
+    }
+
+    // ---- for tests ---------------------------------------------------------------------------------------
+
+    public ViewerModel model() {
+        return model;
+    }
+
+    public List<SliceCanvas> sliceCanvases() {
+        return List.copyOf(slices);
+    }
+
+    public SurfaceCanvas surfaceCanvas() {
+        return surface;
+    }
+
+    /** The displayed primary image, null when none. */
+    public ImageVolume volume() {
+        return model.scene() == null ? null : model.scene().primary();
+    }
+
+    /** The message shown instead of images, else the load warnings, else null. */
+    public String status() {
+        if (model.message() != null) {
+            return model.message();
+        }
+        return model.warnings().isEmpty() ? null : String.join("; ", model.warnings());
+    }
+
+    /** Selects a fusion mode as the combo would. */
+    public void setFusionMode(FusionMode mode) {
+        var f = model.settings().fusion();
+        model.setSettings(model.settings().withFusion((f == null ? FusionSettings.of(mode) : f).withMode(mode)));
+        refreshControls();
+    }
+
+    public List<SeriesRecord> secondaryCandidates() {
+        return secondaryCandidates;
+    }
+
+    @Override
+    public void setFocus() {
+        if (!slices.isEmpty()) {
+            slices.get(0).control().setFocus();
+        }
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getWorkbenchWindow().getSelectionService().removePostSelectionListener(IsocenterUi.VIEW_PATIENT_BROWSER,
+                selectionListener);
+        LoadedPatient.removeListener(closeListener);
+        super.dispose();
+    }
+}
