@@ -24,6 +24,7 @@ public final class SliceRenderer {
     private byte[] coverage = new byte[0];
     private byte[] band = new byte[0];
     private double[] crossings = new double[64];
+    private int boxMinX, boxMaxX, boxMinY, boxMaxY; // covered pixels of the last cover(), inclusive
 
     /**
      * Renders {@code scene} as seen through {@code viewport}. The returned slice is this renderer's buffer,
@@ -187,7 +188,10 @@ public final class SliceRenderer {
         if (crossings.length < roi.maxPointsPerSlab() + 2) {
             crossings = new double[roi.maxPointsPerSlab() + 2];
         }
-        Arrays.fill(coverage, 0, w * h, (byte) 0);
+        boxMinX = w;
+        boxMinY = h;
+        boxMaxX = -1;
+        boxMaxY = -1;
         SlicePlane plane = vp.plane();
         Vector3 corner = vp.pixelToPatient(0, 0);
         double uLeft = corner.dot(plane.right()), mm = vp.mmPerPixel();
@@ -199,7 +203,7 @@ public final class SliceRenderer {
             }
             for (int y = 0; y < h; y++) {
                 double rowY = corner.y() + (y + 0.5) * mm;
-                any |= fillRow(y * w, w, crossings, roi.crossings(s, true, rowY, crossings), uLeft, mm);
+                any |= fillRow(y, w, crossings, roi.crossings(s, true, rowY, crossings), uLeft, mm);
             }
         } else {
             boolean alongX = plane == SlicePlane.CORONAL;
@@ -214,31 +218,41 @@ public final class SliceRenderer {
                     count = roi.crossings(s, alongX, fixed, crossings);
                     lastSlab = s;
                 }
-                any |= fillRow(y * w, w, crossings, count, uLeft, mm);
+                any |= fillRow(y, w, crossings, count, uLeft, mm);
             }
         }
         return any;
     }
 
-    /** Sets coverage for pixels of one row whose centre lies in [c0, c1), [c2, c3), ... (mm along the row). */
-    private boolean fillRow(int row, int w, double[] c, int count, double uLeft, double mm) {
+    /** Sets coverage for pixels of row y whose centre lies in [c0, c1), [c2, c3), ... (mm along the row). */
+    private boolean fillRow(int y, int w, double[] c, int count, double uLeft, double mm) {
         boolean any = false;
+        int row = y * w;
         for (int i = 0; i + 1 < count; i += 2) {
             int from = Math.max(0, (int) Math.ceil((c[i] - uLeft) / mm - 0.5));
             int to = Math.min(w, (int) Math.ceil((c[i + 1] - uLeft) / mm - 0.5));
             if (from < to) {
                 Arrays.fill(coverage, row + from, row + to, (byte) 1);
+                boxMinX = Math.min(boxMinX, from);
+                boxMaxX = Math.max(boxMaxX, to - 1);
                 any = true;
             }
+        }
+        if (any) {
+            boxMinY = Math.min(boxMinY, y);
+            boxMaxY = Math.max(boxMaxY, y);
         }
         return any;
     }
 
-    /** Outline: covered pixels with an uncovered 4-neighbour (the viewport border does not count). */
+    /**
+     * Outline: covered pixels with an uncovered 4-neighbour (the viewport border does not count). Works on the
+     * bounding box of the coverage only, and clears it for the next structure.
+     */
     private void paintCoverage(int w, int h, int rgb, boolean filled) {
         int[] a = out.argb;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+        for (int y = boxMinY; y <= boxMaxY; y++) {
+            for (int x = boxMinX; x <= boxMaxX; x++) {
                 int p = y * w + x;
                 if (coverage[p] == 0) {
                     continue;
@@ -252,6 +266,14 @@ public final class SliceRenderer {
                 }
             }
         }
+        clearCoverage(w);
+    }
+
+    private void clearCoverage(int w) {
+        for (int y = boxMinY; y <= boxMaxY; y++) {
+            Arrays.fill(coverage, y * w + boxMinX, y * w + boxMaxX + 1, (byte) 0);
+        }
+        boxMaxY = -1;
     }
 
     // ---- isocenter ---------------------------------------------------------------------------------------

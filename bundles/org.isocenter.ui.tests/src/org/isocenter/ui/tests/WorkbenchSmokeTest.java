@@ -171,7 +171,7 @@ class WorkbenchSmokeTest {
         spinUntil(() -> viewer.surfaceCanvas().surfaceNames().size() >= 5 || viewer.surfaceCanvas().problem() != null,
                 60_000, "the 3D view");
         assertEquals(null, viewer.surfaceCanvas().problem());
-        assertTrue(viewer.surfaceCanvas().surfaceNames().contains("CTV"), viewer.surfaceCanvas().surfaceNames().toString());
+        assertTrue(viewer.surfaceCanvas().surfaceNames().contains("CTV_Prostate"), viewer.surfaceCanvas().surfaceNames().toString());
         screenshot("viewer-ct-dose-3d.png");
     }
 

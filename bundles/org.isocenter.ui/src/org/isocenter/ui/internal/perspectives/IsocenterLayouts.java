@@ -13,12 +13,14 @@ final class IsocenterLayouts {
     static void base(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();
-        layout.addView(IsocenterUi.VIEW_PATIENT_BROWSER, IPageLayout.LEFT, 0.40f, editor);
-        IFolderLayout bottom = layout.createFolder("isocenter.bottom", IPageLayout.BOTTOM, 0.72f,
+        // browser and progress on the left; the image viewer (and the Margin Policy tab) on the whole right side
+        layout.addView(IsocenterUi.VIEW_PATIENT_BROWSER, IPageLayout.LEFT, 0.30f, editor);
+        IFolderLayout main = layout.createFolder("isocenter.main", IPageLayout.TOP, 0.95f, editor);
+        main.addView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        main.addView(IsocenterUi.VIEW_MARGIN_POLICY);
+        IFolderLayout bottom = layout.createFolder("isocenter.bottom", IPageLayout.BOTTOM, 0.60f,
                 IsocenterUi.VIEW_PATIENT_BROWSER);
         bottom.addView(IsocenterUi.VIEW_PROGRESS);
-        bottom.addView(IsocenterUi.VIEW_MARGIN_POLICY);
-        layout.addView(IsocenterUi.VIEW_IMAGE_VIEWER, IPageLayout.RIGHT, 0.34f, IsocenterUi.VIEW_PATIENT_BROWSER);
         layout.addShowViewShortcut(IsocenterUi.VIEW_PATIENT_BROWSER);
         layout.addShowViewShortcut(IsocenterUi.VIEW_IMAGE_VIEWER);
         layout.addShowViewShortcut(IsocenterUi.VIEW_PROGRESS);

@@ -217,18 +217,18 @@ public final class SliceCanvas {
         gc.drawLine(bx + bar.lengthPx(), by - 4, bx + bar.lengthPx(), by);
         gc.drawText(bar.label(), bx, by - line - 2, true);
 
-        int y = area.height - line - 4;
+        int y = area.height - 2 * line - 12; // above the scale bar's label
         if (model.scene().secondary().isPresent() && model.settings().fusion() != null) {
             var sec = model.scene().secondary().get().info();
             String fused = String.format(Locale.ROOT, "+ %s %s %s (FoR …%s)  %s", sec.modality(), sec.acquisitionDate(),
                     model.secondaryLabel(), tail(sec.frameOfReferenceUid()), model.settings().fusion().mode().label());
             gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_YELLOW));
             gc.drawText(fused, 4, y, true);
-            y -= line;
             gc.setForeground(white);
         }
         if (plane == SlicePlane.AXIAL && model.settings().dose() != null && model.scene().dose().isPresent()) {
-            drawLegend(gc, model.settings().dose(), 4, y - line * model.settings().dose().levels().size());
+            int rows = (model.settings().dose().levels().size() + 1) / 2;
+            drawLegend(gc, model.settings().dose(), 4, y - rows * line);
         }
     }
 
@@ -236,18 +236,20 @@ public final class SliceCanvas {
         return uid.length() <= 12 ? uid : uid.substring(uid.length() - 12);
     }
 
-    /** Isodose legend: a colour box and "dose Gy (percent)" per level, highest first. */
+    /** Isodose legend in two columns: a colour box and "dose Gy (percent)" per level, highest first. */
     private void drawLegend(GC gc, DoseDisplay dose, int x, int y) {
         int line = gc.getFontMetrics().getHeight();
         var levels = dose.levels();
-        for (int i = levels.size() - 1; i >= 0; i--) {
-            IsodoseLevel level = levels.get(i);
+        int rows = (levels.size() + 1) / 2;
+        int column = gc.textExtent(levels.get(levels.size() - 1).label(dose.unit())).x + line + 8;
+        for (int n = 0; n < levels.size(); n++) {
+            IsodoseLevel level = levels.get(levels.size() - 1 - n);
+            int lx = x + (n / rows) * column, ly = y + (n % rows) * line;
             Color c = new Color(canvas.getDisplay(), level.rgb() >> 16 & 0xFF, level.rgb() >> 8 & 0xFF, level.rgb() & 0xFF);
             gc.setBackground(c);
-            gc.fillRectangle(x, y + 3, line - 6, line - 6);
+            gc.fillRectangle(lx, ly + 3, line - 6, line - 6);
             c.dispose();
-            gc.drawText(level.label(dose.unit()), x + line, y, true);
-            y += line;
+            gc.drawText(level.label(dose.unit()), lx + line, ly, true);
         }
     }
 

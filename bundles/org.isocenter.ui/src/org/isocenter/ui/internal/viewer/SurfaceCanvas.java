@@ -38,6 +38,7 @@ public final class SurfaceCanvas {
     private ImageData imageData;
     private Point last;
     private String problem;
+    private boolean boneVisible = true;
     private final List<String> surfaces = new ArrayList<>();
 
     public SurfaceCanvas(Composite parent, ViewerModel model) {
@@ -74,6 +75,15 @@ public final class SurfaceCanvas {
 
     public Canvas control() {
         return canvas;
+    }
+
+    /** Shows or hides the CT's bone surface. */
+    public void setBoneVisible(boolean visible) {
+        boneVisible = visible;
+        if (scene3d != null) {
+            scene3d.setBoneVisible(visible);
+        }
+        redraw();
     }
 
     /** Surfaces in the scene (tests). */
@@ -115,6 +125,7 @@ public final class SurfaceCanvas {
         }
         if (primary.info().modality().equals("CT")) {
             scene3d.setBoneSurface(primary, BONE_HU);
+            scene3d.setBoneVisible(boneVisible);
         }
         scene.isocenterMm().ifPresent(scene3d::setIsocenter);
         for (Beam b : model.beams()) {

@@ -88,7 +88,10 @@ public final class ImageViewerView extends ViewPart {
         createDisplayControls(parent);
         createFusionControls(parent);
         Composite grid = new Composite(parent, SWT.NONE);
-        grid.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData gridData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        gridData.widthHint = 100; // the view's size decides, not the panes' preferred size
+        gridData.heightHint = 100;
+        grid.setLayoutData(gridData);
         GridLayout gl = new GridLayout(2, true);
         gl.marginWidth = gl.marginHeight = 0;
         gl.horizontalSpacing = gl.verticalSpacing = 2;
@@ -118,8 +121,7 @@ public final class ImageViewerView extends ViewPart {
     }
 
     private void createDisplayControls(Composite parent) {
-        Composite row = new Composite(parent, SWT.NONE);
-        row.setLayout(new RowLayout(SWT.HORIZONTAL));
+        Composite row = toolbarRow(parent);
         new Label(row, SWT.NONE).setText("Window");
         windowCombo = new Combo(row, SWT.READ_ONLY);
         for (WindowLevel w : WindowLevel.presets()) {
@@ -148,9 +150,25 @@ public final class ImageViewerView extends ViewPart {
         lines.addListener(SWT.Selection, e -> doseChanged.run());
         Button iso = check(row, "Isocenter", true);
         iso.addListener(SWT.Selection, e -> model.setSettings(model.settings().withIsocenter(iso.getSelection())));
+        Button bone = check(row, "3D bone", true);
+        bone.addListener(SWT.Selection, e -> surface.setBoneVisible(bone.getSelection()));
         Button smooth = check(row, "Smooth", false);
         smooth.addListener(SWT.Selection, e -> model.setSettings(model.settings().withInterpolation(
                 smooth.getSelection() ? Interpolation.LINEAR : Interpolation.NEAREST)));
+    }
+
+    /** A row of controls that wraps to the view's width. */
+    private static Composite toolbarRow(Composite parent) {
+        Composite row = new Composite(parent, SWT.NONE);
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.wrap = true;
+        layout.center = true;
+        layout.marginTop = layout.marginBottom = 0;
+        row.setLayout(layout);
+        GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
+        data.widthHint = 100;
+        row.setLayoutData(data);
+        return row;
     }
 
     private static Button check(Composite parent, String text, boolean selected) {
@@ -161,8 +179,7 @@ public final class ImageViewerView extends ViewPart {
     }
 
     private void createFusionControls(Composite parent) {
-        Composite row = new Composite(parent, SWT.NONE);
-        row.setLayout(new RowLayout(SWT.HORIZONTAL));
+        Composite row = toolbarRow(parent);
         new Label(row, SWT.NONE).setText("Fuse with");
         secondaryCombo = new Combo(row, SWT.READ_ONLY);
         secondaryCombo.addListener(SWT.Selection, e -> {
