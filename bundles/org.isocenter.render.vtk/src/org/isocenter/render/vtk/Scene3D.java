@@ -459,14 +459,8 @@ public final class Scene3D implements AutoCloseable {
     }
 
     private vtkActor surfaceActor(Item item, vtkPolyData poly, int[] rgb) {
-        item.own(poly);
-        vtkPolyDataMapper mapper = item.own(new vtkPolyDataMapper());
-        mapper.SetInputData(poly);
-        mapper.ScalarVisibilityOff();
-        vtkActor actor = item.prop(new vtkActor());
-        actor.SetMapper(mapper);
-        vtkProperty p = item.own(actor.GetProperty());
-        p.SetColor(rgb[0] / 255.0, rgb[1] / 255.0, rgb[2] / 255.0);
+        vtkActor actor = coloredActor(item, poly, rgb);
+        vtkProperty p = actor.GetProperty();
         p.SetDiffuse(0.8);
         p.SetAmbient(0.15);
         p.SetSpecular(0.25);
@@ -475,6 +469,15 @@ public final class Scene3D implements AutoCloseable {
     }
 
     private vtkActor lineActor(Item item, vtkPolyData poly, int[] rgb, double widthPx) {
+        vtkActor actor = coloredActor(item, poly, rgb);
+        vtkProperty p = actor.GetProperty();
+        p.SetLighting(false);
+        p.SetLineWidth((float) widthPx);
+        return actor;
+    }
+
+    /** An actor of {@code poly} in one colour, owned by {@code item}. */
+    private vtkActor coloredActor(Item item, vtkPolyData poly, int[] rgb) {
         item.own(poly);
         vtkPolyDataMapper mapper = item.own(new vtkPolyDataMapper());
         mapper.SetInputData(poly);
@@ -483,8 +486,6 @@ public final class Scene3D implements AutoCloseable {
         actor.SetMapper(mapper);
         vtkProperty p = item.own(actor.GetProperty());
         p.SetColor(rgb[0] / 255.0, rgb[1] / 255.0, rgb[2] / 255.0);
-        p.SetLighting(false);
-        p.SetLineWidth((float) widthPx);
         return actor;
     }
 
