@@ -132,6 +132,10 @@ class WorkbenchSmokeTest {
         assertTrue(planning.getItem(2).getText(2).contains("6 beams"), planning.getItem(2).getText(2));
         assertEquals("RTSTRUCT", planning.getItem(3).getText(1));
         assertEquals("6 ROIs", planning.getItem(3).getText(2));
+        // the Image Viewer opens on the demo's planning CT by itself
+        ImageViewerView viewer = (ImageViewerView) page.findView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        spinUntil(() -> viewer.volume() != null, 60_000, "the planning CT in the Image Viewer at start-up");
+        assertEquals(org.isocenter.demo.DemoPatient.PLANNING_SERIES_UID, viewer.volume().info().seriesInstanceUid());
         screenshot("workbench-demo-patient.png");
     }
 

@@ -1,14 +1,24 @@
 package org.isocenter.ui.internal;
 
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.isocenter.demo.DemoPatient;
 import org.isocenter.ui.IsocenterUi;
 import org.isocenter.ui.internal.jobs.LoadDemoJob;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
+import org.isocenter.ui.internal.views.PatientBrowserView;
 
-/** Opens the Planning perspective and, when the preference says so, loads the demo patient at start-up. */
+/**
+ * Opens the Planning perspective and, when the preference says so, loads the demo patient at start-up and shows
+ * its planning CT in the Image Viewer.
+ */
 final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
@@ -30,7 +40,29 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void postStartup() {
         if (IsocenterUiPlugin.get().getPreferenceStore().getBoolean(PreferenceDefaults.OPEN_DEMO_AT_STARTUP)) {
-            new LoadDemoJob().schedule();
+            LoadDemoJob job = new LoadDemoJob();
+            job.addJobChangeListener(new JobChangeAdapter() {
+                @Override
+                public void done(IJobChangeEvent event) {
+                    if (event.getResult().isOK()) {
+                        Display.getDefault().asyncExec(IsocenterWorkbenchAdvisor::showDemoPlanningCt);
+                    }
+                }
+            });
+            job.schedule();
+        }
+    }
+
+    /** Selects the demo's planning CT in the Patient Browser, so that the Image Viewer opens on it. */
+    private static void showDemoPlanningCt() {
+        var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        if (window == null || window.getActivePage() == null) {
+            return;
+        }
+        if (window.getActivePage().findView(IsocenterUi.VIEW_PATIENT_BROWSER) instanceof PatientBrowserView browser) {
+            PatientSession.get().indexes().stream().flatMap(i -> i.allSeries().stream())
+                    .filter(s -> s.seriesInstanceUid().equals(DemoPatient.PLANNING_SERIES_UID)).findFirst()
+                    .ifPresent(ct -> browser.viewer().setSelection(new StructuredSelection(ct), true));
         }
     }
 }
