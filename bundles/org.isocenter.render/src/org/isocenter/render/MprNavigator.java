@@ -49,7 +49,7 @@ public final class MprNavigator {
         int axis = gridAxisAlong(plane.normal());
         Vector3 dir = direction(axis);
         double idx = component(grid.patientToIndex(crosshairMm), axis);
-        int size = axis == 0 ? grid.sizeX() : axis == 1 ? grid.sizeY() : grid.sizeZ();
+        int size = size(axis);
         double sign = Math.signum(dir.dot(plane.normal()));
         long target = Math.round(idx) + Math.round(sign * steps);
         target = Math.max(0, Math.min(size - 1, target));
@@ -74,7 +74,7 @@ public final class MprNavigator {
     /** The slice index (0-based) of the crosshair in the image grid along a plane's normal, and the count. */
     public int[] sliceIndexAndCount(SlicePlane plane) {
         int axis = gridAxisAlong(plane.normal());
-        int size = axis == 0 ? grid.sizeX() : axis == 1 ? grid.sizeY() : grid.sizeZ();
+        int size = size(axis);
         int idx = (int) Math.round(component(grid.patientToIndex(crosshairMm), axis));
         return new int[] { Math.max(0, Math.min(size - 1, idx)), size };
     }
@@ -97,6 +97,10 @@ public final class MprNavigator {
 
     private Vector3 direction(int axis) {
         return axis == 0 ? grid.rowDirection() : axis == 1 ? grid.columnDirection() : grid.sliceDirection();
+    }
+
+    private int size(int axis) {
+        return axis == 0 ? grid.sizeX() : axis == 1 ? grid.sizeY() : grid.sizeZ();
     }
 
     private double spacing(int axis) {

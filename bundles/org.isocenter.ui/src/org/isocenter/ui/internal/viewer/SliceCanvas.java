@@ -6,9 +6,6 @@ import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
@@ -40,7 +37,7 @@ public final class SliceCanvas {
     private final ViewerModel model;
     private final Consumer<String> readout;
     private final SliceRenderer renderer = new SliceRenderer();
-    private ImageData imageData;
+    private final ArgbPainter painter = new ArgbPainter();
     private int dragButton;
     private boolean panning;
     private Point last;
@@ -156,16 +153,7 @@ public final class SliceCanvas {
         long t0 = System.nanoTime();
         RenderedSlice slice = renderer.render(model.scene(), viewport, model.settings());
         lastRenderNanos = System.nanoTime() - t0;
-        if (imageData == null || imageData.width != area.width || imageData.height != area.height) {
-            imageData = new ImageData(area.width, area.height, 32, new PaletteData(0xFF0000, 0xFF00, 0xFF));
-        }
-        imageData.setPixels(0, 0, area.width * area.height, slice.argb(), 0);
-        Image image = new Image(canvas.getDisplay(), imageData);
-        try {
-            gc.drawImage(image, 0, 0);
-        } finally {
-            image.dispose();
-        }
+        painter.paint(gc, canvas.getDisplay(), slice.argb(), area.width, area.height);
         drawCrosshair(gc, area);
         drawLabels(gc, area);
     }

@@ -6,9 +6,6 @@ import java.util.Locale;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
@@ -35,7 +32,7 @@ public final class SurfaceCanvas {
     private final ViewerModel model;
     private Scene3D scene3d;
     private SliceScene builtFor;
-    private ImageData imageData;
+    private final ArgbPainter painter = new ArgbPainter();
     private Point last;
     private String problem;
     private boolean boneVisible = true;
@@ -153,16 +150,7 @@ public final class SurfaceCanvas {
                 scene3d.setSize(area.width, area.height);
             }
             int[] argb = scene3d.render();
-            if (imageData == null || imageData.width != area.width || imageData.height != area.height) {
-                imageData = new ImageData(area.width, area.height, 32, new PaletteData(0xFF0000, 0xFF00, 0xFF));
-            }
-            imageData.setPixels(0, 0, area.width * area.height, argb, 0);
-            Image image = new Image(canvas.getDisplay(), imageData);
-            try {
-                gc.drawImage(image, 0, 0);
-            } finally {
-                image.dispose();
-            }
+            painter.paint(gc, canvas.getDisplay(), argb, area.width, area.height);
             problem = null;
         } catch (RuntimeException | LinkageError e) {
             problem = "3D view unavailable: " + e.getMessage();

@@ -56,7 +56,8 @@ public final class ViewerLoader {
         }
         RtPlan plan = null;
         DoseGrid dose = null;
-        for (SeriesRecord s : samePatientSeries(series)) {
+        List<SeriesRecord> patientSeries = samePatientSeries(series);
+        for (SeriesRecord s : patientSeries) {
             try {
                 if (plan == null && s.modality().equals("RTPLAN") && frame.equals(s.frameOfReferenceUid())) {
                     plan = new RtPlanReader().read(firstFile(s));
@@ -74,7 +75,7 @@ public final class ViewerLoader {
                 warnings.add(s.modality() + " '" + s.description() + "' not shown: " + e.getMessage());
             }
         }
-        List<SeriesRecord> secondaries = samePatientSeries(series).stream()
+        List<SeriesRecord> secondaries = patientSeries.stream()
                 .filter(s -> s.isImageSeries() && !s.seriesInstanceUid().equals(series.seriesInstanceUid())).toList();
         return new ViewerContent(image, structures, plan, dose, secondaries, warnings);
     }

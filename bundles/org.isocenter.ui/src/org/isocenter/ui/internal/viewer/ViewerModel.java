@@ -2,6 +2,7 @@ package org.isocenter.ui.internal.viewer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.isocenter.core.geometry.RigidTransform;
@@ -105,17 +106,25 @@ public final class ViewerModel {
     }
 
     private static Vector3 startPoint(SliceScene s) {
+        return firstTarget(s).map(roi -> {
+            var pts = roi.contours().get(roi.contours().size() / 2).pointsMm();
+            double x = pts.stream().mapToDouble(Vector3::x).average().orElse(0);
+            double y = pts.stream().mapToDouble(Vector3::y).average().orElse(0);
+            return new Vector3(x, y, pts.get(0).z());
+        }).orElse(s.primaryCentreMm());
+    }
+
+    /** The first contoured target of the scene's structure set, by type: PTV, then CTV, then GTV. */
+    public static Optional<Roi> firstTarget(SliceScene s) {
+        List<Roi> rois = s.structures().map(ss -> ss.rois()).orElse(List.of());
         for (String type : List.of("PTV", "CTV", "GTV")) {
-            for (Roi roi : s.structures().map(ss -> ss.rois()).orElse(List.of())) {
+            for (Roi roi : rois) {
                 if (roi.interpretedType().equals(type) && !roi.contours().isEmpty()) {
-                    var pts = roi.contours().get(roi.contours().size() / 2).pointsMm();
-                    double x = pts.stream().mapToDouble(Vector3::x).average().orElse(0);
-                    double y = pts.stream().mapToDouble(Vector3::y).average().orElse(0);
-                    return new Vector3(x, y, pts.get(0).z());
+                    return Optional.of(roi);
                 }
             }
         }
-        return s.primaryCentreMm();
+        return Optional.empty();
     }
 
     /** Adds the secondary image with its initial transform (registration, or identity when nothing links them). */
@@ -155,11 +164,9 @@ public final class ViewerModel {
         double ry = Math.asin(Math.max(-1, Math.min(1, -r[6])));
         double rx = Math.atan2(r[7], r[8]);
         double rz = Math.atan2(r[3], r[0]);
-        // p' = R (p - c) + c + t  =>  t = t' - c + R c
+        // p' = R (p - c) + c + t  =>  t = t' - c + R c = T(c) - c
         Vector3 c = rotationCentreMm;
-        Vector3 rc = new Vector3(r[0] * c.x() + r[1] * c.y() + r[2] * c.z(), r[3] * c.x() + r[4] * c.y() + r[5] * c.z(),
-                r[6] * c.x() + r[7] * c.y() + r[8] * c.z());
-        Vector3 tr = t.translationMm().minus(c).plus(rc);
+        Vector3 tr = t.apply(c).minus(c);
         return new TransformParameters(tr.x(), tr.y(), tr.z(), Math.toDegrees(rx), Math.toDegrees(ry), Math.toDegrees(rz));
     }
 

@@ -3,6 +3,7 @@ package org.isocenter.ui.internal.views;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -386,22 +387,19 @@ public final class ImageViewerView extends ViewPart {
 
     /** The first target's (PTV, CTV, GTV) contour bounding box + 50 mm, else the middle 200 mm of the image. */
     private Vector3[] matchBox() {
-        for (String type : List.of("PTV", "CTV", "GTV")) {
-            for (Roi roi : model.scene().structures().map(s -> s.rois()).orElse(List.of())) {
-                if (roi.interpretedType().equals(type) && !roi.contours().isEmpty()) {
-                    double[] min = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE };
-                    double[] max = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
-                    roi.contours().forEach(c -> c.pointsMm().forEach(p -> {
-                        double[] a = p.toArray();
-                        for (int i = 0; i < 3; i++) {
-                            min[i] = Math.min(min[i], a[i]);
-                            max[i] = Math.max(max[i], a[i]);
-                        }
-                    }));
-                    return new Vector3[] { new Vector3(min[0] - 50, min[1] - 50, min[2] - 50),
-                            new Vector3(max[0] + 50, max[1] + 50, max[2] + 50) };
+        Optional<Roi> target = ViewerModel.firstTarget(model.scene());
+        if (target.isPresent()) {
+            double[] min = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE };
+            double[] max = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
+            target.get().contours().forEach(c -> c.pointsMm().forEach(p -> {
+                double[] a = p.toArray();
+                for (int i = 0; i < 3; i++) {
+                    min[i] = Math.min(min[i], a[i]);
+                    max[i] = Math.max(max[i], a[i]);
                 }
-            }
+            }));
+            return new Vector3[] { new Vector3(min[0] - 50, min[1] - 50, min[2] - 50),
+                    new Vector3(max[0] + 50, max[1] + 50, max[2] + 50) };
         }
         Vector3 c = model.scene().primaryCentreMm();
         return new Vector3[] { c.minus(new Vector3(100, 100, 100)), c.plus(new Vector3(100, 100, 100)) };
