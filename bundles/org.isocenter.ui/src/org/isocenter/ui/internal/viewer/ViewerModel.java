@@ -86,6 +86,7 @@ public final class ViewerModel {
                 .withDose(c.dose() == null ? null : DoseDisplay.relativeTo(prescriptionGy(), "Gy"));
         secondaryLabel = "";
         transformSource = "";
+        transform = TransformParameters.IDENTITY;
         navigator = new MprNavigator(c.primary().geometry(), startPoint(s), s.primaryCentreMm(),
                 SliceRenderer.fitMmPerPixel(s, viewSizePx, viewSizePx));
         rotationCentreMm = s.isocenterMm().orElse(s.primaryCentreMm());
@@ -185,6 +186,9 @@ public final class ViewerModel {
         content = null;
         scene = null;
         navigator = null;
+        secondaryLabel = "";
+        transformSource = "";
+        transform = TransformParameters.IDENTITY; // no stale registration of an earlier image or patient
         warnings.clear();
         message = m;
         changed();
