@@ -2,16 +2,18 @@ package org.isocenter.registration;
 
 import java.util.Objects;
 
+import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.image.ImageVolume;
 
 /**
  * What to match: the planning CT (fixed) and the daily image (moving, any grid and Frame of Reference), the
- * region the match is restricted to as a box in planning-CT LPS mm (its centre is also the centre of rotation),
- * the degrees of freedom, and the seed of the sampling (results are deterministic).
+ * region of the planning CT the match looks at (its box centre is the centre of rotation), the degrees of
+ * freedom, the similarity metric, the starting pose (planning → daily, LPS mm; e.g. a manual pre-alignment) and
+ * the seed of the sampling (results are deterministic).
  */
-public record RegistrationRequest(ImageVolume planning, ImageVolume daily, Vector3 roiMinMm, Vector3 roiMaxMm,
-        DegreesOfFreedom dof, long seed) {
+public record RegistrationRequest(ImageVolume planning, ImageVolume daily, RegistrationRegion region, DegreesOfFreedom dof,
+        SimilarityMetric metric, RigidTransform start, long seed) {
 
     /** Rotations and translations, or translations only. */
     public enum DegreesOfFreedom {
@@ -21,17 +23,49 @@ public record RegistrationRequest(ImageVolume planning, ImageVolume daily, Vecto
     public RegistrationRequest {
         Objects.requireNonNull(planning, "planning");
         Objects.requireNonNull(daily, "daily");
+        Objects.requireNonNull(region, "region");
         Objects.requireNonNull(dof, "dof");
-        if (!(roiMinMm.x() < roiMaxMm.x() && roiMinMm.y() < roiMaxMm.y() && roiMinMm.z() < roiMaxMm.z())) {
-            throw new IllegalArgumentException("region of interest is empty: " + roiMinMm + " .. " + roiMaxMm);
-        }
+        Objects.requireNonNull(metric, "metric");
         if (!planning.patient().isSamePatient(daily.patient())) {
             throw new IllegalArgumentException("refusing to register images of different patients: "
                     + String.join(", ", planning.patient().differencesFrom(daily.patient())));
         }
+        if (start == null) {
+            start = RigidTransform.identity(planning.frameOfReferenceUid(), daily.frameOfReferenceUid());
+        } else if (!start.fromFrameUid().equals(planning.frameOfReferenceUid())
+                || !start.toFrameUid().equals(daily.frameOfReferenceUid())) {
+            throw new IllegalArgumentException("the starting pose maps " + start.fromFrameUid() + " to "
+                    + start.toFrameUid() + ", not the planning CT's frame " + planning.frameOfReferenceUid()
+                    + " to the daily image's frame " + daily.frameOfReferenceUid());
+        }
     }
 
-    public Vector3 roiCentreMm() {
-        return roiMinMm.plus(roiMaxMm).times(0.5);
+    /** A mutual-information match in a clip box (LPS mm) from the identity pose. */
+    public RegistrationRequest(ImageVolume planning, ImageVolume daily, Vector3 roiMinMm, Vector3 roiMaxMm,
+            DegreesOfFreedom dof, long seed) {
+        this(planning, daily, RegistrationRegion.box(roiMinMm, roiMaxMm), dof, SimilarityMetric.MUTUAL_INFORMATION, null,
+                seed);
+    }
+
+    /** The same request with another region, metric, degrees of freedom or start. */
+    public RegistrationRequest withRegion(RegistrationRegion r) {
+        return new RegistrationRequest(planning, daily, r, dof, metric, start, seed);
+    }
+
+    public RegistrationRequest withMetric(SimilarityMetric m) {
+        return new RegistrationRequest(planning, daily, region, dof, m, start, seed);
+    }
+
+    public RegistrationRequest withDof(DegreesOfFreedom d) {
+        return new RegistrationRequest(planning, daily, region, d, metric, start, seed);
+    }
+
+    public RegistrationRequest withStart(RigidTransform s) {
+        return new RegistrationRequest(planning, daily, region, dof, metric, s, seed);
+    }
+
+    /** The centre of rotation of the match: the region's box centre (planning LPS mm). */
+    public Vector3 centreOfRotationMm() {
+        return region.centreMm();
     }
 }

@@ -130,6 +130,20 @@ public final class RigidTransform {
                 new double[] { r[0], r[1], r[2], t.x(), r[3], r[4], r[5], t.y(), r[6], r[7], r[8], t.z(), 0, 0, 0, 1 });
     }
 
+    /**
+     * The parameters {@link #fromEulerDegrees} would take to build this transform about {@code centreMm}:
+     * {rx, ry, rz} in degrees (R = Rz Ry Rx; ry kept within ±90°) and the translation {tx, ty, tz} in mm of the
+     * centre ({@code apply(centre) - centre}).
+     */
+    public double[] eulerDegreesAbout(Vector3 centreMm) {
+        double[] r = rotation();
+        double ry = Math.asin(Math.max(-1, Math.min(1, -r[6])));
+        double rx = Math.atan2(r[7], r[8]);
+        double rz = Math.atan2(r[3], r[0]);
+        Vector3 t = apply(centreMm).minus(centreMm);
+        return new double[] { Math.toDegrees(rx), Math.toDegrees(ry), Math.toDegrees(rz), t.x(), t.y(), t.z() };
+    }
+
     /** The 3×3 rotation part, row-major. */
     public double[] rotation() {
         double[] m = matrix;

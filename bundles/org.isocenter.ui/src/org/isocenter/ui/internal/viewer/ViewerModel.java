@@ -161,14 +161,8 @@ public final class ViewerModel {
 
     /** Euler parameters (R = Rz Ry Rx about the rotation centre) of a rigid transform. */
     public TransformParameters parameters(RigidTransform t) {
-        double[] r = t.rotation();
-        double ry = Math.asin(Math.max(-1, Math.min(1, -r[6])));
-        double rx = Math.atan2(r[7], r[8]);
-        double rz = Math.atan2(r[3], r[0]);
-        // p' = R (p - c) + c + t  =>  t = t' - c + R c = T(c) - c
-        Vector3 c = rotationCentreMm;
-        Vector3 tr = t.apply(c).minus(c);
-        return new TransformParameters(tr.x(), tr.y(), tr.z(), Math.toDegrees(rx), Math.toDegrees(ry), Math.toDegrees(rz));
+        double[] e = t.eulerDegreesAbout(rotationCentreMm);
+        return new TransformParameters(e[3], e[4], e[5], e[0], e[1], e[2]);
     }
 
     public void setSettings(DisplaySettings s) {

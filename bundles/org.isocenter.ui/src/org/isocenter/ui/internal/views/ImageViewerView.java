@@ -29,7 +29,7 @@ import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.session.SessionRefusedException;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.dicom.scan.SeriesRecord;
-import org.isocenter.registration.MutualInformationRegistration;
+import org.isocenter.registration.RigidIntensityRegistration;
 import org.isocenter.registration.RegistrationRequest;
 import org.isocenter.registration.RegistrationResult;
 import org.isocenter.render.FusionMode;
@@ -366,7 +366,7 @@ public final class ImageViewerView extends ViewPart {
         transformSource.getParent().layout();
         Job job = Job.create("Auto match " + daily.info().seriesDescription(), (IJobFunction) monitor -> {
             try {
-                RegistrationResult r = new MutualInformationRegistration().register(new RegistrationRequest(planning,
+                RegistrationResult r = new RigidIntensityRegistration().register(new RegistrationRequest(planning,
                         daily, box[0], box[1], RegistrationRequest.DegreesOfFreedom.SIX, 1), new EclipseProgress(monitor));
                 Display.getDefault().asyncExec(() -> {
                     if (model.scene() != null && model.scene().secondary().orElse(null) == daily) {

@@ -10,7 +10,7 @@ import org.isocenter.demo.AnalyticShape;
 import org.isocenter.demo.DailyImageSpec;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.demo.PelvisPhantom;
-import org.isocenter.registration.MutualInformationRegistration;
+import org.isocenter.registration.RigidIntensityRegistration;
 import org.isocenter.registration.RegistrationRequest;
 import org.isocenter.registration.RegistrationResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * target registration error at the CTV centre and at the corners of a 10 cm box around it, and rotation error,
  * against the known truth. TG-132 style: the truth is the phantom's construction, not another program.
  */
-class MutualInformationRegistrationTest {
+class RigidIntensityRegistrationTest {
 
     static ImageVolume planning;
     static final Vector3 CTV = ((AnalyticShape.Ellipsoid) PelvisPhantom.CTV).centreMm();
@@ -53,21 +53,22 @@ class MutualInformationRegistrationTest {
     }
 
     /**
-     * Current capability, a ratchet towards the issue's target (0.5 mm / 0.2 deg): today 0.23, 0.52 and 0.38 mm
-     * and 0.02-0.15 deg; fraction 2 (the largest rotation) misses 0.5 mm by 0.02 mm, partly because the CBCT's
-     * cupping moves with the image frame, not the anatomy. Tightening to 0.5 mm is the open work.
+     * The demo images are a harder case than {@link SyntheticPairRegistrationTest}'s: the demo phantom is
+     * point-sampled (aliased step edges, no partial volume), so the planning CT and the rotated CBCT disagree by up
+     * to a voxel at every edge. Measured 0.27, 0.54 and 0.30 mm, 0.05-0.15 deg; the partial-volume thorax phantom
+     * reaches 0.02-0.06 mm with the same algorithm, so 0.6 mm here bounds the phantom, not the match.
      */
     @Test
     void everyDailyImageIsMatchedWithinSixTenthsOfAMillimetreAndAFifthOfADegree() {
         for (DailyImageSpec spec : DemoPatient.DAILY_IMAGES) {
             ImageVolume daily = DemoPatient.dailyImage(spec);
             RigidTransform truth = DemoPatient.planningToDaily(spec);
-            RegistrationResult r = new MutualInformationRegistration().register(
+            RegistrationResult r = new RigidIntensityRegistration().register(
                     request(daily, RegistrationRequest.DegreesOfFreedom.SIX), ProgressMonitor.NONE);
             double tre = worstTargetError(r.planningToDaily(), truth);
             double rot = rotationErrorDeg(r.planningToDaily(), truth);
             System.out.printf("fraction %d: TRE %.3f mm, rotation error %.3f deg, MI %.3f bits, %d evaluations, %d ms%n",
-                    spec.fraction(), tre, rot, r.metric(), r.evaluations(), r.wallTimeMs());
+                    spec.fraction(), tre, rot, r.metricValue(), r.evaluations(), r.wallTimeMs());
             assertTrue(tre <= 0.6, "fraction " + spec.fraction() + ": target registration error " + tre + " mm");
             assertTrue(rot <= 0.2, "fraction " + spec.fraction() + ": rotation error " + rot + " deg");
         }
@@ -76,7 +77,7 @@ class MutualInformationRegistrationTest {
     @Test
     void translationOnlyLeavesTheRotationAlone() {
         DailyImageSpec fx1 = DemoPatient.DAILY_IMAGES.get(0); // a pure shift of (3.2, -4.1, 2.5) mm
-        RegistrationResult r = new MutualInformationRegistration().register(
+        RegistrationResult r = new RigidIntensityRegistration().register(
                 request(DemoPatient.dailyImage(fx1), RegistrationRequest.DegreesOfFreedom.TRANSLATION_ONLY), ProgressMonitor.NONE);
         org.junit.jupiter.api.Assertions.assertEquals(0, r.planningToDaily().rotationAngleDegrees(), 1e-9);
         double tre = worstTargetError(r.planningToDaily(), DemoPatient.planningToDaily(fx1));

@@ -1,0 +1,124 @@
+package org.isocenter.registration.internal;
+
+import org.isocenter.core.geometry.VolumeGeometry;
+import org.isocenter.core.image.BinaryMask;
+
+/**
+ * Exact Euclidean distance transform of a voxel mask (squared distances in mm², anisotropic spacing), by the
+ * separable lower-envelope-of-parabolas method of Felzenszwalb and Huttenlocher (Theory of Computing 2012).
+ */
+public final class DistanceMap {
+
+    private DistanceMap() {
+    }
+
+    /** The voxels whose centre lies within {@code marginMm} of a set voxel's centre (same grid). */
+    public static BinaryMask dilate(BinaryMask mask, double marginMm) {
+        double[] d2 = squaredDistances(mask);
+        VolumeGeometry g = mask.geometry();
+        BinaryMask out = new BinaryMask(g);
+        double limit = marginMm * marginMm + 1e-9;
+        for (int k = 0; k < g.sizeZ(); k++) {
+            for (int j = 0; j < g.sizeY(); j++) {
+                for (int i = 0; i < g.sizeX(); i++) {
+                    if (d2[g.linearIndex(i, j, k)] <= limit) {
+                        out.set(i, j, k, true);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Squared distance (mm²) from every voxel centre to the nearest set voxel centre; infinite when none is set. */
+    public static double[] squaredDistances(BinaryMask mask) {
+        VolumeGeometry g = mask.geometry();
+        int nx = g.sizeX(), ny = g.sizeY(), nz = g.sizeZ();
+        double[] d = new double[nx * ny * nz];
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    d[(k * ny + j) * nx + i] = mask.get(i, j, k) ? 0 : Double.POSITIVE_INFINITY;
+                }
+            }
+        }
+        int longest = Math.max(nx, Math.max(ny, nz));
+        double[] f = new double[longest], out = new double[longest], z = new double[longest + 1];
+        int[] v = new int[longest];
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                pass(d, (k * ny + j) * nx, 1, nx, g.spacingXMm(), f, out, v, z);
+            }
+        }
+        for (int k = 0; k < nz; k++) {
+            for (int i = 0; i < nx; i++) {
+                pass(d, k * ny * nx + i, nx, ny, g.spacingYMm(), f, out, v, z);
+            }
+        }
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                pass(d, j * nx + i, nx * ny, nz, g.spacingZMm(), f, out, v, z);
+            }
+        }
+        return d;
+    }
+
+    /** One 1-D pass along a line of {@code n} voxels of spacing {@code h} mm, in place. */
+    private static void pass(double[] d, int start, int stride, int n, double h, double[] f, double[] out, int[] v,
+            double[] z) {
+        boolean any = false;
+        for (int q = 0; q < n; q++) {
+            f[q] = d[start + q * stride];
+            any |= f[q] != Double.POSITIVE_INFINITY;
+        }
+        if (!any) {
+            return;
+        }
+        double h2 = h * h;
+        int k = -1;
+        for (int q = 0; q < n; q++) {
+            if (f[q] == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            if (k < 0) {
+                k = 0;
+                v[0] = q;
+                z[0] = Double.NEGATIVE_INFINITY;
+                z[1] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            double s;
+            while (true) {
+                int p = v[k];
+                // intersection of the parabolas rooted at p and q, in voxel units
+                s = ((f[q] + h2 * q * q) - (f[p] + h2 * p * p)) / (2 * h2 * (q - p));
+                if (s <= z[k] && k > 0) {
+                    k--;
+                } else {
+                    break;
+                }
+            }
+            if (s <= z[k]) { // k == 0 and the new parabola dominates everywhere
+                v[0] = q;
+                z[0] = Double.NEGATIVE_INFINITY;
+                z[1] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            k++;
+            v[k] = q;
+            z[k] = s;
+            z[k + 1] = Double.POSITIVE_INFINITY;
+        }
+        int r = 0;
+        for (int q = 0; q < n; q++) {
+            while (z[r + 1] < q) {
+                r++;
+            }
+            double dq = (q - v[r]) * h;
+            out[q] = dq * dq + f[v[r]];
+        }
+        for (int q = 0; q < n; q++) {
+            d[start + q * stride] = out[q];
+        }
+    }
+}
