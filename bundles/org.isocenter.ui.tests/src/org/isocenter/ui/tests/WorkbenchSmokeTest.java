@@ -45,7 +45,13 @@ import org.isocenter.margin.MarginReport;
 import org.isocenter.ui.internal.views.MarginPolicyView;
 import org.isocenter.ui.internal.views.PatientBrowserView;
 import org.isocenter.ui.internal.views.ImageViewerView;
+import org.isocenter.ui.internal.viewer.CouchCorrectionPanel;
+import org.isocenter.ui.internal.viewer.IgrtDecisions;
 import org.isocenter.ui.internal.viewer.SliceCanvas;
+import org.isocenter.ui.internal.viewer.ViewerModel;
+import org.isocenter.dicom.io.SpatialRegistrationReader;
+import org.isocenter.registration.CorrectionLimits;
+import org.isocenter.registration.CouchCorrection;
 import org.isocenter.render.FusionMode;
 import org.isocenter.render.SlicePlane;
 import org.junit.jupiter.api.MethodOrderer;
@@ -210,6 +216,73 @@ class WorkbenchSmokeTest {
 
     @Test
     @Order(4)
+    void shiftTableShowsTheCouchCorrectionAndAcceptWritesTheRegistration() throws Exception {
+        IWorkbenchPage page = window().getActivePage();
+        ImageViewerView viewer = (ImageViewerView) page.findView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        CouchCorrectionPanel couch = viewer.couchPanel();
+        var spec = org.isocenter.demo.DemoPatient.DAILY_IMAGES.get(0);
+        var truth = org.isocenter.demo.DemoPatient.planningToDaily(spec);
+        Vector3 iso = viewer.model().scene().isocenterMm().orElseThrow();
+        // the hand-checkable truth: fraction 1 is a pure shift of (3.2, -4.1, 2.5) mm LPS; HFS: lateral = -x,
+        // longitudinal = -z, vertical = +y of the couch move that brings the patient back (docs/couch-corrections.md)
+        CouchCorrection expected = CouchCorrection.sixDof(truth, iso, iso, PatientPosition.HFS, CorrectionLimits.DEFAULT);
+        CouchCorrection shown = couch.correction();
+        assertNotNull(shown, "a fused, matched CBCT has a couch correction");
+        assertEquals(expected.lateralMm(), shown.lateralMm(), 1.0, "lateral");
+        assertEquals(expected.longitudinalMm(), shown.longitudinalMm(), 1.0, "longitudinal");
+        assertEquals(expected.verticalMm(), shown.verticalMm(), 1.0, "vertical");
+        assertEquals(0, shown.pitchDeg(), 0.5);
+        assertEquals(0, shown.rollDeg(), 0.5);
+        assertEquals(0, shown.yawDeg(), 0.5);
+        assertEquals(CouchCorrection.Status.APPLY, shown.status(), "4.1 mm is beyond the 3 mm action level");
+        String[] row = couch.rows().get(0);
+        assertTrue(row[0].contains("HFS") && row[0].contains("6 DOF") && row[0].contains("plan isocenter"), row[0]);
+        assertEquals(String.format(java.util.Locale.ROOT, "%+.1f", shown.lateralMm()), row[1]);
+        assertTrue(row[7].startsWith("APPLY"), row[7]);
+        screenshot("viewer-igrt-shift-table.png");
+
+        couch.accept();
+        assertTrue(couch.decisionText().startsWith("Accepted"), couch.decisionText());
+        Path folder = PreferenceDefaults.demoFolder();
+        Path reg;
+        try (var files = Files.list(folder)) {
+            reg = files.filter(f -> f.getFileName().toString().startsWith("REG_")).findFirst().orElseThrow();
+        }
+        var written = new SpatialRegistrationReader().read(reg);
+        assertEquals(org.isocenter.demo.DemoPatient.PLANNING_FRAME_UID, written.frameOfReferenceUid());
+        var dailyToPlanning = written.transformFrom(org.isocenter.demo.DemoPatient.dailyFrameUid(spec.fraction())).orElseThrow();
+        var found = viewer.model().scene().primaryToSecondary().orElseThrow();
+        assertEquals(0, dailyToPlanning.apply(found.apply(iso)).distanceTo(iso), 1e-3, "the REG holds the accepted match");
+        String log = Files.readString(folder.resolve(IgrtDecisions.LOG_FILE));
+        assertTrue(log.contains("ACCEPTED") && log.contains(reg.getFileName().toString()), log);
+
+        // beyond the maximum correction: refused, Accept disabled
+        viewer.model().setTransform(new ViewerModel.TransformParameters(25, 0, 0, 0, 0, 0), "manual");
+        assertEquals(CouchCorrection.Status.REFUSED, couch.correction().status());
+        assertFalse(couch.canAccept(), "a refused correction cannot be accepted");
+        assertTrue(couch.rows().get(0)[7].startsWith("REFUSED"), couch.rows().get(0)[7]);
+        screenshot("viewer-igrt-refused.png");
+        couch.reject();
+        assertTrue(Files.readString(folder.resolve(IgrtDecisions.LOG_FILE)).contains("REJECTED"));
+
+        // soft tissue: bone first, then the CTV + margin; the demo's CTV moves with the bones, so the difference is small
+        couch.setMatchOn(CouchCorrectionPanel.MatchOn.SOFT_TISSUE);
+        var job = viewer.autoMatch();
+        job.join();
+        spinUntil(() -> viewer.model().transformSource().contains("soft tissue"), 30_000, "the soft-tissue match");
+        assertEquals(2, couch.rows().size(), "correction and soft tissue - bone rows");
+        String[] diff = couch.rows().get(1);
+        for (int c = 1; c <= 3; c++) {
+            assertTrue(Math.abs(Double.parseDouble(diff[c])) <= 1.0, "difference " + String.join(" ", diff));
+        }
+        found = viewer.model().scene().primaryToSecondary().orElseThrow();
+        assertEquals(0, found.apply(iso).distanceTo(truth.apply(iso)), 1.0, "soft-tissue match within 1 mm at the isocenter");
+        screenshot("viewer-igrt-soft-tissue.png");
+        couch.setMatchOn(CouchCorrectionPanel.MatchOn.BONE);
+    }
+
+    @Test
+    @Order(5)
     void menusCommandsPerspectivesAndProgressViewAreThere() throws Exception {
         ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
         for (String id : new String[] { IsocenterUi.COMMAND_IMPORT_FOLDER, IsocenterUi.COMMAND_OPEN_DEMO,
@@ -248,7 +321,7 @@ class WorkbenchSmokeTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anotherPatientIsRefusedUntilTheLoadedPatientIsClosed() throws Exception {
         IWorkbenchPage page = window().getActivePage();
         PatientBrowserView browser = (PatientBrowserView) page.findView(IsocenterUi.VIEW_PATIENT_BROWSER);
@@ -287,7 +360,7 @@ class WorkbenchSmokeTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void marginPolicyViewComputesTheSiteBudgetAndRefusesBadInput() throws Exception {
         IWorkbenchPage page = window().getActivePage();
         MarginPolicyView view = (MarginPolicyView) page.showView(IsocenterUi.VIEW_MARGIN_POLICY);

@@ -29,9 +29,15 @@ import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.session.SessionRefusedException;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.dicom.scan.SeriesRecord;
-import org.isocenter.registration.RigidIntensityRegistration;
+import org.isocenter.core.image.BinaryMask;
+import org.isocenter.registration.RegistrationAlgorithm;
+import org.isocenter.registration.RegistrationAlgorithms;
+import org.isocenter.registration.RegistrationRegion;
 import org.isocenter.registration.RegistrationRequest;
 import org.isocenter.registration.RegistrationResult;
+import org.isocenter.registration.RigidIntensityRegistration;
+import org.isocenter.registration.SimilarityMetric;
+import org.isocenter.render.RoiMasks;
 import org.isocenter.render.FusionMode;
 import org.isocenter.render.FusionSettings;
 import org.isocenter.render.Interpolation;
@@ -42,6 +48,8 @@ import org.isocenter.ui.IsocenterUi;
 import org.isocenter.ui.internal.LoadedPatient;
 import org.isocenter.ui.internal.jobs.EclipseProgress;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
+import org.isocenter.ui.internal.viewer.CouchCorrectionPanel;
+import org.isocenter.ui.internal.viewer.CouchCorrectionPanel.MatchOn;
 import org.isocenter.ui.internal.viewer.SliceCanvas;
 import org.isocenter.ui.internal.viewer.SurfaceCanvas;
 import org.isocenter.ui.internal.viewer.ViewerContent;
@@ -53,8 +61,9 @@ import org.isocenter.ui.internal.viewer.ViewerModel.TransformParameters;
  * The image viewer: linked axial, sagittal and coronal views of the image series selected in the Patient
  * Browser (patient LPS frame, shared crosshair, zoom and pan), with structure, dose and isocenter overlays, a 3D
  * view, and fusion of a secondary image (e.g. the daily CBCT) through an editable rigid transform: changing the
- * transform (spinners, auto match) updates all views at once. Patient, image date and Frame of Reference are
- * shown in every view.
+ * transform (spinners, auto match on bone or soft tissue) updates all views and the IGRT shift table (couch
+ * correction in IEC 61217 terms, accept / reject) at once. Patient, image date and Frame of Reference are shown in
+ * every view.
  */
 public final class ImageViewerView extends ViewPart {
 
@@ -68,6 +77,8 @@ public final class ImageViewerView extends ViewPart {
     private Label transformSource;
     private final Spinner[] transformSpinners = new Spinner[6];
     private List<SeriesRecord> secondaryCandidates = List.of();
+    private SeriesRecord primarySeries, secondarySeries;
+    private CouchCorrectionPanel couch;
     private boolean updatingControls;
 
     private final ISelectionListener selectionListener = (part, selection) -> {
@@ -88,6 +99,7 @@ public final class ImageViewerView extends ViewPart {
         parent.setLayout(new GridLayout(1, false));
         createDisplayControls(parent);
         createFusionControls(parent);
+        couch = new CouchCorrectionPanel(parent, model, () -> new SeriesRecord[] { primarySeries, secondarySeries });
         Composite grid = new Composite(parent, SWT.NONE);
         GridData gridData = new GridData(SWT.FILL, SWT.FILL, true, true);
         gridData.widthHint = 100; // the view's size decides, not the panes' preferred size
@@ -186,6 +198,7 @@ public final class ImageViewerView extends ViewPart {
         secondaryCombo.addListener(SWT.Selection, e -> {
             int i = secondaryCombo.getSelectionIndex();
             if (i <= 0) {
+                secondarySeries = null;
                 model.clearSecondary();
             } else {
                 loadSecondary(secondaryCandidates.get(i - 1));
@@ -227,7 +240,8 @@ public final class ImageViewerView extends ViewPart {
         }
         Button auto = new Button(row, SWT.PUSH);
         auto.setText("Auto match");
-        auto.setToolTipText("Rigid 6-DOF mutual-information match in a box around the target (+50 mm)");
+        auto.setToolTipText("Rigid mutual-information match on bone (6 DOF, target box + 50 mm) or soft tissue "
+                + "(target + margin, translations after bone): see Match on");
         auto.addListener(SWT.Selection, e -> autoMatch());
         Button reset = new Button(row, SWT.PUSH);
         reset.setText("Identity");
@@ -306,6 +320,8 @@ public final class ImageViewerView extends ViewPart {
                         return;
                     }
                     secondaryCandidates = content.secondaryCandidates();
+                    primarySeries = series;
+                    secondarySeries = null;
                     int size = slices.isEmpty() ? 512 : Math.max(64, Math.min(slices.get(0).control().getSize().x,
                             slices.get(0).control().getSize().y));
                     model.show(content, PreferenceDefaults.defaultWindow(), size);
@@ -341,6 +357,8 @@ public final class ImageViewerView extends ViewPart {
                     }
                     RigidTransform t = registered.orElse(RigidTransform.identity(primary.frameOfReferenceUid(),
                             image.frameOfReferenceUid()));
+                    secondarySeries = series;
+                    couch.setSoftTissueDifference(null);
                     model.setSecondary(image, series.description(), t, registered.isPresent()
                             ? "from registration" : "not registered: identity (as acquired)");
                     refreshControls();
@@ -355,23 +373,55 @@ public final class ImageViewerView extends ViewPart {
         job.schedule();
     }
 
-    /** Runs the rigid mutual-information match in a job; the result becomes the transform (views update). */
+    /**
+     * Runs the rigid match in a job; the result becomes the transform (views and shift table update). On bone: 6 DOF
+     * mutual information in the target box + 50 mm. On soft tissue: the bony match first, then translations only on
+     * the target dilated by the preference margin, starting from the bony result; the soft-tissue − bony difference at
+     * the target goes into the shift table.
+     */
     public Job autoMatch() {
         if (model.scene() == null || model.scene().secondary().isEmpty()) {
             return null;
         }
         ImageVolume planning = model.scene().primary(), daily = model.scene().secondary().get();
         Vector3[] box = matchBox();
+        MatchOn on = couch.matchOn();
+        Optional<Roi> target = ViewerModel.firstTarget(model.scene());
+        if (on == MatchOn.SOFT_TISSUE && target.isEmpty()) {
+            model.setMessage("A soft-tissue match needs a target structure (PTV, CTV or GTV).");
+            return null;
+        }
+        double margin = PreferenceDefaults.softTissueMarginMm();
         transformSource.setText("auto match running…");
         transformSource.getParent().layout();
         Job job = Job.create("Auto match " + daily.info().seriesDescription(), (IJobFunction) monitor -> {
             try {
-                RegistrationResult r = new RigidIntensityRegistration().register(new RegistrationRequest(planning,
-                        daily, box[0], box[1], RegistrationRequest.DegreesOfFreedom.SIX, 1), new EclipseProgress(monitor));
+                RegistrationAlgorithm algorithm = RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).orElseThrow();
+                RegistrationRequest bony = new RegistrationRequest(planning, daily, RegistrationRegion.box(box[0], box[1]),
+                        RegistrationRequest.DegreesOfFreedom.SIX, SimilarityMetric.MUTUAL_INFORMATION, null, 1);
+                RegistrationResult bone = algorithm.register(bony, new EclipseProgress(monitor));
+                RegistrationResult result = bone;
+                Vector3 difference = null;
+                String source = String.format(Locale.ROOT, "auto match on bone (mutual information, %.1f s)",
+                        bone.wallTimeMs() / 1000.0);
+                if (on == MatchOn.SOFT_TISSUE) {
+                    Roi roi = target.get();
+                    BinaryMask mask = RoiMasks.rasterize(roi, planning.geometry());
+                    RegistrationRegion region = RegistrationRegion.aroundStructure(mask, margin, roi.name());
+                    result = algorithm.register(bony.withRegion(region).withStart(bone.planningToDaily())
+                            .withDof(RegistrationRequest.DegreesOfFreedom.TRANSLATION_ONLY), new EclipseProgress(monitor));
+                    Vector3 c = mask.centroidMm();
+                    difference = result.planningToDaily().apply(c).minus(bone.planningToDaily().apply(c));
+                    source = String.format(Locale.ROOT, "auto match on soft tissue (%s, translations after bone, %.1f s)",
+                            region.description(), (bone.wallTimeMs() + result.wallTimeMs()) / 1000.0);
+                }
+                RegistrationResult r = result;
+                Vector3 d = difference;
+                String s = source;
                 Display.getDefault().asyncExec(() -> {
                     if (model.scene() != null && model.scene().secondary().orElse(null) == daily) {
-                        model.setTransform(model.parameters(r.planningToDaily()), String.format(Locale.ROOT,
-                                "auto match (mutual information, %.1f s)", r.wallTimeMs() / 1000.0));
+                        model.setTransform(model.parameters(r.planningToDaily()), s);
+                        couch.setSoftTissueDifference(d);
                         refreshControls();
                     }
                 });
@@ -437,6 +487,10 @@ public final class ImageViewerView extends ViewPart {
         var f = model.settings().fusion();
         model.setSettings(model.settings().withFusion((f == null ? FusionSettings.of(mode) : f).withMode(mode)));
         refreshControls();
+    }
+
+    public CouchCorrectionPanel couchPanel() {
+        return couch;
     }
 
     public List<SeriesRecord> secondaryCandidates() {

@@ -1,0 +1,53 @@
+package org.isocenter.registration;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The registration algorithms on offer. In the workbench and the CLI they are the OSGi services of type
+ * {@link RegistrationAlgorithm}: this bundle registers {@link RigidIntensityRegistration} as a Declarative
+ * Services component, vendor bundles add theirs with their own component XML, and the {@link Registry}
+ * component collects them all. Outside OSGi (plain JUnit, embedding) only the built-in ones are available.
+ */
+public final class RegistrationAlgorithms {
+
+    private static final List<RegistrationAlgorithm> REGISTERED = new CopyOnWriteArrayList<>();
+
+    private RegistrationAlgorithms() {
+    }
+
+    /** The algorithms this bundle ships, without OSGi. */
+    public static List<RegistrationAlgorithm> builtIn() {
+        return List.of(new RigidIntensityRegistration());
+    }
+
+    /** All registered algorithms sorted by id, or the built-in ones when no service is registered (no OSGi). */
+    public static List<RegistrationAlgorithm> available() {
+        List<RegistrationAlgorithm> found = new ArrayList<>(REGISTERED);
+        found.sort(Comparator.comparing(RegistrationAlgorithm::id));
+        return found.isEmpty() ? builtIn() : List.copyOf(found);
+    }
+
+    /** The algorithm with this id, if registered. */
+    public static Optional<RegistrationAlgorithm> byId(String id) {
+        return available().stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The Declarative Services component (OSGI-INF/org.isocenter.registration.algorithms.xml) that binds every
+     * {@link RegistrationAlgorithm} service as it comes and goes. Not for direct use.
+     */
+    public static final class Registry {
+
+        public void add(RegistrationAlgorithm algorithm) {
+            REGISTERED.add(algorithm);
+        }
+
+        public void remove(RegistrationAlgorithm algorithm) {
+            REGISTERED.remove(algorithm);
+        }
+    }
+}
