@@ -3,6 +3,8 @@ package org.isocenter.registration.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.isocenter.core.geometry.RigidTransform;
@@ -10,6 +12,7 @@ import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
 import org.isocenter.core.image.BinaryMask;
 import org.isocenter.core.image.ImageVolume;
+import org.isocenter.core.progress.CancelledException;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.registration.RegistrationRegion;
 import org.isocenter.registration.RegistrationRequest;
@@ -138,6 +141,60 @@ class SyntheticPairRegistrationTest {
         assertTrue(bonyError <= 0.5, "bony match error " + bonyError + " mm");
         assertTrue(targetError <= 0.5, "soft-tissue match error at the tumour " + targetError + " mm");
         assertTrue(difference.minus(tumourShift).norm() <= 0.7, "reported difference " + difference + " vs " + tumourShift);
+    }
+
+    @Test
+    void sameSeedSameResultProgressReportedAndCancellable() {
+        RigidTransform truth = truth("2.25.2007", 6, 2, -4, 0.5, 0, 1);
+        ImageVolume daily = ThoraxPhantom.daily(dailyGrid(truth.apply(ISO), false), truth, Vector3.ZERO, Imaging.CBCT, 4);
+        List<String> steps = new ArrayList<>();
+        int[] worked = { 0 };
+        ProgressMonitor recording = new ProgressMonitor() {
+            public void begin(String task, int totalWork) {
+                steps.add("begin " + task + " / " + totalWork);
+            }
+
+            public void worked(int work) {
+                worked[0] += work;
+            }
+
+            public void subTask(String name) {
+                steps.add(name);
+            }
+
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        RegistrationRequest request = bonyRequest(daily, DegreesOfFreedom.SIX, 99);
+        RegistrationResult a = new RigidIntensityRegistration().register(request, recording);
+        RegistrationResult b = new RigidIntensityRegistration().register(request, ProgressMonitor.NONE);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.planningToDaily().toRowMajorArray(),
+                b.planningToDaily().toRowMajorArray(), 0.0, "deterministic: bit-identical for the same seed");
+        assertTrue(steps.get(0).startsWith("begin Matching"), steps.toString());
+        assertTrue(steps.stream().anyMatch(x -> x.startsWith("resolution 1/4")) && steps.stream().anyMatch(x -> x.startsWith("resolution 1/1")),
+                steps.toString());
+        assertEquals(Integer.parseInt(steps.get(0).replaceAll(".*/ ", "")), worked[0], "all announced work reported");
+
+        int[] checks = { 0 };
+        ProgressMonitor cancelling = new ProgressMonitor() {
+            public void begin(String task, int totalWork) {
+            }
+
+            public void worked(int work) {
+            }
+
+            public void subTask(String name) {
+            }
+
+            public boolean isCancelled() {
+                return ++checks[0] > 40; // the user presses Cancel during the coarse level
+            }
+        };
+        long start = System.nanoTime();
+        org.junit.jupiter.api.Assertions.assertThrows(CancelledException.class,
+                () -> new RigidIntensityRegistration().register(request, cancelling));
+        assertTrue((System.nanoTime() - start) / 1e6 < a.wallTimeMs(), "stops early");
     }
 
     @Test
