@@ -67,7 +67,7 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
                     region.maxMm(), 2);
             PyramidLevel moving = PyramidLevel.of(request.daily(), LEVELS[l], padding);
             SampledSimilarity similarity = new SampledSimilarity(request.metric(), fixed, moving, region, SAMPLES[l],
-                    request.seed() + l);
+                    request.seed() + l, pose(request, params, centre));
             // the coarsest level finds the translation first: rotations are poorly determined there
             boolean rotate = six && l > 0;
             int n = rotate ? 6 : 3;

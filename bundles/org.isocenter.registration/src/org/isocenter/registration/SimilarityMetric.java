@@ -13,6 +13,15 @@ public enum SimilarityMetric {
     /** Mean of squared intensity differences (units², lower is better). */
     MEAN_SQUARES("ms");
 
+    /**
+     * The default for a soft-tissue match (a structure plus a margin, translations after the bony match):
+     * normalized correlation uses the small soft-tissue contrasts directly, where mutual information's 32 bins
+     * quantise them. Demo prostate (8 HU above muscle under 25 HU noise) + 10 mm, fraction 2: 2.6 mm from the
+     * truth with normalized correlation, 3.0 mm with mutual information — a target that faint is not a good
+     * soft-tissue surrogate, but the worse metric makes it worse.
+     */
+    public static final SimilarityMetric SOFT_TISSUE_DEFAULT = NORMALIZED_CORRELATION;
+
     private final String id;
 
     SimilarityMetric(String id) {

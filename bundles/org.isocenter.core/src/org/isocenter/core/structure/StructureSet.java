@@ -26,6 +26,18 @@ public record StructureSet(String label, PatientIdentity patient, String frameOf
     }
 
     /** The ROI with this name, compared ignoring case. */
+    /** The first contoured target, preferring PTV over CTV over GTV (RT ROI Interpreted Type). */
+    public Optional<Roi> firstTarget() {
+        for (String type : java.util.List.of("PTV", "CTV", "GTV")) {
+            for (Roi roi : rois) {
+                if (roi.interpretedType().equals(type) && !roi.contours().isEmpty()) {
+                    return Optional.of(roi);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<Roi> roi(String name) {
         return rois.stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
     }

@@ -21,7 +21,7 @@ public record ImageSeriesReference(String studyInstanceUid, String seriesInstanc
     public static ImageSeriesReference of(ImageVolume volume, SeriesRecord series) {
         Vector3 normal = volume.geometry().sliceDirection();
         List<InstanceReference> instances = series.instances().stream().map(i -> new InstanceReference(i.file(),
-                i.sopClassUid(), i.sopInstanceUid(), i.imagePositionMm() == null ? 0
+                i.sopClassUid(), i.sopInstanceUid(), i.imagePositionMm() == null || i.imagePositionMm().length != 3 ? 0
                         : new Vector3(i.imagePositionMm()[0], i.imagePositionMm()[1], i.imagePositionMm()[2]).dot(normal)))
                 .toList();
         return new ImageSeriesReference(volume.info().studyInstanceUid(), volume.info().seriesInstanceUid(),

@@ -34,8 +34,12 @@ public final class SampledSimilarity {
     private final double movingMin, movingScale;
     private double lastOverlap;
 
+    /**
+     * @param startPose row-major 3×4 planning → daily matrix the optimisation starts from (sets the moving
+     *            histogram's range)
+     */
     public SampledSimilarity(SimilarityMetric metric, PyramidLevel fixed, PyramidLevel moving, RegistrationRegion region,
-            int samples, long seed) {
+            int samples, long seed, double[] startPose) {
         this.metric = metric;
         this.moving = moving;
         VolumeGeometry g = fixed.geometry();
@@ -81,15 +85,33 @@ public final class SampledSimilarity {
             fixedBin[s] = (int) bin;
             fixedWeight[s] = (float) (bin - fixedBin[s]);
         }
-        float[] movingSample = new float[20_000];
+        // the moving histogram's range: the daily values the region sees at the start pose (widened by a tenth each
+        // side for the motion still to come), so a soft-tissue region is not squeezed into the few bins its
+        // intensities take in an air-to-bone range; random voxels of the whole image when too few points overlap
+        double[] c = combine(moving.toIndex(), startPose);
+        float[] seen = new float[n];
         int m = 0;
-        for (int attempt = 0; m < movingSample.length && attempt < 200_000; attempt++) {
-            int index = random.nextInt(moving.voxelCount());
-            if (moving.isReal(index)) {
-                movingSample[m++] = moving.valueAt(index);
+        for (int s = 0; s < n; s++) {
+            double v = moving.sample(c[0] * px[s] + c[1] * py[s] + c[2] * pz[s] + c[3],
+                    c[4] * px[s] + c[5] * py[s] + c[6] * pz[s] + c[7], c[8] * px[s] + c[9] * py[s] + c[10] * pz[s] + c[11]);
+            if (!Double.isNaN(v)) {
+                seen[m++] = (float) v;
             }
         }
-        double[] mr = range(Arrays.copyOf(movingSample, Math.max(1, m)));
+        if (m < 1000) {
+            m = 0;
+            seen = new float[20_000];
+            for (int attempt = 0; m < seen.length && attempt < 200_000; attempt++) {
+                int index = random.nextInt(moving.voxelCount());
+                if (moving.isReal(index)) {
+                    seen[m++] = moving.valueAt(index);
+                }
+            }
+        }
+        double[] mr = range(Arrays.copyOf(seen, Math.max(1, m)));
+        double widen = 0.1 * (mr[1] - mr[0]);
+        mr[0] -= widen;
+        mr[1] += widen;
         movingMin = mr[0];
         movingScale = (BINS - 1) / (mr[1] - mr[0]);
     }

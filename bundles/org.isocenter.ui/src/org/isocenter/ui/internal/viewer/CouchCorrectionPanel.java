@@ -31,7 +31,7 @@ public final class CouchCorrectionPanel {
 
     /** What Auto match registers on. */
     public enum MatchOn {
-        BONE("Bone (target box + 50 mm, 6 DOF)"), SOFT_TISSUE("Soft tissue (target + margin, after bone)");
+        BONE("Bone (target box + 80 mm, 6 DOF)"), SOFT_TISSUE("Soft tissue (target + margin, after bone)");
 
         final String label;
 

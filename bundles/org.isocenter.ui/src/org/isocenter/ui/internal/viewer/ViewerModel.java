@@ -10,6 +10,7 @@ import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.plan.Beam;
 import org.isocenter.core.structure.Roi;
+import org.isocenter.core.structure.StructureSet;
 import org.isocenter.render.DisplaySettings;
 import org.isocenter.render.DoseDisplay;
 import org.isocenter.render.FusionMode;
@@ -117,15 +118,7 @@ public final class ViewerModel {
 
     /** The first contoured target of the scene's structure set, by type: PTV, then CTV, then GTV. */
     public static Optional<Roi> firstTarget(SliceScene s) {
-        List<Roi> rois = s.structures().map(ss -> ss.rois()).orElse(List.of());
-        for (String type : List.of("PTV", "CTV", "GTV")) {
-            for (Roi roi : rois) {
-                if (roi.interpretedType().equals(type) && !roi.contours().isEmpty()) {
-                    return Optional.of(roi);
-                }
-            }
-        }
-        return Optional.empty();
+        return s.structures().flatMap(StructureSet::firstTarget);
     }
 
     /** Adds the secondary image with its initial transform (registration, or identity when nothing links them). */

@@ -240,7 +240,7 @@ public final class ImageViewerView extends ViewPart {
         }
         Button auto = new Button(row, SWT.PUSH);
         auto.setText("Auto match");
-        auto.setToolTipText("Rigid mutual-information match on bone (6 DOF, target box + 50 mm) or soft tissue "
+        auto.setToolTipText("Rigid mutual-information match on bone (6 DOF, target box + 80 mm) or soft tissue "
                 + "(target + margin, translations after bone): see Match on");
         auto.addListener(SWT.Selection, e -> autoMatch());
         Button reset = new Button(row, SWT.PUSH);
@@ -375,7 +375,7 @@ public final class ImageViewerView extends ViewPart {
 
     /**
      * Runs the rigid match in a job; the result becomes the transform (views and shift table update). On bone: 6 DOF
-     * mutual information in the target box + 50 mm. On soft tissue: the bony match first, then translations only on
+     * mutual information in the target box + 80 mm. On soft tissue: the bony match first, then translations only on
      * the target dilated by the preference margin, starting from the bony result; the soft-tissue − bony difference at
      * the target goes into the shift table.
      */
@@ -384,9 +384,10 @@ public final class ImageViewerView extends ViewPart {
             return null;
         }
         ImageVolume planning = model.scene().primary(), daily = model.scene().secondary().get();
-        Vector3[] box = matchBox();
-        MatchOn on = couch.matchOn();
         Optional<Roi> target = ViewerModel.firstTarget(model.scene());
+        RegistrationRegion box = RegistrationRegion.aroundTarget(planning.geometry(), target,
+                RegistrationRegion.BONY_MARGIN_MM);
+        MatchOn on = couch.matchOn();
         if (on == MatchOn.SOFT_TISSUE && target.isEmpty()) {
             model.setMessage("A soft-tissue match needs a target structure (PTV, CTV or GTV).");
             return null;
@@ -397,22 +398,23 @@ public final class ImageViewerView extends ViewPart {
         Job job = Job.create("Auto match " + daily.info().seriesDescription(), (IJobFunction) monitor -> {
             try {
                 RegistrationAlgorithm algorithm = RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).orElseThrow();
-                RegistrationRequest bony = new RegistrationRequest(planning, daily, RegistrationRegion.box(box[0], box[1]),
+                RegistrationRequest bony = new RegistrationRequest(planning, daily, box,
                         RegistrationRequest.DegreesOfFreedom.SIX, SimilarityMetric.MUTUAL_INFORMATION, null, 1);
                 RegistrationResult bone = algorithm.register(bony, new EclipseProgress(monitor));
                 RegistrationResult result = bone;
                 Vector3 difference = null;
-                String source = String.format(Locale.ROOT, "auto match on bone (mutual information, %.1f s)",
-                        bone.wallTimeMs() / 1000.0);
+                String source = String.format(Locale.ROOT, "auto match on bone (%s, %.1f s)",
+                        box.description(), bone.wallTimeMs() / 1000.0);
                 if (on == MatchOn.SOFT_TISSUE) {
                     Roi roi = target.get();
                     BinaryMask mask = RoiMasks.rasterize(roi, planning.geometry());
                     RegistrationRegion region = RegistrationRegion.aroundStructure(mask, margin, roi.name());
                     result = algorithm.register(bony.withRegion(region).withStart(bone.planningToDaily())
-                            .withDof(RegistrationRequest.DegreesOfFreedom.TRANSLATION_ONLY), new EclipseProgress(monitor));
+                            .withDof(RegistrationRequest.DegreesOfFreedom.TRANSLATION_ONLY)
+                            .withMetric(SimilarityMetric.SOFT_TISSUE_DEFAULT), new EclipseProgress(monitor));
                     Vector3 c = mask.centroidMm();
                     difference = result.planningToDaily().apply(c).minus(bone.planningToDaily().apply(c));
-                    source = String.format(Locale.ROOT, "auto match on soft tissue (%s, translations after bone, %.1f s)",
+                    source = String.format(Locale.ROOT, "auto match on soft tissue (%s, normalized correlation, translations after bone, %.1f s)",
                             region.description(), (bone.wallTimeMs() + result.wallTimeMs()) / 1000.0);
                 }
                 RegistrationResult r = result;
@@ -433,26 +435,6 @@ public final class ImageViewerView extends ViewPart {
         });
         job.schedule();
         return job;
-    }
-
-    /** The first target's (PTV, CTV, GTV) contour bounding box + 50 mm, else the middle 200 mm of the image. */
-    private Vector3[] matchBox() {
-        Optional<Roi> target = ViewerModel.firstTarget(model.scene());
-        if (target.isPresent()) {
-            double[] min = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE };
-            double[] max = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
-            target.get().contours().forEach(c -> c.pointsMm().forEach(p -> {
-                double[] a = p.toArray();
-                for (int i = 0; i < 3; i++) {
-                    min[i] = Math.min(min[i], a[i]);
-                    max[i] = Math.max(max[i], a[i]);
-                }
-            }));
-            return new Vector3[] { new Vector3(min[0] - 50, min[1] - 50, min[2] - 50),
-                    new Vector3(max[0] + 50, max[1] + 50, max[2] + 50) };
-        }
-        Vector3 c = model.scene().primaryCentreMm();
-        return new Vector3[] { c.minus(new Vector3(100, 100, 100)), c.plus(new Vector3(100, 100, 100)) };
     }
 
     // ---- for tests ---------------------------------------------------------------------------------------

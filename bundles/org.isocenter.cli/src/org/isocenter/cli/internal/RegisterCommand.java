@@ -1,0 +1,600 @@
+package org.isocenter.cli.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.isocenter.cli.CliCommand;
+import org.isocenter.cli.CliUsageException;
+import org.isocenter.core.geometry.RigidTransform;
+import org.isocenter.core.geometry.Vector3;
+import org.isocenter.core.geometry.VolumeGeometry;
+import org.isocenter.core.image.BinaryMask;
+import org.isocenter.core.patient.PatientPosition;
+import org.isocenter.core.patient.TableTopAxes;
+import org.isocenter.core.plan.Beam;
+import org.isocenter.core.plan.PatientSetup;
+import org.isocenter.core.plan.RtPlan;
+import org.isocenter.core.progress.ProgressMonitor;
+import org.isocenter.core.registration.SpatialRegistration;
+import org.isocenter.core.structure.Roi;
+import org.isocenter.core.structure.StructureSet;
+import org.isocenter.dicom.io.ImageSeriesReference;
+import org.isocenter.dicom.io.SeriesAttributes;
+import org.isocenter.dicom.io.SpatialRegistrationWriter;
+import org.isocenter.dicom.io.WrittenObject;
+import org.isocenter.registration.CorrectionLimits;
+import org.isocenter.registration.CouchCorrection;
+import org.isocenter.registration.RegistrationRegion;
+import org.isocenter.registration.RegistrationRequest;
+import org.isocenter.registration.RegistrationRequest.DegreesOfFreedom;
+import org.isocenter.registration.RegistrationResult;
+import org.isocenter.registration.RigidIntensityRegistration;
+import org.isocenter.registration.SimilarityMetric;
+import org.isocenter.render.RoiMasks;
+
+/**
+ * {@code register --planning <CT folder> --daily <series folder> [--roi NAME] ...}: rigid match of a daily image to
+ * the planning CT. Prints the 4×4 matrix (planning-CT frame → daily frame, LPS mm), the couch correction in IEC
+ * 61217 table-top terms, the metric and times; with {@code --roi} a bony match (box around the target) followed by
+ * a translation-only soft-tissue match on the structure plus a margin, both reported with the difference at the
+ * target centre; optionally writes the result as a DICOM Spatial Registration.
+ */
+final class RegisterCommand implements CliCommand {
+
+    static final double DEFAULT_ROI_MARGIN_MM = 10;
+    static final double DEFAULT_BOX_MARGIN_MM = RegistrationRegion.BONY_MARGIN_MM;
+    /** Without a target structure the bony match looks at the middle 200 mm of the planning CT. */
+    /** The residual a 3-DOF couch leaves is reported at the corners of a 10 cm box around the target. */
+    static final double RESIDUAL_BOX_HALF_MM = 50;
+    static final long DEFAULT_SEED = 1;
+    static final SimilarityMetric DEFAULT_SOFT_METRIC = SimilarityMetric.SOFT_TISSUE_DEFAULT;
+    /** Soft-tissue and bony matches further apart than this at the target get a warning to check the images. */
+    static final double LARGE_DIFFERENCE_MM = 10;
+
+    /** The parsed command line. */
+    private record Options(Path planning, Path daily, Path rtstruct, Path rtplan, String roi, double roiMarginMm,
+            boolean sixDof, SimilarityMetric metric, SimilarityMetric softMetric, double boxMarginMm, Path sro, long seed,
+            CorrectionLimits limits) {
+    }
+
+    /** One match that was run: what it looked at and what it found. */
+    private record Match(String name, RegistrationRegion region, DegreesOfFreedom dof, String startedFrom,
+            RegistrationResult result) {
+    }
+
+    @Override
+    public String name() {
+        return "register";
+    }
+
+    @Override
+    public String usage() {
+        return "--planning <CT folder> --daily <series folder> [--rtstruct F] [--rtplan F] [--roi NAME]"
+                + " [--roi-margin MM] [--dof 6|3] [--metric mi|nc|ms] [--soft-metric mi|nc|ms] [--box-margin MM]"
+                + " [--sro out.dcm] [--seed N] [--action-level-mm MM] [--action-level-deg DEG] [--max-mm MM]"
+                + " [--max-deg DEG]  rigid match of a daily image to the planning CT: 4x4 matrix (planning frame ->"
+                + " daily frame), couch correction (IEC 61217), metric, times";
+    }
+
+    @Override
+    public JsonObject run(List<String> args, ProgressMonitor progress) throws Exception {
+        Options o = parse(args);
+        List<String> notes = new ArrayList<>();
+
+        // images: both folders hold exactly one image series; patient identity is checked before anything else
+        progress.begin("Reading the planning CT", -1);
+        long loadStart = System.nanoTime();
+        RegisterInputs.Series planning = RegisterInputs.loadSeries("planning", o.planning(), progress);
+        progress.begin("Reading the daily image", -1);
+        RegisterInputs.Series daily = RegisterInputs.loadSeries("daily", o.daily(), progress);
+        long loadMs = Math.round((System.nanoTime() - loadStart) / 1e6);
+        DegreesOfFreedom dof = o.sixDof() ? DegreesOfFreedom.SIX : DegreesOfFreedom.TRANSLATION_ONLY;
+        // refuses images of different patients (the message names both)
+        RegistrationRequest base = new RegistrationRequest(planning.volume(), daily.volume(),
+                RegistrationRegion.wholeImage(planning.volume().geometry()), dof, o.metric(), null, o.seed());
+        String planningFrame = planning.volume().frameOfReferenceUid(), dailyFrame = daily.volume().frameOfReferenceUid();
+        if (o.sro() != null && planningFrame.equals(dailyFrame)) {
+            throw new IllegalArgumentException("the planning CT and the daily image share the Frame of Reference "
+                    + planningFrame + ": a Spatial Registration between them cannot hold the match; leave out --sro");
+        }
+
+        // structure set and plan: given, or found beside the planning CT by Frame of Reference
+        progress.begin("Looking for the structure set and plan", -1);
+        RegisterInputs inputs = new RegisterInputs(planning, notes);
+        Optional<RegisterInputs.Found<StructureSet>> structures = inputs.structureSet(o.rtstruct());
+        Optional<RegisterInputs.Found<RtPlan>> plan = inputs.plan(o.rtplan(),
+                structures.map(RegisterInputs.Found::sopInstanceUid).orElse(""));
+
+        VolumeGeometry grid = planning.volume().geometry();
+        Optional<Roi> target = structures.flatMap(s -> s.object().firstTarget());
+        RegistrationRegion box = RegistrationRegion.aroundTarget(grid, target, o.boxMarginMm());
+        Roi roi = null;
+        BinaryMask roiMask = null;
+        RegistrationRegion softRegion = null;
+        if (o.roi() != null) {
+            StructureSet ss = structures.orElseThrow(() -> new IllegalArgumentException("--roi " + o.roi()
+                    + " needs a structure set: none found in " + o.planning() + " or its parent folder for the planning "
+                    + "CT's Frame of Reference " + planningFrame + "; give one with --rtstruct")).object();
+            roi = ss.roi(o.roi()).orElseThrow(() -> new CliUsageException("no structure '" + o.roi() + "' in "
+                    + structures.get().file() + "; it has "
+                    + String.join(", ", ss.rois().stream().map(Roi::name).toList())));
+            if (roi.contours().isEmpty()) {
+                throw new IllegalArgumentException("structure '" + roi.name() + "' has no contours");
+            }
+            roiMask = RoiMasks.rasterize(roi, grid);
+            softRegion = RegistrationRegion.aroundStructure(roiMask, o.roiMarginMm(), roi.name());
+        }
+        Vector3 targetCentre = roiMask != null ? roiMask.centroidMm()
+                : target.map(t -> RoiMasks.rasterize(t, grid)).filter(m -> !m.isEmpty()).map(BinaryMask::centroidMm)
+                        .orElse(box.centreMm());
+
+        // isocenter and patient position (refused early when the couch cannot be corrected for the position)
+        Isocenter iso = isocenter(plan, planning, softRegion != null ? softRegion : box, notes);
+        Vector3 isocenter = iso.mm();
+        PatientPosition position = iso.position();
+        TableTopAxes.of(position);
+        notes.add("the daily image is taken to be reconstructed with the machine isocenter at the plan isocenter's "
+                + "coordinates (as CBCT systems do); the couch correction assumes so");
+
+        // the matches: bony (box), the 6-DOF bony for the rotation a 3-DOF couch leaves, then the soft tissue
+        RigidIntensityRegistration algorithm = new RigidIntensityRegistration();
+        List<Match> matches = new ArrayList<>();
+        progress.begin("Bony match: " + box.description() + ", " + dofLabel(dof), -1);
+        Match bony = new Match("bony", box, dof, "identity (as acquired)",
+                algorithm.register(base.withRegion(box).withDof(dof), progress));
+        matches.add(bony);
+        Match rotationCheck = null;
+        if (!o.sixDof()) {
+            progress.begin("Bony match with rotations (to report what a 3-DOF couch leaves): " + box.description(), -1);
+            rotationCheck = new Match("bony6Dof", box, DegreesOfFreedom.SIX, "identity (as acquired)",
+                    algorithm.register(base.withRegion(box).withDof(DegreesOfFreedom.SIX), progress));
+            matches.add(rotationCheck);
+        }
+        Match soft = null;
+        if (softRegion != null) {
+            progress.begin("Soft-tissue match: " + softRegion.description() + ", translations from the bony match", -1);
+            soft = new Match("softTissue", softRegion, DegreesOfFreedom.TRANSLATION_ONLY, "the bony match",
+                    algorithm.register(base.withRegion(softRegion).withDof(DegreesOfFreedom.TRANSLATION_ONLY)
+                            .withMetric(o.softMetric()).withStart(bony.result().planningToDaily()), progress));
+            matches.add(soft);
+        }
+        Match last = soft != null ? soft : bony;
+        RigidTransform result = last.result().planningToDaily();
+
+        // couch corrections
+        CouchCorrection correction = CouchCorrection.sixDof(result, isocenter, isocenter, position, o.limits());
+        if (soft != null) {
+            double apart = result.apply(targetCentre).distanceTo(bony.result().planningToDaily().apply(targetCentre));
+            if (apart > LARGE_DIFFERENCE_MM) {
+                correction = withMessage(correction, String.format(Locale.ROOT, "the soft-tissue match puts the %s centre "
+                        + "%.1f mm from where the bony match puts it: check the match on the images before applying",
+                        roi.name(), apart));
+            }
+        }
+        JsonObject uncorrected = null;
+        if (rotationCheck != null) {
+            RigidTransform six = rotationCheck.result().planningToDaily();
+            CouchCorrection residual = CouchCorrection.translationOnly(six, isocenter, isocenter, targetCentre,
+                    RESIDUAL_BOX_HALF_MM, position, o.limits());
+            for (String m : residual.messages()) {
+                if (m.startsWith("3-DOF")) {
+                    correction = withMessage(correction, m + " (rotation from a 6-DOF bony match)");
+                }
+            }
+            if (six.rotationAngleDegrees() > o.limits().maxRotationDeg()) {
+                correction = withMessage(correction, String.format(Locale.ROOT, "the patient is rotated by %.2f deg, more "
+                        + "than the allowed maximum %.1f deg, which a 3-DOF couch cannot correct: consider re-positioning",
+                        six.rotationAngleDegrees(), o.limits().maxRotationDeg()));
+            }
+            uncorrected = new JsonObject();
+            uncorrected.addProperty("fromMatch", "bony, 6 DOF (for information; not applied)");
+            uncorrected.addProperty("rotationAngleDeg", round(six.rotationAngleDegrees()));
+            double[] e = six.eulerDegreesAbout(isocenter);
+            uncorrected.add("rotationDeg", numbers(e[0], e[1], e[2]));
+            uncorrected.add("translationOnlyCorrection", couchJson(residual, "bony 6-DOF match, translations only "
+                    + "(least squares over the target region)"));
+            uncorrected.addProperty("residual", residual.messages().isEmpty() ? "" : residual.messages().get(0));
+        }
+
+        // JSON
+        JsonObject out = new JsonObject();
+        out.add("matrix", numbersExact(result.toRowMajorArray()));
+        out.addProperty("maps", "planning CT frame " + planningFrame + " (LPS mm) -> daily frame " + dailyFrame
+                + " (LPS mm)");
+        out.addProperty("fromFrameOfReference", planningFrame);
+        out.addProperty("toFrameOfReference", dailyFrame);
+        double[] euler = result.eulerDegreesAbout(isocenter);
+        out.add("rotationDeg", numbers(euler[0], euler[1], euler[2]));
+        out.add("translationMm", numbers(euler[3], euler[4], euler[5]));
+        out.addProperty("eulerConvention", "rotations about patient x, y, z (x first) about the isocenter; translation "
+                + "= where the isocenter point moved (daily minus planning, LPS mm)");
+        out.addProperty("finalMatch", last.name());
+        out.addProperty("dof", o.sixDof() ? 6 : 3);
+        out.addProperty("metric", last.result().metric().id());
+        out.addProperty("metricValue", last.result().metricValue());
+        out.addProperty("overlap", round(last.result().overlap()));
+        out.addProperty("evaluations", matches.stream().mapToInt(m -> m.result().evaluations()).sum());
+        out.addProperty("registrationMs", matches.stream().mapToLong(m -> m.result().wallTimeMs()).sum());
+        out.addProperty("loadMs", loadMs);
+        out.addProperty("region", last.region().description());
+        out.add("couchCorrection", couchJson(correction, (last == soft ? "soft-tissue" : "bony") + " match ("
+                + last.region().description() + ")"));
+        out.add("isocenterMm", numbers(isocenter.x(), isocenter.y(), isocenter.z()));
+        out.addProperty("isocenterSource", iso.source());
+        out.addProperty("patientPosition", position.name());
+        out.addProperty("patientPositionSource", iso.positionSource());
+        out.add("targetCentreMm", numbers(targetCentre.x(), targetCentre.y(), targetCentre.z()));
+        out.add("planning", seriesJson(planning));
+        out.add("daily", seriesJson(daily));
+        out.addProperty("patientId", planning.volume().patient().patientId());
+        structures.ifPresent(s -> out.addProperty("rtstruct", s.file() + " (" + s.how() + ")"));
+        plan.ifPresent(p -> out.addProperty("rtplan", p.file() + " (" + p.how() + ")"));
+        if (uncorrected != null) {
+            out.add("uncorrectedRotation", uncorrected);
+        }
+        if (soft != null) {
+            JsonObject bonyJson = matchJson(bony, isocenter);
+            bonyJson.add("couchCorrection", couchJson(CouchCorrection.sixDof(bony.result().planningToDaily(), isocenter,
+                    isocenter, position, o.limits()), "bony match"));
+            out.add("bony", bonyJson);
+            JsonObject softJson = matchJson(soft, isocenter);
+            softJson.add("couchCorrection", couchJson(correction, "soft-tissue match"));
+            out.add("softTissue", softJson);
+            out.add("differenceAtTargetMm", difference(bony.result().planningToDaily(), result, targetCentre, roi.name(),
+                    position, CouchCorrection.sixDof(bony.result().planningToDaily(), isocenter, isocenter, position,
+                            o.limits()), correction));
+        }
+        if (o.sro() != null) {
+            WrittenObject w = writeSro(o.sro(), planning, daily, result, last);
+            out.addProperty("sro", w.file().toAbsolutePath().toString());
+            out.addProperty("sroSopInstanceUid", w.sopInstanceUid());
+        }
+        JsonArray n = new JsonArray();
+        notes.forEach(n::add);
+        out.add("notes", n);
+
+        printSummary(progress, out, result, correction, planningFrame, dailyFrame);
+        return out;
+    }
+
+    // ---- arguments --------------------------------------------------------------------------------------------
+
+    private static Options parse(List<String> args) throws CliUsageException {
+        Path planning = null, daily = null, rtstruct = null, rtplan = null, sro = null;
+        String roi = null;
+        double roiMargin = DEFAULT_ROI_MARGIN_MM, boxMargin = DEFAULT_BOX_MARGIN_MM;
+        boolean six = true;
+        SimilarityMetric metric = SimilarityMetric.MUTUAL_INFORMATION, softMetric = DEFAULT_SOFT_METRIC;
+        long seed = DEFAULT_SEED;
+        CorrectionLimits d = CorrectionLimits.DEFAULT;
+        double actionMm = d.actionLevelMm(), actionDeg = d.actionLevelDeg(), maxMm = d.maxTranslationMm(),
+                maxDeg = d.maxRotationDeg();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--")) {
+                throw new CliUsageException("unexpected argument '" + a + "'; options start with --");
+            }
+            if (i + 1 == args.size()) {
+                throw new CliUsageException(a + " needs a value");
+            }
+            String v = args.get(++i);
+            switch (a) {
+                case "--planning" -> planning = Path.of(v);
+                case "--daily" -> daily = Path.of(v);
+                case "--rtstruct" -> rtstruct = Path.of(v);
+                case "--rtplan" -> rtplan = Path.of(v);
+                case "--roi" -> roi = v;
+                case "--roi-margin" -> roiMargin = number(a, v, 0, 100);
+                case "--dof" -> {
+                    if (!v.equals("6") && !v.equals("3")) {
+                        throw new CliUsageException("--dof is 6 (rotations and translations) or 3 (translations only), not '"
+                                + v + "'");
+                    }
+                    six = v.equals("6");
+                }
+                case "--metric" -> metric = metric(a, v);
+                case "--soft-metric" -> softMetric = metric(a, v);
+                case "--box-margin" -> boxMargin = number(a, v, 0, 500);
+                case "--sro" -> sro = Path.of(v);
+                case "--seed" -> {
+                    try {
+                        seed = Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new CliUsageException("--seed '" + v + "' is not a whole number");
+                    }
+                }
+                case "--action-level-mm" -> actionMm = number(a, v, 0, 1000);
+                case "--action-level-deg" -> actionDeg = number(a, v, 0, 180);
+                case "--max-mm" -> maxMm = number(a, v, 0, 1000);
+                case "--max-deg" -> maxDeg = number(a, v, 0, 180);
+                default -> throw new CliUsageException("unknown option " + a);
+            }
+        }
+        if (planning == null || daily == null) {
+            throw new CliUsageException((planning == null ? "--planning <CT folder>" : "--daily <series folder>")
+                    + " is required");
+        }
+        for (Path folder : List.of(planning, daily)) {
+            if (!Files.isDirectory(folder)) {
+                throw new CliUsageException("not a folder: " + folder.toAbsolutePath().normalize());
+            }
+        }
+        for (Path file : new Path[] { rtstruct, rtplan }) {
+            if (file != null && !Files.isRegularFile(file)) {
+                throw new CliUsageException("no such file: " + file.toAbsolutePath().normalize());
+            }
+        }
+        if (sro != null && Files.exists(sro)) {
+            throw new CliUsageException("--sro " + sro.toAbsolutePath().normalize() + " exists; refusing to overwrite it");
+        }
+        CorrectionLimits limits;
+        try {
+            limits = new CorrectionLimits(actionMm, actionDeg, maxMm, maxDeg);
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException(e.getMessage());
+        }
+        return new Options(norm(planning), norm(daily), norm(rtstruct), norm(rtplan), roi, roiMargin, six, metric,
+                softMetric, boxMargin, norm(sro), seed, limits);
+    }
+
+    private static SimilarityMetric metric(String option, String v) throws CliUsageException {
+        try {
+            return SimilarityMetric.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static Path norm(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize();
+    }
+
+    private static double number(String option, String v, double min, double max) throws CliUsageException {
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new CliUsageException(option + " '" + v + "' is not a number");
+        }
+        if (!(d >= min && d <= max)) {
+            throw new CliUsageException(option + " must be within " + fmt(min) + ".." + fmt(max) + ", not " + v);
+        }
+        return d;
+    }
+
+    // ---- regions, targets, isocenter --------------------------------------------------------------------------
+
+    /** Where the couch correction is about and for which patient position, with where each came from. */
+    private record Isocenter(Vector3 mm, String source, PatientPosition position, String positionSource) {
+    }
+
+    /**
+     * The isocenter of the plan's first treatment beam and the patient position of its setup; without a plan (or
+     * beams) the centre of the final match's region and the planning CT's patient position.
+     */
+    private static Isocenter isocenter(Optional<RegisterInputs.Found<RtPlan>> plan, RegisterInputs.Series planning,
+            RegistrationRegion finalRegion, List<String> notes) {
+        PatientPosition ctPosition = planning.volume().info().patientPosition();
+        Optional<Beam> beam = plan.flatMap(p -> planIsocenter(p.object()));
+        if (beam.isEmpty()) {
+            notes.add("no plan isocenter: the couch correction is about the centre of the match region");
+            return new Isocenter(finalRegion.centreMm(), "centre of the " + finalRegion.description() + " region (no "
+                    + "RTPLAN: " + (plan.isPresent() ? "the plan has no beams" : "none given or found for the planning "
+                            + "CT's Frame of Reference") + "); give --rtplan for the treatment isocenter", ctPosition,
+                    "planning CT");
+        }
+        RtPlan p = plan.get().object();
+        Beam b = beam.get();
+        String source = "RTPLAN " + plan.get().file() + " (" + plan.get().how() + "), beam " + b.number()
+                + (b.name().isEmpty() ? "" : " '" + b.name() + "'");
+        if (p.beams().stream().anyMatch(x -> x.deliveryType().equals(b.deliveryType())
+                && x.isocenterMm().distanceTo(b.isocenterMm()) > 0.01)) {
+            notes.add("the plan has beams with other isocenters; the couch correction is for beam " + b.number()
+                    + "'s isocenter");
+        }
+        Optional<PatientSetup> setup = p.patientSetups().stream()
+                .filter(s -> s.number() == b.referencedPatientSetupNumber()).findFirst();
+        if (setup.isEmpty()) {
+            return new Isocenter(b.isocenterMm(), source, ctPosition, "planning CT");
+        }
+        if (setup.get().position() != ctPosition) {
+            notes.add("the plan's patient position " + setup.get().position() + " differs from the planning CT's "
+                    + ctPosition + "; the plan's is used for the couch correction");
+        }
+        return new Isocenter(b.isocenterMm(), source, setup.get().position(), "RTPLAN patient setup "
+                + setup.get().number());
+    }
+
+    /** The beam whose isocenter the couch correction is for: the first treatment beam, else the first beam. */
+    private static Optional<Beam> planIsocenter(RtPlan plan) {
+        return plan.beams().stream().filter(b -> b.deliveryType().equals("TREATMENT")).findFirst()
+                .or(() -> plan.beams().stream().findFirst());
+    }
+
+    private static CouchCorrection withMessage(CouchCorrection c, String message) {
+        List<String> messages = new ArrayList<>(c.messages());
+        messages.add(message);
+        return new CouchCorrection(c.position(), c.lateralMm(), c.longitudinalMm(), c.verticalMm(), c.pitchDeg(),
+                c.rollDeg(), c.yawDeg(), c.status(), messages);
+    }
+
+    private static String dofLabel(DegreesOfFreedom dof) {
+        return dof == DegreesOfFreedom.SIX ? "6 DOF" : "translations only";
+    }
+
+    // ---- Spatial Registration ---------------------------------------------------------------------------------
+
+    private static WrittenObject writeSro(Path file, RegisterInputs.Series planning, RegisterInputs.Series daily,
+            RigidTransform result, Match last) throws Exception {
+        String dailyFrame = daily.volume().frameOfReferenceUid();
+        // the registration lives in the daily image's frame: planning -> daily, and the daily image itself
+        SpatialRegistration reg = new SpatialRegistration(planning.volume().patient(), dailyFrame, "IGRT MATCH",
+                limit((last.name().equals("softTissue") ? "soft-tissue" : "bony") + " match, "
+                        + last.region().description(), 64),
+                List.of(result, RigidTransform.identity(dailyFrame, dailyFrame)));
+        LocalDateTime now = LocalDateTime.now();
+        SeriesAttributes attributes = new SeriesAttributes(now.format(DateTimeFormatter.BASIC_ISO_DATE),
+                now.format(DateTimeFormatter.ofPattern("HHmmss")), "IGRT", "Isocenter registration", 1, "Isocenter");
+        List<ImageSeriesReference> series = List.of(planning.reference(), daily.reference());
+        // a study of its own: the new object's dates are today's, the images' studies keep theirs
+        String study = org.isocenter.dicom.io.DicomUids.random();
+        return new SpatialRegistrationWriter().write(reg, study, series, attributes,
+                limit("Registration to " + daily.volume().info().seriesDescription(), 64), file);
+    }
+
+    private static String limit(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
+    }
+
+    // ---- JSON -------------------------------------------------------------------------------------------------
+
+    private static JsonObject matchJson(Match m, Vector3 isocenter) {
+        RegistrationResult r = m.result();
+        JsonObject o = new JsonObject();
+        o.add("matrix", numbersExact(r.planningToDaily().toRowMajorArray()));
+        double[] e = r.planningToDaily().eulerDegreesAbout(isocenter);
+        o.add("rotationDeg", numbers(e[0], e[1], e[2]));
+        o.add("translationMm", numbers(e[3], e[4], e[5]));
+        o.addProperty("region", m.region().description());
+        o.addProperty("dof", m.dof() == DegreesOfFreedom.SIX ? 6 : 3);
+        o.addProperty("startedFrom", m.startedFrom());
+        o.addProperty("metric", r.metric().id());
+        o.addProperty("metricValue", r.metricValue());
+        o.addProperty("overlap", round(r.overlap()));
+        o.addProperty("evaluations", r.evaluations());
+        o.addProperty("registrationMs", r.wallTimeMs());
+        return o;
+    }
+
+    static JsonObject couchJson(CouchCorrection c, String fromMatch) {
+        JsonObject o = new JsonObject();
+        o.addProperty("position", c.position().name());
+        o.addProperty("lateralMm", round(c.lateralMm()));
+        o.addProperty("longitudinalMm", round(c.longitudinalMm()));
+        o.addProperty("verticalMm", round(c.verticalMm()));
+        o.addProperty("pitchDeg", round(c.pitchDeg()));
+        o.addProperty("rollDeg", round(c.rollDeg()));
+        o.addProperty("yawDeg", round(c.yawDeg()));
+        o.addProperty("status", c.status().name());
+        JsonArray messages = new JsonArray();
+        c.messages().forEach(messages::add);
+        o.add("messages", messages);
+        o.addProperty("fromMatch", fromMatch);
+        return o;
+    }
+
+    /** Soft-tissue minus bony position of the target centre in the daily image, and the couch corrections' difference. */
+    private static JsonObject difference(RigidTransform bony, RigidTransform soft, Vector3 targetCentre, String roiName,
+            PatientPosition position, CouchCorrection bonyCouch, CouchCorrection softCouch) {
+        Vector3 d = soft.apply(targetCentre).minus(bony.apply(targetCentre));
+        Vector3 iec = TableTopAxes.of(position).toIec(d);
+        JsonObject o = new JsonObject();
+        o.addProperty("structure", roiName);
+        o.add("targetCentreMm", numbers(targetCentre.x(), targetCentre.y(), targetCentre.z()));
+        o.add("lps", numbers(d.x(), d.y(), d.z()));
+        JsonObject t = new JsonObject();
+        t.addProperty("lateral", round(iec.x()));
+        t.addProperty("longitudinal", round(iec.y()));
+        t.addProperty("vertical", round(iec.z()));
+        o.add("iec", t);
+        o.addProperty("norm", round(d.norm()));
+        JsonObject couch = new JsonObject();
+        couch.addProperty("lateralMm", round(softCouch.lateralMm() - bonyCouch.lateralMm()));
+        couch.addProperty("longitudinalMm", round(softCouch.longitudinalMm() - bonyCouch.longitudinalMm()));
+        couch.addProperty("verticalMm", round(softCouch.verticalMm() - bonyCouch.verticalMm()));
+        o.add("couchSoftMinusBony", couch);
+        o.addProperty("meaning", "where the soft-tissue match puts the target centre minus where the bony match puts it "
+                + "(daily image, mm): how far the target moved relative to the bones; lps in patient axes, iec in table-top "
+                + "axes (X lateral, Y longitudinal, Z vertical); couchSoftMinusBony is the extra couch shift the soft-tissue"
+                + " correction applies");
+        return o;
+    }
+
+    private static JsonObject seriesJson(RegisterInputs.Series s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("folder", s.folder().toString());
+        o.addProperty("modality", s.volume().info().modality());
+        o.addProperty("description", s.volume().info().seriesDescription());
+        o.addProperty("seriesInstanceUid", s.volume().info().seriesInstanceUid());
+        o.addProperty("frameOfReferenceUid", s.volume().frameOfReferenceUid());
+        o.addProperty("patientPosition", s.volume().info().patientPosition().name());
+        return o;
+    }
+
+    private static JsonArray numbers(double... values) {
+        JsonArray a = new JsonArray();
+        for (double d : values) {
+            a.add(round(d));
+        }
+        return a;
+    }
+
+    private static JsonArray numbersExact(double... values) {
+        JsonArray a = new JsonArray();
+        for (double d : values) {
+            a.add(d + 0.0); // no -0.0
+        }
+        return a;
+    }
+
+    /** Four decimals (0.1 µm, 0.0001 deg) and no negative zero. */
+    static double round(double v) {
+        return Math.round(v * 1e4) / 1e4 + 0.0;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    // ---- human-readable summary on stderr -----------------------------------------------------------------------
+
+    private static void printSummary(ProgressMonitor progress, JsonObject out, RigidTransform t, CouchCorrection c,
+            String planningFrame, String dailyFrame) {
+        progress.begin("Result", -1);
+        List<String> lines = new ArrayList<>();
+        lines.add("maps planning CT frame " + planningFrame + " -> daily frame " + dailyFrame
+                + " (LPS mm, p_daily = M p_planning)");
+        double[] m = t.toRowMajorArray();
+        for (int r = 0; r < 4; r++) {
+            lines.add(String.format(Locale.ROOT, "  | %9.5f %9.5f %9.5f %9.3f |", m[r * 4], m[r * 4 + 1], m[r * 4 + 2],
+                    m[r * 4 + 3]));
+        }
+        JsonArray rot = out.getAsJsonArray("rotationDeg"), tr = out.getAsJsonArray("translationMm");
+        lines.add(String.format(Locale.ROOT, "%s match, %s: rotation (x, y, z) %.2f, %.2f, %.2f deg; isocenter moved"
+                + " %.2f, %.2f, %.2f mm; %s %.4f, overlap %.2f; %d ms matching in all",
+                out.get("finalMatch").getAsString().equals("softTissue") ? "soft-tissue" : "bony",
+                out.get("region").getAsString(), rot.get(0).getAsDouble(), rot.get(1).getAsDouble(),
+                rot.get(2).getAsDouble(), tr.get(0).getAsDouble(), tr.get(1).getAsDouble(), tr.get(2).getAsDouble(),
+                out.get("metric").getAsString(), out.get("metricValue").getAsDouble(), out.get("overlap").getAsDouble(),
+                out.get("registrationMs").getAsLong()));
+        lines.add("isocenter " + out.get("isocenterMm") + " mm from " + out.get("isocenterSource").getAsString());
+        lines.add("couch correction (IEC 61217 table top, " + c.position() + ", from the "
+                + out.getAsJsonObject("couchCorrection").get("fromMatch").getAsString() + "): " + c.status());
+        lines.add(String.format(Locale.ROOT, "  lateral      %+8.2f mm    pitch %+7.2f deg", round(c.lateralMm()),
+                round(c.pitchDeg())));
+        lines.add(String.format(Locale.ROOT, "  longitudinal %+8.2f mm    roll  %+7.2f deg", round(c.longitudinalMm()),
+                round(c.rollDeg())));
+        lines.add(String.format(Locale.ROOT, "  vertical     %+8.2f mm    yaw   %+7.2f deg", round(c.verticalMm()),
+                round(c.yawDeg())));
+        c.messages().forEach(s -> lines.add("  " + s));
+        if (out.has("differenceAtTargetMm")) {
+            JsonObject d = out.getAsJsonObject("differenceAtTargetMm");
+            JsonObject iec = d.getAsJsonObject("iec");
+            lines.add(String.format(Locale.ROOT, "soft tissue - bony at the %s centre: %.2f mm (lateral %+.2f, longitudinal "
+                    + "%+.2f, vertical %+.2f mm)", d.get("structure").getAsString(), d.get("norm").getAsDouble(),
+                    iec.get("lateral").getAsDouble(), iec.get("longitudinal").getAsDouble(),
+                    iec.get("vertical").getAsDouble()));
+        }
+        out.getAsJsonArray("notes").forEach(n -> lines.add("note: " + n.getAsString()));
+        lines.forEach(progress::subTask);
+    }
+}
