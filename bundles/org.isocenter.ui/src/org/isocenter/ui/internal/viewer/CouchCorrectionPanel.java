@@ -162,7 +162,8 @@ public final class CouchCorrectionPanel {
         if (correction != null) {
             TableItem item = new TableItem(table, SWT.NONE);
             String about = model.scene().isocenterMm().isPresent() ? "plan isocenter" : "image centre (no plan)";
-            item.setText(new String[] { String.format(Locale.ROOT, "Correction %s, %s DOF, about %s",
+            table.getColumn(0).setToolTipText("Couch correction for " + about + ", patient position " + correction.position());
+            item.setText(new String[] { String.format(Locale.ROOT, "%s · %s DOF · %s",
                     correction.position(), sixDof ? "6" : "3", about), f(correction.lateralMm()), f(correction.longitudinalMm()),
                     f(correction.verticalMm()), f(correction.pitchDeg()), f(correction.rollDeg()), f(correction.yawDeg()),
                     statusText(correction) });
@@ -174,7 +175,7 @@ public final class CouchCorrectionPanel {
             item.setForeground(7, table.getDisplay().getSystemColor(colour));
             if (softMinusBonyIec != null) {
                 TableItem diff = new TableItem(table, SWT.NONE);
-                diff.setText(new String[] { "Soft tissue − bone, at the target", f(softMinusBonyIec.x()),
+                diff.setText(new String[] { "Soft tissue − bone at target", f(softMinusBonyIec.x()),
                         f(softMinusBonyIec.y()), f(softMinusBonyIec.z()), "", "", "",
                         String.format(Locale.ROOT, "target moved %.1f mm relative to the bones", softMinusBonyIec.norm()) });
             }
@@ -202,7 +203,8 @@ public final class CouchCorrectionPanel {
     }
 
     private static String f(double v) {
-        return String.format(Locale.ROOT, "%+.1f", v);
+        double shown = Math.round(v * 10) / 10.0;
+        return String.format(Locale.ROOT, "%+.1f", shown == 0 ? 0.0 : shown); // no "-0.0"
     }
 
     /** Accept: writes the registration and logs; the decision label says where. */
