@@ -60,12 +60,15 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
         int evaluations = 0;
         double cost = 0, overlap = 0;
         RegistrationRegion region = request.region();
+        PyramidLevel fixed = null, moving = null;
         for (int l = 0; l < LEVELS.length; l++) {
             monitor.checkCancelled();
             monitor.subTask("resolution 1/" + LEVELS[l] + (l == LEVELS.length - 1 ? " (refine)" : ""));
-            PyramidLevel fixed = PyramidLevel.ofBox(request.planning(), LEVELS[l], PyramidLevel.NO_PADDING, region.minMm(),
-                    region.maxMm(), 2);
-            PyramidLevel moving = PyramidLevel.of(request.daily(), LEVELS[l], padding);
+            if (l == 0 || LEVELS[l] != LEVELS[l - 1]) { // the refine pass reuses the finest level's images
+                fixed = PyramidLevel.ofBox(request.planning(), LEVELS[l], PyramidLevel.NO_PADDING, region.minMm(),
+                        region.maxMm(), 2);
+                moving = PyramidLevel.of(request.daily(), LEVELS[l], padding);
+            }
             SampledSimilarity similarity = new SampledSimilarity(request.metric(), fixed, moving, region, SAMPLES[l],
                     request.seed() + l, pose(request, params, centre));
             // the coarsest level finds the translation first: rotations are poorly determined there
