@@ -30,7 +30,8 @@ class CliRunnerTest {
     record Run(int exitCode, JsonObject json, String stdout, String stderr) {
     }
 
-    private static Run run(String... args) {
+    /** Runs the CLI in this JVM; the JSON is the last stdout line. */
+    static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int code = CliRunner.withBuiltInCommands().execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

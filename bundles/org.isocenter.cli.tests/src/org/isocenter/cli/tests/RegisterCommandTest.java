@@ -67,19 +67,6 @@ class RegisterCommandTest {
     static Path tmp;
     static Path demo;
 
-    record Run(int exitCode, JsonObject json, String stdout, String stderr) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = CliRunner.withBuiltInCommands().execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        String[] lines = stdout.strip().split("\n");
-        JsonObject json = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
-        return new Run(code, json, stdout, err.toString(StandardCharsets.UTF_8));
-    }
-
     @BeforeAll
     static void demoPatient() throws Exception {
         demo = tmp.resolve("demo");
@@ -106,12 +93,7 @@ class RegisterCommandTest {
 
     /** Largest distance between estimated and true positions of the CTV centre and the 10 cm box corners (mm). */
     static double worstTargetError(RigidTransform estimate, RigidTransform truth) {
-        double worst = estimate.apply(CTV).minus(truth.apply(CTV)).norm();
-        for (int c = 0; c < 8; c++) {
-            Vector3 q = CTV.plus(new Vector3((c & 1) == 0 ? -50 : 50, (c & 2) == 0 ? -50 : 50, (c & 4) == 0 ? -50 : 50));
-            worst = Math.max(worst, estimate.apply(q).minus(truth.apply(q)).norm());
-        }
-        return worst;
+        return estimate.worstDistanceAround(truth, CTV, 50);
     }
 
     static Vector3 vector(JsonArray a) {
@@ -123,7 +105,7 @@ class RegisterCommandTest {
         DailyImageSpec spec = DemoPatient.DAILY_IMAGES.get(0);
         RigidTransform truth = DemoPatient.planningToDaily(spec);
         Path sro = tmp.resolve("out").resolve("fx01-reg.dcm");
-        Run r = run("register", "--planning", planning(), "--daily", daily(1), "--sro",
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", planning(), "--daily", daily(1), "--sro",
                 sro.toString());
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         JsonObject j = r.json();
@@ -178,7 +160,7 @@ class RegisterCommandTest {
         if (onPath("dciodvfy")) {
             assertEquals(List.of(), dciodvfyErrors(sro));
         }
-        Run again = run("register", "--planning", planning(), "--daily", daily(1), "--sro", sro.toString());
+        CliRunnerTest.Run again = CliRunnerTest.run("register", "--planning", planning(), "--daily", daily(1), "--sro", sro.toString());
         assertEquals(2, again.exitCode(), "an existing --sro file is not overwritten");
         assertTrue(again.json().get("error").getAsString().contains("exists"), again.stdout());
     }
@@ -186,7 +168,7 @@ class RegisterCommandTest {
     @Test
     void threeDegreesOfFreedomGiveZeroRotationsAndReportTheResidual() {
         DailyImageSpec spec = DemoPatient.DAILY_IMAGES.get(1); // rotated by (1, -0.5, 1.5) deg
-        Run r = run("register", "--planning", planning(), "--daily", daily(2), "--dof", "3");
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", planning(), "--daily", daily(2), "--dof", "3");
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         JsonObject j = r.json();
         assertEquals(3, j.get("dof").getAsInt());
@@ -226,7 +208,7 @@ class RegisterCommandTest {
         new ImageSeriesWriter().writeCt(movedTargetImage(bonesTruth, organShift), new SeriesAttributes("20261112", "080000",
                 "T", "moved target", 1, null), folder, ProgressMonitor.NONE);
 
-        Run r = run("register", "--planning", planning(), "--daily", folder.toString(), "--roi", "CTV_Prostate",
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", planning(), "--daily", folder.toString(), "--roi", "CTV_Prostate",
                 "--roi-margin", "20");
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         JsonObject j = r.json();
@@ -267,7 +249,7 @@ class RegisterCommandTest {
 
     @Test
     void missingPlanningFolderIsAUsageError() {
-        Run r = run("register", "--daily", daily(1));
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--daily", daily(1));
         assertEquals(2, r.exitCode());
         assertTrue(r.json().get("error").getAsString().contains("--planning"), r.stdout());
         assertTrue(r.stderr().contains("usage: ./isocenter register --planning"), r.stderr());
@@ -285,7 +267,7 @@ class RegisterCommandTest {
         Path folder = tmp.resolve("other-patient");
         new ImageSeriesWriter().writeCt(image, new SeriesAttributes("20261110", "080000", "O", "other", 1, null), folder,
                 ProgressMonitor.NONE);
-        Run r = run("register", "--planning", planning(), "--daily", folder.toString());
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", planning(), "--daily", folder.toString());
         assertEquals(1, r.exitCode(), r.stdout());
         String error = r.json().get("error").getAsString();
         assertTrue(error.contains(DemoPatient.PATIENT.patientId()) && error.contains("OTHER-042"), error);
@@ -294,16 +276,16 @@ class RegisterCommandTest {
 
     @Test
     void aFolderWithSeveralImageSeriesIsRefusedNamingTheFolder() throws Exception {
-        Run r = run("register", "--planning", demo.toString(), "--daily", daily(1));
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", demo.toString(), "--daily", daily(1));
         assertEquals(1, r.exitCode(), r.stdout());
         String error = r.json().get("error").getAsString();
         assertTrue(error.contains(demo.toString()) && error.contains("4 image series"), error);
         Path none = tmp.resolve("empty-folder");
         Files.createDirectories(none);
-        Run empty = run("register", "--planning", planning(), "--daily", none.toString());
+        CliRunnerTest.Run empty = CliRunnerTest.run("register", "--planning", planning(), "--daily", none.toString());
         assertEquals(1, empty.exitCode(), empty.stdout());
         assertTrue(empty.json().get("error").getAsString().contains(none + " holds no image series"), empty.stdout());
-        Run missing = run("register", "--planning", planning(), "--daily", tmp.resolve("nowhere").toString());
+        CliRunnerTest.Run missing = CliRunnerTest.run("register", "--planning", planning(), "--daily", tmp.resolve("nowhere").toString());
         assertEquals(2, missing.exitCode(), missing.stdout());
         assertTrue(missing.json().get("error").getAsString().contains("nowhere"), missing.stdout());
     }
@@ -317,13 +299,13 @@ class RegisterCommandTest {
         new StructureSetWriter().write(moved, new ImageSeriesReference(DemoPatient.dailyStudyUid(1),
                 DemoPatient.dailySeriesUid(1), otherFrame, new Vector3(0, 0, 1), List.of()),
                 new SeriesAttributes("20261109", "080000", "1", "x", 9, null), "other frame", file);
-        Run r = run("register", "--planning", planning(), "--daily", daily(1), "--rtstruct", file.toString());
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", planning(), "--daily", daily(1), "--rtstruct", file.toString());
         assertEquals(1, r.exitCode(), r.stdout());
         String error = r.json().get("error").getAsString();
         assertTrue(error.contains("Frame of Reference " + otherFrame) && error.contains(DemoPatient.PLANNING_FRAME_UID),
                 error);
 
-        Run roi = run("register", "--planning", planning(), "--daily", daily(1), "--roi", "Prostate");
+        CliRunnerTest.Run roi = CliRunnerTest.run("register", "--planning", planning(), "--daily", daily(1), "--roi", "Prostate");
         assertEquals(2, roi.exitCode(), roi.stdout());
         assertTrue(roi.json().get("error").getAsString().contains("CTV_Prostate, Bladder"), roi.stdout());
     }

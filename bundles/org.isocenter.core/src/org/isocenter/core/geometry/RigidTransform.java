@@ -144,6 +144,21 @@ public final class RigidTransform {
         return new double[] { Math.toDegrees(rx), Math.toDegrees(ry), Math.toDegrees(rz), t.x(), t.y(), t.z() };
     }
 
+    /**
+     * A target registration error in the AAPM TG-132 style: the largest distance (mm) between where this transform
+     * and {@code reference} put {@code targetMm} and the eight corners of a cube of half size {@code halfSizeMm}
+     * centred on it (rotation errors show at the corners).
+     */
+    public double worstDistanceAround(RigidTransform reference, Vector3 targetMm, double halfSizeMm) {
+        double worst = apply(targetMm).minus(reference.apply(targetMm)).norm();
+        for (int c = 0; c < 8; c++) {
+            Vector3 q = targetMm.plus(new Vector3((c & 1) == 0 ? -halfSizeMm : halfSizeMm,
+                    (c & 2) == 0 ? -halfSizeMm : halfSizeMm, (c & 4) == 0 ? -halfSizeMm : halfSizeMm));
+            worst = Math.max(worst, apply(q).minus(reference.apply(q)).norm());
+        }
+        return worst;
+    }
+
     /** The 3×3 rotation part, row-major. */
     public double[] rotation() {
         double[] m = matrix;

@@ -40,12 +40,7 @@ class RigidIntensityRegistrationTest {
 
     /** Largest distance between estimated and true positions of the CTV centre and the 10 cm box corners (mm). */
     static double worstTargetError(RigidTransform estimate, RigidTransform truth) {
-        double worst = estimate.apply(CTV).minus(truth.apply(CTV)).norm();
-        for (int c = 0; c < 8; c++) {
-            Vector3 q = CTV.plus(new Vector3((c & 1) == 0 ? -50 : 50, (c & 2) == 0 ? -50 : 50, (c & 4) == 0 ? -50 : 50));
-            worst = Math.max(worst, estimate.apply(q).minus(truth.apply(q)).norm());
-        }
-        return worst;
+        return estimate.worstDistanceAround(truth, CTV, 50);
     }
 
     static double rotationErrorDeg(RigidTransform estimate, RigidTransform truth) {

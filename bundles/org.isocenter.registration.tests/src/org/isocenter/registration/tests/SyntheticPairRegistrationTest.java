@@ -63,12 +63,7 @@ class SyntheticPairRegistrationTest {
 
     /** Largest distance between estimated and true positions of the isocenter and the 10 cm box corners (mm). */
     static double worstTargetError(RigidTransform estimate, RigidTransform truth) {
-        double worst = estimate.apply(ISO).minus(truth.apply(ISO)).norm();
-        for (int c = 0; c < 8; c++) {
-            Vector3 q = ISO.plus(new Vector3((c & 1) == 0 ? -50 : 50, (c & 2) == 0 ? -50 : 50, (c & 4) == 0 ? -50 : 50));
-            worst = Math.max(worst, estimate.apply(q).minus(truth.apply(q)).norm());
-        }
-        return worst;
+        return estimate.worstDistanceAround(truth, ISO, 50);
     }
 
     static RegistrationRequest bonyRequest(ImageVolume daily, DegreesOfFreedom dof, long seed) {
