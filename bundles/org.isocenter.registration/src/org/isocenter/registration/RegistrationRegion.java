@@ -49,19 +49,12 @@ public record RegistrationRegion(Vector3 minMm, Vector3 maxMm, BinaryMask mask, 
 
     /** The whole extent of an image grid (a bony match over the whole field). */
     public static RegistrationRegion wholeImage(VolumeGeometry grid) {
-        double[] lo = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE };
-        double[] hi = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
+        Bounds b = new Bounds();
         for (int c = 0; c < 8; c++) {
-            Vector3 p = grid.indexToPatient((c & 1) == 0 ? -0.5 : grid.sizeX() - 0.5, (c & 2) == 0 ? -0.5 : grid.sizeY() - 0.5,
-                    (c & 4) == 0 ? -0.5 : grid.sizeZ() - 0.5);
-            double[] v = { p.x(), p.y(), p.z() };
-            for (int a = 0; a < 3; a++) {
-                lo[a] = Math.min(lo[a], v[a]);
-                hi[a] = Math.max(hi[a], v[a]);
-            }
+            b.add(grid.indexToPatient((c & 1) == 0 ? -0.5 : grid.sizeX() - 0.5, (c & 2) == 0 ? -0.5 : grid.sizeY() - 0.5,
+                    (c & 4) == 0 ? -0.5 : grid.sizeZ() - 0.5));
         }
-        return new RegistrationRegion(new Vector3(lo[0], lo[1], lo[2]), new Vector3(hi[0], hi[1], hi[2]), null,
-                "whole image");
+        return new RegistrationRegion(b.min(0), b.max(0), null, "whole image");
     }
 
     /**
@@ -70,17 +63,9 @@ public record RegistrationRegion(Vector3 minMm, Vector3 maxMm, BinaryMask mask, 
      */
     public static RegistrationRegion aroundTarget(VolumeGeometry planningGrid, java.util.Optional<Roi> target, double marginMm) {
         if (target.isPresent() && !target.get().contours().isEmpty()) {
-            double[] min = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE };
-            double[] max = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
-            target.get().contours().forEach(c -> c.pointsMm().forEach(p -> {
-                double[] a = { p.x(), p.y(), p.z() };
-                for (int i = 0; i < 3; i++) {
-                    min[i] = Math.min(min[i], a[i]);
-                    max[i] = Math.max(max[i], a[i]);
-                }
-            }));
-            Vector3 lo = new Vector3(min[0] - marginMm, min[1] - marginMm, min[2] - marginMm);
-            Vector3 hi = new Vector3(max[0] + marginMm, max[1] + marginMm, max[2] + marginMm);
+            Bounds b = new Bounds();
+            target.get().contours().forEach(c -> c.pointsMm().forEach(b::add));
+            Vector3 lo = b.min(marginMm), hi = b.max(marginMm);
             return new RegistrationRegion(lo, hi, null, String.format(java.util.Locale.ROOT,
                     "box around %s + %.0f mm (%.0f x %.0f x %.0f mm)", target.get().name(), marginMm, hi.x() - lo.x(),
                     hi.y() - lo.y(), hi.z() - lo.z()));
@@ -104,25 +89,18 @@ public record RegistrationRegion(Vector3 minMm, Vector3 maxMm, BinaryMask mask, 
         }
         BinaryMask dilated = DistanceMap.dilate(structure, marginMm);
         VolumeGeometry g = dilated.geometry();
-        double[] lo = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE };
-        double[] hi = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
+        Bounds b = new Bounds();
         for (int k = 0; k < g.sizeZ(); k++) {
             for (int j = 0; j < g.sizeY(); j++) {
                 for (int i = 0; i < g.sizeX(); i++) {
                     if (dilated.get(i, j, k)) {
-                        Vector3 p = g.indexToPatient(i, j, k);
-                        double[] v = { p.x(), p.y(), p.z() };
-                        for (int a = 0; a < 3; a++) {
-                            lo[a] = Math.min(lo[a], v[a]);
-                            hi[a] = Math.max(hi[a], v[a]);
-                        }
+                        b.add(g.indexToPatient(i, j, k));
                     }
                 }
             }
         }
         double half = Math.max(g.spacingXMm(), Math.max(g.spacingYMm(), g.spacingZMm())) / 2;
-        return new RegistrationRegion(new Vector3(lo[0] - half, lo[1] - half, lo[2] - half),
-                new Vector3(hi[0] + half, hi[1] + half, hi[2] + half), dilated,
+        return new RegistrationRegion(b.min(half), b.max(half), dilated,
                 String.format(java.util.Locale.ROOT, "%s + %.0f mm", structureName, marginMm));
     }
 
@@ -143,5 +121,28 @@ public record RegistrationRegion(Vector3 minMm, Vector3 maxMm, BinaryMask mask, 
     /** The centre of the box: the centre of rotation of the match (LPS mm). */
     public Vector3 centreMm() {
         return minMm.plus(maxMm).times(0.5);
+    }
+
+    /** The axis-aligned bounds of points (LPS mm), grown by a margin when read. */
+    private static final class Bounds {
+        private double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, z0 = Double.MAX_VALUE;
+        private double x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE, z1 = -Double.MAX_VALUE;
+
+        void add(Vector3 p) {
+            x0 = Math.min(x0, p.x());
+            y0 = Math.min(y0, p.y());
+            z0 = Math.min(z0, p.z());
+            x1 = Math.max(x1, p.x());
+            y1 = Math.max(y1, p.y());
+            z1 = Math.max(z1, p.z());
+        }
+
+        Vector3 min(double marginMm) {
+            return new Vector3(x0 - marginMm, y0 - marginMm, z0 - marginMm);
+        }
+
+        Vector3 max(double marginMm) {
+            return new Vector3(x1 + marginMm, y1 + marginMm, z1 + marginMm);
+        }
     }
 }

@@ -64,6 +64,15 @@ public record RegistrationRequest(ImageVolume planning, ImageVolume daily, Regis
         return new RegistrationRequest(planning, daily, region, dof, metric, s, seed);
     }
 
+    /**
+     * The soft-tissue refinement of a bony match: the same images and seed, translations only on {@code region}
+     * (a target plus a margin), starting from the bony result, with {@link SimilarityMetric#SOFT_TISSUE_DEFAULT}.
+     */
+    public RegistrationRequest softTissueAfter(RigidTransform bonyPlanningToDaily, RegistrationRegion softRegion) {
+        return new RegistrationRequest(planning, daily, softRegion, DegreesOfFreedom.TRANSLATION_ONLY,
+                SimilarityMetric.SOFT_TISSUE_DEFAULT, bonyPlanningToDaily, seed);
+    }
+
     /** The centre of rotation of the match: the region's box centre (planning LPS mm). */
     public Vector3 centreOfRotationMm() {
         return region.centreMm();

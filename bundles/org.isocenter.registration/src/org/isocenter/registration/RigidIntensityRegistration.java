@@ -90,8 +90,10 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
             }), GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lower, upper));
             params = full(best.getPoint(), rotate, keep);
             evaluations += optimizer.getEvaluations();
-            cost = similarity.cost(pose(request, params, centre));
-            overlap = similarity.lastOverlap();
+            if (l == LEVELS.length - 1) { // the reported value and overlap: at the result, on the finest sample
+                cost = similarity.cost(pose(request, params, centre));
+                overlap = similarity.lastOverlap();
+            }
             monitor.worked(1);
         }
         RigidTransform t = transform(request, params, centre);

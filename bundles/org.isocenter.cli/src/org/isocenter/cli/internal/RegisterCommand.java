@@ -37,6 +37,8 @@ import org.isocenter.registration.RegistrationRegion;
 import org.isocenter.registration.RegistrationRequest;
 import org.isocenter.registration.RegistrationRequest.DegreesOfFreedom;
 import org.isocenter.registration.RegistrationResult;
+import org.isocenter.registration.RegistrationAlgorithm;
+import org.isocenter.registration.RegistrationAlgorithms;
 import org.isocenter.registration.RigidIntensityRegistration;
 import org.isocenter.registration.SimilarityMetric;
 import org.isocenter.render.RoiMasks;
@@ -146,7 +148,7 @@ final class RegisterCommand implements CliCommand {
                 + "coordinates (as CBCT systems do); the couch correction assumes so");
 
         // the matches: bony (box), the 6-DOF bony for the rotation a 3-DOF couch leaves, then the soft tissue
-        RigidIntensityRegistration algorithm = new RigidIntensityRegistration();
+        RegistrationAlgorithm algorithm = RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).orElseThrow();
         List<Match> matches = new ArrayList<>();
         progress.begin("Bony match: " + box.description() + ", " + dofLabel(dof), -1);
         Match bony = new Match("bony", box, dof, "identity (as acquired)",
@@ -163,8 +165,8 @@ final class RegisterCommand implements CliCommand {
         if (softRegion != null) {
             progress.begin("Soft-tissue match: " + softRegion.description() + ", translations from the bony match", -1);
             soft = new Match("softTissue", softRegion, DegreesOfFreedom.TRANSLATION_ONLY, "the bony match",
-                    algorithm.register(base.withRegion(softRegion).withDof(DegreesOfFreedom.TRANSLATION_ONLY)
-                            .withMetric(o.softMetric()).withStart(bony.result().planningToDaily()), progress));
+                    algorithm.register(base.softTissueAfter(bony.result().planningToDaily(), softRegion)
+                            .withMetric(o.softMetric()), progress));
             matches.add(soft);
         }
         Match last = soft != null ? soft : bony;
@@ -242,16 +244,16 @@ final class RegisterCommand implements CliCommand {
             out.add("uncorrectedRotation", uncorrected);
         }
         if (soft != null) {
+            CouchCorrection bonyCorrection = CouchCorrection.sixDof(bony.result().planningToDaily(), isocenter, isocenter,
+                    position, o.limits());
             JsonObject bonyJson = matchJson(bony, isocenter);
-            bonyJson.add("couchCorrection", couchJson(CouchCorrection.sixDof(bony.result().planningToDaily(), isocenter,
-                    isocenter, position, o.limits()), "bony match"));
+            bonyJson.add("couchCorrection", couchJson(bonyCorrection, "bony match"));
             out.add("bony", bonyJson);
             JsonObject softJson = matchJson(soft, isocenter);
             softJson.add("couchCorrection", couchJson(correction, "soft-tissue match"));
             out.add("softTissue", softJson);
             out.add("differenceAtTargetMm", difference(bony.result().planningToDaily(), result, targetCentre, roi.name(),
-                    position, CouchCorrection.sixDof(bony.result().planningToDaily(), isocenter, isocenter, position,
-                            o.limits()), correction));
+                    position, bonyCorrection, correction));
         }
         if (o.sro() != null) {
             WrittenObject w = writeSro(o.sro(), planning, daily, result, last);

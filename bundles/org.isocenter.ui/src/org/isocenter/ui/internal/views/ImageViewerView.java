@@ -409,9 +409,8 @@ public final class ImageViewerView extends ViewPart {
                     Roi roi = target.get();
                     BinaryMask mask = RoiMasks.rasterize(roi, planning.geometry());
                     RegistrationRegion region = RegistrationRegion.aroundStructure(mask, margin, roi.name());
-                    result = algorithm.register(bony.withRegion(region).withStart(bone.planningToDaily())
-                            .withDof(RegistrationRequest.DegreesOfFreedom.TRANSLATION_ONLY)
-                            .withMetric(SimilarityMetric.SOFT_TISSUE_DEFAULT), new EclipseProgress(monitor));
+                    result = algorithm.register(bony.softTissueAfter(bone.planningToDaily(), region),
+                            new EclipseProgress(monitor));
                     Vector3 c = mask.centroidMm();
                     difference = result.planningToDaily().apply(c).minus(bone.planningToDaily().apply(c));
                     source = String.format(Locale.ROOT, "auto match on soft tissue (%s, normalized correlation, translations after bone, %.1f s)",
