@@ -4,7 +4,7 @@ import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
 import org.isocenter.core.image.BinaryMask;
 import org.isocenter.core.structure.Roi;
-import org.isocenter.render.internal.RoiSlabs;
+import org.isocenter.core.structure.RoiSlabs;
 
 /**
  * Rasterizes a structure's axial contours onto a voxel grid: a voxel is set when its centre lies inside the

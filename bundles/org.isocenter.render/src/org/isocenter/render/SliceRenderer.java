@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
-import org.isocenter.render.internal.RoiSlabs;
+import org.isocenter.core.structure.RoiSlabs;
 
 /**
  * Renders one slice view of a {@link SliceScene} into opaque ARGB pixels: primary image (or fusion with the

@@ -10,7 +10,7 @@ import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.render.internal.GridSampler;
-import org.isocenter.render.internal.RoiSlabs;
+import org.isocenter.core.structure.RoiSlabs;
 
 /**
  * What slice views show, checked for clinical consistency: a primary image (its patient LPS frame is the display

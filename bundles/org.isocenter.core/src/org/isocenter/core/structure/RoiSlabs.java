@@ -1,20 +1,19 @@
-package org.isocenter.render.internal;
+package org.isocenter.core.structure;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.isocenter.core.geometry.Vector3;
-import org.isocenter.core.structure.Contour;
-import org.isocenter.core.structure.ContourGeometry;
-import org.isocenter.core.structure.Roi;
 
 /**
  * A structure's closed planar axial contours grouped by slice (patient z, mm), ready for fast cross-sections:
  * contour k covers the slab {@code z_k ± thickness/2}, the thickness being the ROI's typical contour spacing
  * (median gap), or the given fallback when the ROI has a single contoured slice. Several contours on one slice
  * combine by the even-odd rule, so holes (inner contours) stay empty. Non-axial contours are left out and
- * counted in {@link #skippedContours()}.
+ * counted in {@link #skippedContours()}. Shared by the slice views, the structure rasterizers and the contour
+ * geometry so that every consumer reads a structure the same way (the DICOM slab convention). Coordinates are
+ * patient LPS mm.
  */
 public final class RoiSlabs {
 
@@ -86,6 +85,50 @@ public final class RoiSlabs {
 
     public Roi roi() {
         return roi;
+    }
+
+    /** Number of contoured slices (slabs), sorted by increasing z. */
+    public int slabCount() {
+        return z.length;
+    }
+
+    /** Patient z (mm) of slab {@code s}'s contours. */
+    public double slabZMm(int s) {
+        return z[s];
+    }
+
+    /** Half the slab thickness (mm): each slab covers {@code z ± halfThickness}. */
+    public double halfThicknessMm() {
+        return halfThickness;
+    }
+
+    /** The x coordinates (mm) of slab {@code s}'s polygons, one array per polygon (shared: do not modify). */
+    public double[][] polygonsX(int s) {
+        return xs[s];
+    }
+
+    /** The y coordinates (mm) of slab {@code s}'s polygons, one array per polygon (shared: do not modify). */
+    public double[][] polygonsY(int s) {
+        return ys[s];
+    }
+
+    /**
+     * Whether the axial point (x, y) lies inside slab {@code s} by the even-odd rule over its polygons.
+     */
+    public boolean contains(int s, double x, double y) {
+        boolean inside = false;
+        for (int p = 0; p < xs[s].length; p++) {
+            double[] px = xs[s][p], py = ys[s][p];
+            for (int a = 0, b = px.length - 1; a < px.length; b = a++) {
+                if ((py[a] <= y && y < py[b]) || (py[b] <= y && y < py[a])) {
+                    double xc = px[a] + (y - py[a]) * (px[b] - px[a]) / (py[b] - py[a]);
+                    if (x < xc) {
+                        inside = !inside;
+                    }
+                }
+            }
+        }
+        return inside;
     }
 
     public int skippedContours() {

@@ -1,0 +1,201 @@
+package org.isocenter.contour.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.isocenter.core.structure.RoiSlabs;
+
+/**
+ * The sweep of an ellipsoid over a contoured structure (or over everything outside it), evaluated plane by plane
+ * as a field on a {@link PlaneGrid} that is ≤ 0 exactly inside the sweep (mm-like, see {@link EllipsoidMetric}).
+ * The structure between its contoured slices is the shape-based interpolation of the slices' signed distances.
+ * Beyond its first and last slice it goes on for half a slice spacing (the DICOM slab convention), narrowing as
+ * its last two slices narrow (shape-based extrapolation: a prism keeps its end face, a sphere's cap stays round);
+ * a slice with no neighbour is a slab of its own outline. Per source interval the minimum over height is found in
+ * closed form, because the interpolated distance minus the ellipsoid's reach is convex in height.
+ */
+public final class MarginSweep {
+
+    /** A piece of the source in z: constant (one slab, or everything when slab A is -1) or interpolated A..B. */
+    private record Span(double za, double zb, int slabA, int slabB) {
+    }
+
+    private final EllipsoidMetric metric;
+    private final PlaneGrid grid;
+    private final float clamp;
+    private final List<SlabField> fields = new ArrayList<>();
+    private final List<Span> spans = new ArrayList<>();
+
+    /**
+     * @param complement sweep over everything outside the structure (what a contraction needs, with the reflected
+     *                   ellipsoid)
+     */
+    public MarginSweep(RoiSlabs source, EllipsoidMetric metric, boolean complement, PlaneGrid grid) {
+        this.metric = metric;
+        this.grid = grid;
+        double reach = metric.inPlaneReachMm();
+        this.clamp = (float) (Math.max(2 * reach, 10) + 2 * grid.stepMm());
+        int n = source.slabCount();
+        SlabField[] slices = new SlabField[n];
+        IntStream.range(0, n).parallel()
+                .forEach(s -> slices[s] = SlabField.of(source, s, grid, metric, clamp, complement));
+        fields.addAll(List.of(slices));
+        double h = source.halfThicknessMm();
+        double inf = Double.POSITIVE_INFINITY;
+        if (complement) {
+            spans.add(new Span(-inf, source.slabZMm(0) - h, -1, -1));
+        }
+        for (int s = 0; s < n; s++) {
+            double z = source.slabZMm(s);
+            boolean linkedBelow = s > 0 && z - source.slabZMm(s - 1) <= 3 * h;
+            boolean linkedAbove = s + 1 < n && source.slabZMm(s + 1) - z <= 3 * h;
+            if (!linkedBelow) {
+                spans.add(linkedAbove ? taper(s, s + 1, z - h, z, source.slabZMm(s + 1) - z, true)
+                        : new Span(z - h, z, s, -1));
+            }
+            if (linkedAbove) {
+                spans.add(new Span(z, source.slabZMm(s + 1), s, s + 1));
+            } else {
+                spans.add(linkedBelow ? taper(s, s - 1, z, z + h, z - source.slabZMm(s - 1), false)
+                        : new Span(z, z + h, s, -1));
+                if (complement) {
+                    spans.add(new Span(z + h, s + 1 < n ? source.slabZMm(s + 1) - h : inf, -1, -1));
+                }
+            }
+        }
+    }
+
+    /**
+     * The half slab beyond an end slice {@code s}, as the interpolation from its field to the field continued
+     * linearly from the neighbouring slice (shape-based extrapolation over half a spacing).
+     */
+    private Span taper(int s, int neighbour, double za, double zb, double gap, boolean below) {
+        SlabField outer = SlabField.extrapolated(fields.get(s), fields.get(neighbour), (zb - za) / gap, clamp);
+        fields.add(outer);
+        int o = fields.size() - 1;
+        return below ? new Span(za, zb, o, s) : new Span(za, zb, s, o);
+    }
+
+    /** The clamp (mm): field values are within ±clamp. */
+    public float clampMm() {
+        return clamp;
+    }
+
+    /**
+     * The sweep's field sampled on the plane at z (mm), ≤ 0 inside, and for each grid point the source span that
+     * gave its value (-1 for none), so that outlines can be refined on the spans that matter.
+     */
+    public record PlaneField(float[] values, int[] span) {
+    }
+
+    /** The sweep's field sampled on the plane at z (mm): ≤ 0 inside. */
+    public PlaneField fieldAt(double zMm) {
+        int nx = grid.nx(), ny = grid.ny();
+        float[] f = new float[nx * ny];
+        int[] arg = new int[nx * ny];
+        Arrays.fill(f, clamp);
+        Arrays.fill(arg, -1);
+        for (int si = 0; si < spans.size(); si++) {
+            Span span = spans.get(si);
+            Reach reach = reach(span, zMm);
+            if (reach == null) {
+                continue;
+            }
+            if (span.slabA < 0) {
+                float v = (float) reach.value(-clamp, -clamp);
+                for (int p = 0; p < f.length; p++) {
+                    if (v < f[p]) {
+                        f[p] = v;
+                        arg[p] = si;
+                    }
+                }
+                continue;
+            }
+            SlabField a = fields.get(span.slabA), b = span.slabB < 0 ? a : fields.get(span.slabB);
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    float v = (float) reach.value(a.at(i, j), b.at(i, j));
+                    int p = j * nx + i;
+                    if (v < f[p]) {
+                        f[p] = v;
+                        arg[p] = si;
+                    }
+                }
+            }
+        }
+        return new PlaneField(f, arg);
+    }
+
+    /**
+     * The sweep's field at the point (x, y, z) in mm from exact distances (not grid samples), over the source spans
+     * with the given indices (-1 entries are skipped), e.g. those that gave the neighbouring samples their values.
+     */
+    public double valueAt(double x, double y, double zMm, int... spanIndices) {
+        double f = clamp;
+        for (int si : spanIndices) {
+            if (si < 0) {
+                continue;
+            }
+            Span span = spans.get(si);
+            Reach reach = reach(span, zMm);
+            if (reach == null) {
+                continue;
+            }
+            double pa = span.slabA < 0 ? -clamp : fields.get(span.slabA).valueAt(x, y);
+            double pb = span.slabB < 0 ? pa : fields.get(span.slabB).valueAt(x, y);
+            f = Math.min(f, reach.value(pa, pb));
+        }
+        return f;
+    }
+
+    /** How a span's distances turn into the sweep's field on plane z: null when the ellipsoid misses the span. */
+    private Reach reach(Span span, double zMm) {
+        double sPos = metric.superiorMm(), sNeg = metric.inferiorMm();
+        if (span.zb < zMm - sPos || span.za > zMm + sNeg) {
+            return null;
+        }
+        if (span.slabB < 0) {
+            double zp = Math.max(span.za, Math.min(span.zb, zMm));
+            double r = metric.reachAt(zMm - zp);
+            return Double.isNaN(r) ? null : new Reach(0, 0, 0, r, 0, 0, 0);
+        }
+        double gap = span.zb - span.za;
+        double t0 = (zMm - span.za) / gap;
+        double tl = Math.max(0, t0 - sPos / gap), tr = Math.min(1, t0 + sNeg / gap);
+        return tl > tr ? null : new Reach(gap, t0, tl, tr, sPos, sNeg, metric.inPlaneReachMm());
+    }
+
+    /**
+     * The minimum over the span's heights of the interpolated distance minus the ellipsoid's in-plane reach; for a
+     * constant span ({@code gap == 0}) simply the distance minus the reach at the nearest height (kept in tr).
+     */
+    private record Reach(double gap, double t0, double tl, double tr, double sPos, double sNeg, double m) {
+
+        double value(double pa, double pb) {
+            if (gap == 0) {
+                return pa - tr;
+            }
+            double delta = pb - pa;
+            double t;
+            if (m == 0) {
+                t = delta > 0 ? tl : tr;
+            } else {
+                // stationary point of the convex function: w / rho(w) = delta * S^2 / (m * gap), S by the side
+                double s = delta > 0 ? sPos : sNeg;
+                double w = 0;
+                if (s > 0 && delta != 0) {
+                    double k = delta * s * s / (m * gap);
+                    w = k / Math.sqrt(1 + k * k / (s * s));
+                }
+                t = t0 - w / gap;
+                t = t < tl ? tl : t > tr ? tr : t;
+            }
+            double w = (t0 - t) * gap;
+            double s = w > 0 ? sPos : sNeg;
+            double rho = s == 0 ? (w == 0 ? 1 : 0) : Math.sqrt(Math.max(0, 1 - (w / s) * (w / s)));
+            return pa + t * delta - m * rho;
+        }
+    }
+}
