@@ -17,7 +17,7 @@ final class PlaneAreas {
             double[] m = moments(xs[p], ys[p]);
             int depth = 0;
             for (int q = 0; q < xs.length; q++) {
-                if (q != p && contains(xs[q], ys[q], xs[p][0], ys[p][0])) {
+                if (q != p && nestedIn(xs[p], ys[p], xs[q], ys[q])) {
                     depth++;
                 }
             }
@@ -40,6 +40,30 @@ final class PlaneAreas {
             cy += (y[j] + y[i]) * cross;
         }
         return new double[] { a / 2, cx / 6, cy / 6 };
+    }
+
+    /**
+     * Whether polygon p lies inside polygon q, judged at p's first vertex that is not on q's boundary (polygons
+     * that only touch at a vertex are not nested).
+     */
+    static boolean nestedIn(double[] px, double[] py, double[] qx, double[] qy) {
+        for (int k = 0; k < px.length; k++) {
+            if (boundaryDistance(qx, qy, px[k], py[k]) > 1e-9) {
+                return contains(qx, qy, px[k], py[k]);
+            }
+        }
+        return false;
+    }
+
+    private static double boundaryDistance(double[] x, double[] y, double px, double py) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0, j = x.length - 1; i < x.length; j = i++) {
+            double dx = x[i] - x[j], dy = y[i] - y[j];
+            double len2 = dx * dx + dy * dy;
+            double t = len2 > 0 ? Math.max(0, Math.min(1, ((px - x[j]) * dx + (py - y[j]) * dy) / len2)) : 0;
+            best = Math.min(best, Math.hypot(px - x[j] - t * dx, py - y[j] - t * dy));
+        }
+        return best;
     }
 
     static boolean contains(double[] x, double[] y, double px, double py) {

@@ -9,6 +9,7 @@ import org.isocenter.contour.internal.EllipsoidMetric;
 import org.isocenter.contour.internal.MarchingSquares;
 import org.isocenter.contour.internal.MarginSweep;
 import org.isocenter.contour.internal.PlaneGrid;
+import org.isocenter.contour.internal.SlabBounds;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.core.structure.Contour;
@@ -78,7 +79,7 @@ public final class StructureMargins {
             metric = metric.reflected();
         }
         double step = planes.inPlaneStepMm();
-        double[] box = bounds(source);
+        double[] box = SlabBounds.of(source);
         double pad = (contract ? 0 : metric.inPlaneReachMm()) + 3 * step;
         PlaneGrid grid = PlaneGrid.covering(box[0] - pad, box[1] + pad, box[2] - pad, box[3] + pad, step);
         monitor.begin((contract ? "Contracting " : "Expanding ") + source.roi().name() + " by " + m, planes.count() + 1);
@@ -126,23 +127,6 @@ public final class StructureMargins {
         return out;
     }
 
-    /** x min, x max, y min, y max (mm) of all source polygons. */
-    private static double[] bounds(RoiSlabs source) {
-        double[] b = { Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY };
-        for (int s = 0; s < source.slabCount(); s++) {
-            double[][] xs = source.polygonsX(s), ys = source.polygonsY(s);
-            for (int p = 0; p < xs.length; p++) {
-                for (int k = 0; k < xs[p].length; k++) {
-                    b[0] = Math.min(b[0], xs[p][k]);
-                    b[1] = Math.max(b[1], xs[p][k]);
-                    b[2] = Math.min(b[2], ys[p][k]);
-                    b[3] = Math.max(b[3], ys[p][k]);
-                }
-            }
-        }
-        return b;
-    }
 
     static Contour contour(double[] xs, double[] ys, double z) {
         List<Vector3> pts = new ArrayList<>(xs.length);
