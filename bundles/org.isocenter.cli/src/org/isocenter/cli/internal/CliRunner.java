@@ -34,7 +34,8 @@ public final class CliRunner {
     /** The commands shipped with the core CLI. */
     public static CliRunner withBuiltInCommands() {
         return new CliRunner(List.of(new InfoCommand(), new DemoCommand(), new LoadCommand(), new EchoCommand(),
-                new SendCommand(), new MarginPolicyCommand(), new RegisterCommand()));
+                new SendCommand(), new MarginPolicyCommand(), new RegisterCommand(), new MarginCommand(),
+                new BooleanCommand()));
     }
 
     public int execute(String[] args, PrintStream out, PrintStream err) {

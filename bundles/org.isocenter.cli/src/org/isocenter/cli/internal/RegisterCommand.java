@@ -95,9 +95,9 @@ final class RegisterCommand implements CliCommand {
         // images: both folders hold exactly one image series; patient identity is checked before anything else
         progress.begin("Reading the planning CT", -1);
         long loadStart = System.nanoTime();
-        RegisterInputs.Series planning = RegisterInputs.loadSeries("planning", o.planning(), progress);
+        PlanningInputs.Series planning = PlanningInputs.loadSeries("planning", o.planning(), progress);
         progress.begin("Reading the daily image", -1);
-        RegisterInputs.Series daily = RegisterInputs.loadSeries("daily", o.daily(), progress);
+        PlanningInputs.Series daily = PlanningInputs.loadSeries("daily", o.daily(), progress);
         long loadMs = Math.round((System.nanoTime() - loadStart) / 1e6);
         DegreesOfFreedom dof = o.sixDof() ? DegreesOfFreedom.SIX : DegreesOfFreedom.TRANSLATION_ONLY;
         // refuses images of different patients (the message names both)
@@ -111,10 +111,10 @@ final class RegisterCommand implements CliCommand {
 
         // structure set and plan: given, or found beside the planning CT by Frame of Reference
         progress.begin("Looking for the structure set and plan", -1);
-        RegisterInputs inputs = new RegisterInputs(planning, notes);
-        Optional<RegisterInputs.Found<StructureSet>> structures = inputs.structureSet(o.rtstruct());
-        Optional<RegisterInputs.Found<RtPlan>> plan = inputs.plan(o.rtplan(),
-                structures.map(RegisterInputs.Found::sopInstanceUid).orElse(""));
+        PlanningInputs inputs = new PlanningInputs(planning, notes);
+        Optional<PlanningInputs.Found<StructureSet>> structures = inputs.structureSet(o.rtstruct());
+        Optional<PlanningInputs.Found<RtPlan>> plan = inputs.plan(o.rtplan(),
+                structures.map(PlanningInputs.Found::sopInstanceUid).orElse(""));
 
         VolumeGeometry grid = planning.volume().geometry();
         Optional<Roi> target = structures.flatMap(s -> s.object().firstTarget());
@@ -383,7 +383,7 @@ final class RegisterCommand implements CliCommand {
      * The isocenter of the plan's first treatment beam and the patient position of its setup; without a plan (or
      * beams) the centre of the final match's region and the planning CT's patient position.
      */
-    private static Isocenter isocenter(Optional<RegisterInputs.Found<RtPlan>> plan, RegisterInputs.Series planning,
+    private static Isocenter isocenter(Optional<PlanningInputs.Found<RtPlan>> plan, PlanningInputs.Series planning,
             RegistrationRegion finalRegion, List<String> notes) {
         PatientPosition ctPosition = planning.volume().info().patientPosition();
         Optional<Beam> beam = plan.flatMap(p -> planIsocenter(p.object()));
@@ -435,7 +435,7 @@ final class RegisterCommand implements CliCommand {
 
     // ---- Spatial Registration ---------------------------------------------------------------------------------
 
-    private static WrittenObject writeSro(Path file, RegisterInputs.Series planning, RegisterInputs.Series daily,
+    private static WrittenObject writeSro(Path file, PlanningInputs.Series planning, PlanningInputs.Series daily,
             RigidTransform result, Match last) throws Exception {
         String dailyFrame = daily.volume().frameOfReferenceUid();
         // the registration lives in the daily image's frame: planning -> daily, and the daily image itself
@@ -521,7 +521,7 @@ final class RegisterCommand implements CliCommand {
         return o;
     }
 
-    private static JsonObject seriesJson(RegisterInputs.Series s) {
+    private static JsonObject seriesJson(PlanningInputs.Series s) {
         JsonObject o = new JsonObject();
         o.addProperty("folder", s.folder().toString());
         o.addProperty("modality", s.volume().info().modality());

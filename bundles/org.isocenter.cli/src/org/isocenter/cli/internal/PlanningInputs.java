@@ -28,11 +28,12 @@ import org.isocenter.dicom.scan.InstanceRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
 
 /**
- * What {@code register} reads: the one image series of a folder, and the planning CT's structure set and plan —
+ * What the planning-side commands ({@code register}, {@code margin}, {@code boolean}) read: the one image series of
+ * a folder, and the planning CT's structure set and plan —
  * given on the command line, or found in the planning folder and (not recursively) its parent folder by the
  * planning CT's Frame of Reference. Objects of another patient or Frame of Reference are refused with a message.
  */
-final class RegisterInputs {
+final class PlanningInputs {
 
     /** An image series read from its folder, with what a Spatial Registration needs to reference it. */
     record Series(Path folder, DicomIndex index, SeriesRecord record, ImageVolume volume) {
@@ -49,7 +50,7 @@ final class RegisterInputs {
     private final Series planning;
     private final List<String> notes;
 
-    RegisterInputs(Series planning, List<String> notes) {
+    PlanningInputs(Series planning, List<String> notes) {
         this.planning = planning;
         this.notes = notes;
     }

@@ -1,0 +1,77 @@
+package org.isocenter.cli.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import com.google.gson.JsonObject;
+
+import org.isocenter.cli.CliCommand;
+import org.isocenter.cli.CliUsageException;
+import org.isocenter.contour.Margins;
+import org.isocenter.contour.StructureMargins;
+import org.isocenter.core.progress.ProgressMonitor;
+import org.isocenter.core.structure.Contour;
+import org.isocenter.core.structure.Roi;
+
+/**
+ * {@code margin --planning <CT folder> --structure CTV --margin 10|R,L,A,P,I,S --out new.dcm}: the structure grown
+ * (or shrunk, negative values) by an exact anisotropic margin, written with all other structures into a new RT
+ * Structure Set on the planning CT's slices, with source and result volumes.
+ */
+final class MarginCommand implements CliCommand {
+
+    private static final Set<String> OPTIONS = Set.of("--planning", "--rtstruct", "--structure", "--margin", "--name",
+            "--type", "--out");
+
+    @Override
+    public String name() {
+        return "margin";
+    }
+
+    @Override
+    public String usage() {
+        return "--planning <CT folder> [--rtstruct F] --structure NAME --margin MM|R,L,A,P,I,S [--name NEW] [--type PTV]"
+                + " --out new-rtstruct.dcm  exact margin (Minkowski sum with the margin ellipsoid; negative values"
+                + " shrink), written with the other structures into a new RT Structure Set";
+    }
+
+    @Override
+    public JsonObject run(List<String> args, ProgressMonitor progress) throws Exception {
+        CliArgs a = new CliArgs(args, OPTIONS);
+        Path planning = a.folder("--planning");
+        Path rtstruct = a.existingFile("--rtstruct");
+        String structure = a.required("--structure", "<name>");
+        Margins margins;
+        try {
+            margins = Margins.parse(a.required("--margin", "<mm or R,L,A,P,I,S mm>"));
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException("--margin: " + e.getMessage());
+        }
+        Path out = a.newFile("--out");
+        StructureEdit edit = StructureEdit.load(planning, rtstruct, progress);
+        Roi source = edit.structure(structure);
+        boolean target = List.of("GTV", "CTV", "ITV").contains(source.interpretedType());
+        String name = a.text("--name", source.name() + (margins.expansionPart().isZero() ? "-" : "+") + "margin");
+        edit.checkNewName(name);
+        String type = a.text("--type", target ? "PTV" : source.interpretedType().equals("ORGAN") ? "AVOIDANCE" : "");
+        long start = System.nanoTime();
+        List<Contour> contours = StructureMargins.apply(edit.slabs(source), margins, edit.planes(), progress);
+        long computeMs = Math.round((System.nanoTime() - start) / 1e6);
+        int[] colour = target ? new int[] { 255, 64, 64 } : new int[] { 255, 160, 0 };
+        JsonObject j = edit.writeWithNew(name, type, colour, contours, out, "Isocenter margin");
+        j.add("source", StructureEdit.statistics(edit.slabs(source)));
+        JsonObject m = new JsonObject();
+        m.addProperty("rightMm", margins.rightMm());
+        m.addProperty("leftMm", margins.leftMm());
+        m.addProperty("anteriorMm", margins.anteriorMm());
+        m.addProperty("posteriorMm", margins.posteriorMm());
+        m.addProperty("inferiorMm", margins.inferiorMm());
+        m.addProperty("superiorMm", margins.superiorMm());
+        j.add("margins", m);
+        j.addProperty("method", "exact Minkowski sum with the margin ellipsoid (patient LPS: left +x, posterior +y, "
+                + "superior +z)");
+        j.addProperty("computeMs", computeMs);
+        return j;
+    }
+}
