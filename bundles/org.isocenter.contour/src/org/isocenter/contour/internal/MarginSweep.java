@@ -36,7 +36,7 @@ public final class MarginSweep {
         this.metric = metric;
         this.grid = grid;
         double reach = metric.inPlaneReachMm();
-        this.clamp = (float) (Math.max(2 * reach, 10) + 2 * grid.stepMm());
+        this.clamp = (float) (Math.max(1.5 * reach, 6) + 3 * grid.stepMm());
         int n = source.slabCount();
         SlabField[] slices = new SlabField[n];
         IntStream.range(0, n).parallel()

@@ -124,6 +124,8 @@ public final class SlabField {
         private final double xMin, xMax, yMin, yMax, cell, ox, oy;
         private final int cw, ch;
         private final int[][] buckets;
+        /** Per cell, the Chebyshev ring of the nearest cell holding an edge (rings nearer are empty). */
+        private final int[] firstRing;
 
         Exact(RoiSlabs slabs, int s, EllipsoidMetric metric, double clamp, double step, boolean complement) {
             this.slabs = slabs;
@@ -167,6 +169,27 @@ public final class SlabField {
             cw = (int) Math.ceil((xMax - ox) / cell) + 2;
             ch = (int) Math.ceil((yMax - oy) / cell) + 2;
             buckets = bucket();
+            firstRing = nearestNonEmptyRing();
+        }
+
+        private int[] nearestNonEmptyRing() {
+            List<int[]> full = new ArrayList<>();
+            for (int c = 0; c < buckets.length; c++) {
+                if (buckets[c] != null) {
+                    full.add(new int[] { c % cw, c / cw });
+                }
+            }
+            int[] ring = new int[cw * ch];
+            for (int cj = 0; cj < ch; cj++) {
+                for (int ci = 0; ci < cw; ci++) {
+                    int best = Integer.MAX_VALUE / 2;
+                    for (int[] f : full) {
+                        best = Math.min(best, Math.max(Math.abs(f[0] - ci), Math.abs(f[1] - cj)));
+                    }
+                    ring[cj * cw + ci] = best;
+                }
+            }
+            return ring;
         }
 
         double value(double x, double y) {
@@ -177,7 +200,13 @@ public final class SlabField {
             double d = clamp;
             int ci = (int) Math.floor((x - ox) / cell), cj = (int) Math.floor((y - oy) / cell);
             int maxRing = (int) Math.ceil(clamp / cell) + 1;
-            for (int r = 0; r <= maxRing; r++) {
+            int startRing = 0;
+            if (ci >= 0 && cj >= 0 && ci < cw && cj < ch) {
+                startRing = firstRing[cj * cw + ci]; // the rings inside it hold no edge
+            } else {
+                startRing = Math.max(Math.max(-ci, ci - cw + 1), Math.max(-cj, cj - ch + 1));
+            }
+            for (int r = startRing; r <= maxRing; r++) {
                 if (r >= 2 && (r - 1) * cell > d) {
                     break;
                 }
