@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.isocenter.contour.internal.IntStack;
-import org.isocenter.contour.internal.MarchingSquares;
-import org.isocenter.contour.internal.PlaneGrid;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.core.structure.Contour;
-import org.isocenter.core.structure.ContourGeometry;
 
 /**
  * Auto-contouring helpers: the region of an image whose values (HU for CT) lie in a range, restricted to what
@@ -84,7 +81,6 @@ public final class ThresholdContouring {
         }
         monitor.worked(1);
         List<Contour> out = new ArrayList<>();
-        PlaneGrid index = new PlaneGrid(0, 0, 1, nx, ny);
         for (int k = 0; k < nz; k++) {
             monitor.checkCancelled();
             byte[] slice = new byte[nx * ny];
@@ -105,13 +101,7 @@ public final class ThresholdContouring {
                 }
             }
             if (any) {
-                for (double[][] poly : MarchingSquares.outline(f, index)) {
-                    List<Vector3> pts = new ArrayList<>(poly[0].length);
-                    for (int q = 0; q < poly[0].length; q++) {
-                        pts.add(g.indexToPatient(poly[0][q], poly[1][q], k));
-                    }
-                    out.add(new Contour(ContourGeometry.CLOSED_PLANAR, pts));
-                }
+                out.addAll(MaskConversion.trace(f, g, k));
             }
             monitor.worked(1);
         }
