@@ -50,9 +50,31 @@ public final class CorrectionProtocols {
         return new Online(actionLevelMm);
     }
 
-    /** Parses {@code none}, {@code online[:A]}, {@code nal[:N]}, {@code enal[:N[:W]]}, {@code sal[:α[:Nmax]]}. */
+    /** The ids of the built-in protocols. */
+    public static final java.util.List<String> BUILT_IN_IDS = java.util.List.of("none", "online", "nal", "enal", "sal");
+
+    /**
+     * The protocols offered as {@link CorrectionProtocolProvider} services (OSGi) whose id is not a built-in one
+     * (built-ins cannot be replaced silently).
+     */
+    public static java.util.List<CorrectionProtocolProvider> providers() {
+        return org.isocenter.margin.internal.OsgiServices.all(CorrectionProtocolProvider.class).stream()
+                .filter(p -> !BUILT_IN_IDS.contains(p.id().toLowerCase(java.util.Locale.ROOT))).toList();
+    }
+
+    /**
+     * Parses {@code none}, {@code online[:A]}, {@code nal[:N]}, {@code enal[:N[:W]]}, {@code sal[:α[:Nmax]]}, or
+     * {@code id[:parameters]} of a {@link CorrectionProtocolProvider} service.
+     */
     public static CorrectionProtocol parse(String spec) {
         String[] p = spec.strip().toLowerCase(java.util.Locale.ROOT).split(":");
+        if (!BUILT_IN_IDS.contains(p[0])) {
+            for (CorrectionProtocolProvider provider : providers()) {
+                if (provider.id().equalsIgnoreCase(p[0])) {
+                    return provider.create(java.util.List.of(p).subList(1, p.length));
+                }
+            }
+        }
         try {
             return switch (p[0]) {
                 case "none" -> none();
@@ -61,7 +83,8 @@ public final class CorrectionProtocols {
                 case "enal" -> enal(p.length > 1 ? Integer.parseInt(p[1]) : 3, p.length > 2 ? Integer.parseInt(p[2]) : 5);
                 case "sal" -> sal(p.length > 1 ? Double.parseDouble(p[1]) : 9, p.length > 2 ? Integer.parseInt(p[2]) : 10);
                 default -> throw new IllegalArgumentException("unknown correction protocol '" + p[0]
-                        + "'; one of none, online[:A], nal[:N], enal[:N[:W]], sal[:alpha[:Nmax]]");
+                        + "'; one of none, online[:A], nal[:N], enal[:N[:W]], sal[:alpha[:Nmax]]"
+                        + providers().stream().map(x -> ", " + x.id()).collect(java.util.stream.Collectors.joining()));
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("protocol '" + spec + "': parameter is not a number");

@@ -114,18 +114,9 @@ public final class MarginRecipes {
      */
     public static List<MarginRecipe> available() {
         List<MarginRecipe> all = new java.util.ArrayList<>(builtIn());
-        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(MarginRecipes.class);
-        org.osgi.framework.BundleContext context = bundle == null ? null : bundle.getBundleContext();
-        if (context != null) {
-            try {
-                for (var ref : context.getServiceReferences(MarginRecipe.class, null)) {
-                    MarginRecipe r = context.getService(ref);
-                    if (r != null && all.stream().noneMatch(x -> x.id().equalsIgnoreCase(r.id()))) {
-                        all.add(r);
-                    }
-                }
-            } catch (org.osgi.framework.InvalidSyntaxException e) {
-                throw new IllegalStateException(e);
+        for (MarginRecipe r : org.isocenter.margin.internal.OsgiServices.all(MarginRecipe.class)) {
+            if (all.stream().noneMatch(x -> x.id().equalsIgnoreCase(r.id()))) {
+                all.add(r);
             }
         }
         return all;

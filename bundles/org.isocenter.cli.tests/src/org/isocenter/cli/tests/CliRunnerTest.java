@@ -158,6 +158,24 @@ class CliRunnerTest {
             }
         }
         Path shifts = Files.writeString(tmp.resolve("shifts.csv"), csv);
+        // the same shifts as the workbench's fraction logs (one folder per patient, HFS couch corrections)
+        Path records = tmp.resolve("records");
+        for (String line : csv.toString().split("\n")) {
+            String[] c = line.split(",");
+            if (c[0].equals("patient")) {
+                continue;
+            }
+            Path folder = Files.createDirectories(records.resolve(c[0]));
+            double lr = Double.parseDouble(c[2]), ap = Double.parseDouble(c[3]), si = Double.parseDouble(c[4]);
+            // HFS: IEC (lateral, longitudinal, vertical) = (x, z, -y) of LPS; the correction undoes the error
+            org.isocenter.margin.FractionLog.append(folder, new org.isocenter.margin.FractionLog.Entry(
+                    java.time.LocalDateTime.of(2026, 1, 1, 8, 0).plusDays(Integer.parseInt(c[1])), "rtt", "ACCEPTED", c[0],
+                    c[0] + "." + c[1], org.isocenter.core.patient.PatientPosition.HFS, -lr, -si, ap, 0, 0, 0, "APPLY",
+                    "bone", ""));
+        }
+        Run fromLogs = run("margin-policy", "--records", records.toString(), "--recipe", "vanherk", "--protocol", "nal:3",
+                "--fractions", "30");
+        assertEquals(0, fromLogs.exitCode(), fromLogs.stdout());
         Run run = run("margin-policy", "--shifts", shifts.toString(), "--recipe", "vanherk", "--protocol", "nal:3",
                 "--fractions", "30");
         assertEquals(0, run.exitCode(), run.stdout());
@@ -171,6 +189,17 @@ class CliRunnerTest {
         double margin = run.json().getAsJsonObject("marginMm").get("lr").getAsDouble();
         assertEquals(2.5 * sigmaRnd / Math.sqrt(3) + 0.7 * sigmaRnd, margin, 0.002);
         assertEquals("M = 2.5 Σ + 0.7 σ", run.json().getAsJsonObject("recipe").get("formula").getAsString());
+        JsonObject logged = fromLogs.json().getAsJsonObject("population");
+        assertEquals(40, logged.get("patients").getAsInt());
+        assertEquals(600, logged.get("fractions").getAsInt());
+        for (String key : new String[] { "systematicMm", "randomMm", "groupMeanMm" }) {
+            for (String axis : new String[] { "lr", "ap", "si" }) {
+                assertEquals(population.getAsJsonObject(key).get(axis).getAsDouble(),
+                        logged.getAsJsonObject(key).get(axis).getAsDouble(), 2e-3, key + " " + axis + " (logs keep 3 decimals)");
+            }
+        }
+        assertEquals(2, run("margin-policy", "--records", records.toString(), "--shifts", shifts.toString()).exitCode(),
+                "one source, not both");
 
         Run site = run("margin-policy", "--shifts", shifts.toString(), "--site", "prostate");
         assertEquals(0, site.exitCode(), site.stdout());

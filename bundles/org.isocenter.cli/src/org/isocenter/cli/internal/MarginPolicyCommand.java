@@ -14,6 +14,8 @@ import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.margin.Axis;
 import org.isocenter.margin.AxisValues;
 import org.isocenter.margin.CorrectionProtocol;
+import org.isocenter.margin.FractionLog;
+import org.isocenter.margin.ShiftRecord;
 import org.isocenter.margin.CorrectionProtocols;
 import org.isocenter.margin.ErrorBudget;
 import org.isocenter.margin.MarginRecipe;
@@ -26,8 +28,9 @@ import org.isocenter.margin.SiteProtocol;
 import org.isocenter.margin.SiteProtocols;
 
 /**
- * {@code margin-policy --shifts shifts.csv [--site S | --recipe R --protocol P --fractions N] [--seed S]}:
- * population statistics of measured set-up shifts, what a correction protocol leaves of them (closed form and
+ * {@code margin-policy --shifts shifts.csv | --records FOLDER [--site S | --recipe R --protocol P --fractions N]
+ * [--seed S]}: population statistics of measured set-up shifts (a CSV, or the accepted decisions of the workbench's
+ * fraction logs under a folder), what a correction protocol leaves of them (closed form and
  * simulation) and the recipe's CTV-to-PTV margin per axis, all in mm.
  */
 final class MarginPolicyCommand implements CliCommand {
@@ -39,13 +42,14 @@ final class MarginPolicyCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "--shifts <csv> [--site prostate|lung|headneck] [--recipe ID] [--protocol SPEC] [--fractions N] [--seed N]"
+        return "--shifts <csv> | --records <fraction log or folder> [--site prostate|lung|headneck] [--recipe ID]"
+                + " [--protocol SPEC] [--fractions N] [--seed N]"
                 + "  Σ, σ, residuals after the protocol and margins per axis (mm)";
     }
 
     @Override
     public JsonObject run(List<String> args, ProgressMonitor progress) throws Exception {
-        String shifts = null, site = null, recipeId = null, protocolSpec = null;
+        String shifts = null, records = null, site = null, recipeId = null, protocolSpec = null;
         int fractions = -1;
         long seed = 20261121L;
         for (int i = 0; i < args.size(); i++) {
@@ -56,6 +60,7 @@ final class MarginPolicyCommand implements CliCommand {
             String v = args.get(++i);
             switch (a) {
                 case "--shifts" -> shifts = v;
+                case "--records" -> records = v;
                 case "--site" -> site = v;
                 case "--recipe" -> recipeId = v;
                 case "--protocol" -> protocolSpec = v;
@@ -64,8 +69,9 @@ final class MarginPolicyCommand implements CliCommand {
                 default -> throw new CliUsageException("unknown option " + a);
             }
         }
-        if (shifts == null) {
-            throw new CliUsageException("--shifts <csv> is required (columns patient, fraction, lr, ap, si in mm)");
+        if ((shifts == null) == (records == null)) {
+            throw new CliUsageException("give --shifts <csv> (columns patient, fraction, lr, ap, si in mm) or --records "
+                    + "<folder> (the workbench's " + FractionLog.FILE_NAME + " files), one of them");
         }
         SiteProtocol siteProtocol = null;
         if (site != null) {
@@ -84,7 +90,9 @@ final class MarginPolicyCommand implements CliCommand {
         }
         int n = fractions > 0 ? fractions : siteProtocol != null ? siteProtocol.fractions() : 30;
         progress.begin("Margin policy", 2);
-        PopulationStatistics stats = PopulationStatistics.of(ShiftCsv.read(Path.of(shifts)));
+        Path source = Path.of(shifts != null ? shifts : records).toAbsolutePath().normalize();
+        List<ShiftRecord> data = shifts != null ? ShiftCsv.read(source) : FractionLog.shifts(FractionLog.readAll(source));
+        PopulationStatistics stats = PopulationStatistics.of(data);
         progress.worked(1);
         MarginReport report = MarginReport.evaluate(recipe, protocol, n, stats.systematic(), stats.random(),
                 siteProtocol != null ? siteProtocol.otherSystematic() : List.of(),
@@ -93,7 +101,7 @@ final class MarginPolicyCommand implements CliCommand {
         progress.worked(1);
 
         JsonObject o = new JsonObject();
-        o.addProperty("shifts", Path.of(shifts).toAbsolutePath().toString());
+        o.addProperty(shifts != null ? "shifts" : "records", source.toString());
         if (siteProtocol != null) {
             o.addProperty("site", siteProtocol.site());
         }

@@ -255,6 +255,12 @@ class WorkbenchSmokeTest {
         assertEquals(0, dailyToPlanning.apply(found.apply(iso)).distanceTo(iso), 1e-3, "the REG holds the accepted match");
         String log = Files.readString(folder.resolve(IgrtDecisions.LOG_FILE));
         assertTrue(log.contains("ACCEPTED") && log.contains(reg.getFileName().toString()), log);
+        // the fraction log is what margin policies read: the accepted correction's numbers, not just text
+        var entries = org.isocenter.margin.FractionLog.read(folder.resolve(IgrtDecisions.LOG_FILE));
+        var last = entries.get(entries.size() - 1);
+        assertTrue(last.accepted());
+        assertEquals(couch.correction().lateralMm(), last.lateralMm(), 1e-3);
+        assertEquals(couch.correction().verticalMm(), last.verticalMm(), 1e-3);
 
         // beyond the maximum correction: refused, Accept disabled
         viewer.model().setTransform(new ViewerModel.TransformParameters(25, 0, 0, 0, 0, 0), "manual");

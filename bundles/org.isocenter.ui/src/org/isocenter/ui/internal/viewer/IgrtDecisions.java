@@ -1,10 +1,8 @@
 package org.isocenter.ui.internal.viewer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.isocenter.dicom.io.ImageSeriesReference;
 import org.isocenter.dicom.io.SeriesAttributes;
 import org.isocenter.dicom.io.SpatialRegistrationWriter;
 import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.margin.FractionLog;
 import org.isocenter.registration.CorrectionLimits;
 import org.isocenter.registration.CouchCorrection;
 import org.isocenter.render.SliceScene;
@@ -28,11 +27,12 @@ import org.isocenter.render.SliceScene;
  * terms, about the plan isocenter; the daily image is taken to be reconstructed with the machine isocenter at the
  * plan isocenter's coordinates, so identity means "no shift"), and what accepting or rejecting it records: an
  * accepted match is written as a DICOM Spatial Registration (planning CT frame, the daily image's transform into
- * it) beside the daily series, and every decision is appended to {@value #LOG_FILE} in the same folder.
+ * it) beside the daily series, and every decision is appended to the fraction log ({@link FractionLog}) in the same
+ * folder, which margin policies read as population data.
  */
 public final class IgrtDecisions {
 
-    public static final String LOG_FILE = "igrt-decisions.log";
+    public static final String LOG_FILE = FractionLog.FILE_NAME;
     /** Half size of the box whose corners bound the error a 3-DOF couch leaves (mm). */
     static final double RESIDUAL_BOX_HALF_MM = 50;
 
@@ -110,11 +110,10 @@ public final class IgrtDecisions {
     private static void log(Path folder, LocalDateTime when, String decision, SliceScene scene, CouchCorrection c,
             String matchSource, String file) throws IOException {
         ImageVolume daily = scene.secondary().orElseThrow();
-        String line = String.join("\t", when.toString(), System.getProperty("user.name", "?"), decision,
-                scene.primary().patient().patientId(), daily.info().seriesInstanceUid(), c.position().name(), describe(c),
-                matchSource, file) + System.lineSeparator();
-        Files.writeString(folder.resolve(LOG_FILE), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        FractionLog.append(folder, new FractionLog.Entry(when, System.getProperty("user.name", "?"), decision,
+                scene.primary().patient().patientId(), daily.info().seriesInstanceUid(), c.position(), c.lateralMm(),
+                c.longitudinalMm(), c.verticalMm(), c.pitchDeg(), c.rollDeg(), c.yawDeg(), c.status().name(), matchSource,
+                file));
     }
 
     private static String safe(String s) {
