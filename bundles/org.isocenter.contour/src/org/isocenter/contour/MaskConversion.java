@@ -65,6 +65,22 @@ public final class MaskConversion {
         return cover;
     }
 
+    /** The voxels whose centre lies inside the structure (slab convention, even-odd rule). */
+    public static BinaryMask mask(RoiSlabs structure, VolumeGeometry grid) {
+        float[] centre = coverage(structure, grid, 1);
+        BinaryMask m = new BinaryMask(grid);
+        for (int k = 0; k < grid.sizeZ(); k++) {
+            for (int j = 0; j < grid.sizeY(); j++) {
+                for (int i = 0; i < grid.sizeX(); i++) {
+                    if (centre[grid.linearIndex(i, j, k)] > 0.5f) {
+                        m.set(i, j, k, true);
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
     /** Closed contours along the 50% level of a coverage map (sub-voxel: the level is interpolated). */
     public static List<Contour> outlines(float[] coverage, VolumeGeometry grid) {
         requireAxial(grid);
