@@ -146,6 +146,61 @@ class DemoPatientDicomTest {
         assertEquals(PelvisPhantom.STRUCTURES.size(), ss.rois().size());
     }
 
+    /**
+     * Contour Data is read through a fast path for (Explicit and Implicit VR) Little Endian files and by PixelMed
+     * otherwise: pydicom rewrites the demo RTSTRUCT as Implicit VR, as Explicit VR Big Endian (the ordinary path)
+     * and with Contour Data spelt differently (exponents, padding): every point reads the same, and the same as
+     * pydicom's own sum of all coordinates.
+     */
+    @Test
+    void contourDataReadsTheSameInEveryEncodingAndAsPydicomReadsIt() throws Exception {
+        Path rs = demo.resolve(DemoPatient.RTSTRUCT_FILE);
+        StructureSet reference = new StructureSetReader().read(rs);
+        String pySum = ExternalTools.pydicom("import pydicom,sys\n"
+                + "d=pydicom.dcmread(sys.argv[1]); n=0; s=0.0\n"
+                + "for rc in d.ROIContourSequence:\n"
+                + "  for c in rc.ContourSequence:\n"
+                + "    v=[float(x) for x in c.ContourData]; n+=len(v); s+=sum(v)\n"
+                + "print(n, repr(s))", rs);
+        long n = reference.rois().stream().mapToLong(r -> 3L * r.pointCount()).sum();
+        double sum = reference.rois().stream().flatMap(r -> r.contours().stream()).flatMap(c -> c.pointsMm().stream())
+                .mapToDouble(v -> v.x() + v.y() + v.z()).sum();
+        assertEquals(Long.parseLong(pySum.split(" ")[0]), n);
+        assertEquals(Double.parseDouble(pySum.split(" ")[1]), sum, 1e-6);
+        String rewrite = "import pydicom,sys\n"
+                + "from pydicom.uid import ImplicitVRLittleEndian, ExplicitVRBigEndian\n"
+                + "d=pydicom.dcmread(sys.argv[1]); out=sys.argv[1][:-4]\n"
+                + "def save(name, syntax, implicit, little):\n"
+                + "  d.file_meta.TransferSyntaxUID=syntax; d.is_implicit_VR=implicit; d.is_little_endian=little\n"
+                + "  d.save_as(out+name, write_like_original=False)\n"
+                + "save('-implicit.dcm', ImplicitVRLittleEndian, True, True)\n"
+                + "save('-bigendian.dcm', ExplicitVRBigEndian, False, False)\n"
+                + "for rc in d.ROIContourSequence:\n"
+                + "  for c in rc.ContourSequence:\n"
+                + "    c.ContourData=[('%.6e' % float(x)).replace('e+00','') for x in c.ContourData]\n"
+                + "save('-exponents.dcm', pydicom.uid.ExplicitVRLittleEndian, False, True)\n"
+                + "print('ok')";
+        assertEquals("ok", ExternalTools.pydicom(rewrite, rs));
+        for (String variant : List.of("implicit", "bigendian", "exponents")) {
+            Path file = demo.resolve(DemoPatient.RTSTRUCT_FILE.replace(".dcm", "-" + variant + ".dcm"));
+            StructureSet again = new StructureSetReader().read(file);
+            assertEquals(reference.rois().size(), again.rois().size(), variant);
+            for (int r = 0; r < reference.rois().size(); r++) {
+                List<org.isocenter.core.structure.Contour> a = reference.rois().get(r).contours(),
+                        b = again.rois().get(r).contours();
+                assertEquals(a.size(), b.size(), variant);
+                for (int c = 0; c < a.size(); c++) {
+                    assertEquals(a.get(c).pointsMm().size(), b.get(c).pointsMm().size(), variant);
+                    for (int q = 0; q < a.get(c).pointsMm().size(); q++) {
+                        assertEquals(0, a.get(c).pointsMm().get(q).distanceTo(b.get(c).pointsMm().get(q)), 1e-5,
+                                variant + " roi " + r + " contour " + c + " point " + q);
+                    }
+                }
+            }
+            Files.delete(file);
+        }
+    }
+
     @Test
     void planIsocenterIsTheCtvCentreAndTheDoseCoversTheCtvAtThePrescription() throws Exception {
         RtPlan plan = new RtPlanReader().read(demo.resolve(DemoPatient.RTPLAN_FILE));

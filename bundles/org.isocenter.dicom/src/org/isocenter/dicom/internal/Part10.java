@@ -30,6 +30,29 @@ public final class Part10 {
         return list;
     }
 
+    /** Reads a whole file from its bytes (already in memory), naming {@code file} in errors. */
+    public static AttributeList read(byte[] bytes, Path file) throws DicomReadException {
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(false);
+        try (com.pixelmed.dicom.DicomInputStream in = new com.pixelmed.dicom.DicomInputStream(
+                new java.io.ByteArrayInputStream(bytes))) {
+            list.read(in);
+        } catch (Exception | StackOverflowError e) {
+            throw new DicomReadException(file, "cannot read DICOM: " + HeaderReader.describe(e), e);
+        }
+        return list;
+    }
+
+    /** Checks a read file's Modality. */
+    public static AttributeList requireModality(AttributeList list, Path file, String modality, String what)
+            throws DicomReadException {
+        String actual = Attrs.string(list, TagFromName.Modality);
+        if (!modality.equals(actual)) {
+            throw new DicomReadException(file, "not " + what + " (Modality '" + actual + "', expected " + modality + ")");
+        }
+        return list;
+    }
+
     /** A header read up to the Pixel Data element, and the file offset just after that element's tag (-1: none). */
     public record Header(AttributeList list, long pixelDataTagEnd) {
     }
@@ -63,12 +86,7 @@ public final class Part10 {
 
     /** Reads a whole file and checks its Modality. */
     public static AttributeList read(Path file, String modality, String what) throws DicomReadException {
-        AttributeList list = read(file);
-        String actual = Attrs.string(list, TagFromName.Modality);
-        if (!modality.equals(actual)) {
-            throw new DicomReadException(file, "not " + what + " (Modality '" + actual + "', expected " + modality + ")");
-        }
-        return list;
+        return requireModality(read(file), file, modality, what);
     }
 
     /** A reader's body, run by {@link #guarded}. */

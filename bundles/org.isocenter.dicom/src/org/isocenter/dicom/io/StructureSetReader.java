@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TagFromName;
@@ -15,6 +16,7 @@ import org.isocenter.core.structure.ContourGeometry;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.dicom.internal.Attrs;
+import org.isocenter.dicom.internal.ContourDataIndex;
 import org.isocenter.dicom.internal.Part10;
 import org.isocenter.dicom.internal.Tags;
 
@@ -30,7 +32,17 @@ public final class StructureSetReader {
     }
 
     private StructureSet readChecked(Path file) throws DicomReadException {
-        AttributeList l = Part10.read(file, "RTSTRUCT", "an RT Structure Set");
+        // Contour Data through the fast path when the encoding allows (see ContourDataIndex), else PixelMed alone
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new DicomReadException(file, "cannot read: " + e.getMessage(), e);
+        }
+        Optional<ContourDataIndex> index = ContourDataIndex.of(bytes);
+        AttributeList l = Part10.requireModality(
+                index.isPresent() ? Part10.read(index.get().markedBytes(), file) : Part10.read(bytes, file), file,
+                "RTSTRUCT", "an RT Structure Set");
         String frame = "";
         String refSeries = "";
         for (AttributeList f : Attrs.items(l, Tags.ReferencedFrameOfReferenceSequence)) {
@@ -65,7 +77,7 @@ public final class StructureSetReader {
                     color = new int[] { clamp(rgb[0]), clamp(rgb[1]), clamp(rgb[2]) };
                 }
                 for (AttributeList item : Attrs.items(c, Tags.ContourSequence)) {
-                    contours.add(contour(file, name, item));
+                    contours.add(contour(file, name, item, index));
                 }
             }
             rois.add(new Roi(number, name, color, types.getOrDefault(number, ""), contours));
@@ -81,8 +93,10 @@ public final class StructureSetReader {
         return Math.max(0, Math.min(255, v));
     }
 
-    private static Contour contour(Path file, String roiName, AttributeList item) throws DicomReadException {
-        double[] data = Attrs.doubles(item, TagFromName.ContourData);
+    private static Contour contour(Path file, String roiName, AttributeList item, Optional<ContourDataIndex> index)
+            throws DicomReadException {
+        double[] raw = Attrs.doubles(item, TagFromName.ContourData);
+        double[] data = index.map(i -> i.values(raw)).orElse(raw);
         if (data.length == 0 || data.length % 3 != 0) {
             throw new DicomReadException(file, "ROI '" + roiName + "' has Contour Data with " + data.length
                     + " values (not a multiple of 3)");
