@@ -25,7 +25,6 @@ public record StructureSet(String label, PatientIdentity patient, String frameOf
         }
     }
 
-    /** The ROI with this name, compared ignoring case. */
     /** The first contoured target, preferring PTV over CTV over GTV (RT ROI Interpreted Type). */
     public Optional<Roi> firstTarget() {
         for (String type : java.util.List.of("PTV", "CTV", "GTV")) {
@@ -38,6 +37,7 @@ public record StructureSet(String label, PatientIdentity patient, String frameOf
         return Optional.empty();
     }
 
+    /** The ROI with this name, compared ignoring case. */
     public Optional<Roi> roi(String name) {
         return rois.stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
     }
