@@ -10,6 +10,8 @@ public final class IsocenterUi {
     public static final String VIEW_PATIENT_BROWSER = "org.isocenter.ui.views.patientBrowser";
     /** Linked MPR views, 3D view and fusion of the selected image series. */
     public static final String VIEW_IMAGE_VIEWER = "org.isocenter.ui.views.imageViewer";
+    /** Structures of the viewed image: list, visibility, add/rename/colour/type/delete, margins, booleans, save. */
+    public static final String VIEW_STRUCTURES = "org.isocenter.ui.views.structures";
     /** Margin recipes, correction protocols and CTV-to-PTV margins per axis. */
     public static final String VIEW_MARGIN_POLICY = "org.isocenter.ui.views.marginPolicy";
     /** The workbench Progress view (declared by Isocenter: the product has no org.eclipse.ui.ide), in every perspective. */

@@ -12,8 +12,9 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
 /**
- * Menus: File (Import DICOM Folder…, Open Demo Patient contributed in plugin.xml, Exit), Window (perspectives,
- * views, Preferences) and Help (About).
+ * Menus: File (Import DICOM Folder…, Open Demo Patient contributed in plugin.xml, Exit), Edit (Undo, Redo: the
+ * workbench operation history, e.g. structure edits; Ctrl+Z / Ctrl+Y), Window (perspectives, views, Preferences)
+ * and Help (About).
  */
 final class IsocenterActionBarAdvisor extends ActionBarAdvisor {
 
@@ -27,6 +28,8 @@ final class IsocenterActionBarAdvisor extends ActionBarAdvisor {
         register(ActionFactory.PREFERENCES.create(window));
         register(ActionFactory.ABOUT.create(window));
         register(ActionFactory.RESET_PERSPECTIVE.create(window));
+        register(ActionFactory.UNDO.create(window));
+        register(ActionFactory.REDO.create(window));
     }
 
     @Override
@@ -39,6 +42,12 @@ final class IsocenterActionBarAdvisor extends ActionBarAdvisor {
         file.add(new Separator());
         file.add(getAction(ActionFactory.QUIT.getId()));
         menuBar.add(file);
+
+        MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+        edit.add(getAction(ActionFactory.UNDO.getId()));
+        edit.add(getAction(ActionFactory.REDO.getId()));
+        edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        menuBar.add(edit);
 
         menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 

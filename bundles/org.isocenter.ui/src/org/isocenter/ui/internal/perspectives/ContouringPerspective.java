@@ -3,11 +3,14 @@ package org.isocenter.ui.internal.perspectives;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** The Contouring perspective: Patient Browser left, image view centre, Progress view below. Later issues add views. */
+/**
+ * The Contouring perspective: the Structures view (list, commands, save) left above the Patient Browser and Progress
+ * view, the image viewer with its drawing tools right.
+ */
 public final class ContouringPerspective implements IPerspectiveFactory {
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
-        IsocenterLayouts.base(layout);
+        IsocenterLayouts.contouring(layout);
     }
 }

@@ -23,12 +23,15 @@ import org.isocenter.render.ScaleBar;
 import org.isocenter.render.SlicePlane;
 import org.isocenter.render.SliceRenderer;
 import org.isocenter.render.SliceViewport;
+import org.isocenter.ui.internal.contouring.SliceEditor;
 
 /**
  * One linked slice view of the image viewer. Draws the rendered slice at screen resolution (one image pixel per
  * screen pixel), the crosshair, orientation labels, scale bar, patient / image / Frame of Reference identity and
  * the slice position. Mouse: left click or drag moves the crosshair; wheel scrolls slices; Ctrl+wheel zooms;
- * right drag changes window/level; middle drag (or Shift+left drag) pans. Arrow and Page keys scroll.
+ * right drag changes window/level; middle drag (or Shift+left drag) pans. Arrow and Page keys scroll. With a
+ * {@link SliceEditor} (the axial view) and a contouring tool chosen, the left button draws instead (Enter closes a
+ * polygon, Esc cancels it).
  */
 public final class SliceCanvas {
 
@@ -43,6 +46,12 @@ public final class SliceCanvas {
     private Point last;
     private SliceViewport viewport;
     private long lastRenderNanos;
+    private SliceEditor editor;
+    private boolean editing;
+    private boolean draggedFar;
+    private Point pressed;
+    private RenderedSlice lastSlice;
+    private int lastGeneration = -1;
 
     public SliceCanvas(Composite parent, SlicePlane plane, ViewerModel model, Consumer<String> readout) {
         this.plane = plane;
@@ -52,12 +61,46 @@ public final class SliceCanvas {
         canvas.addPaintListener(e -> paint(e.gc));
         canvas.addListener(SWT.MouseVerticalWheel, this::wheel);
         canvas.addListener(SWT.MouseDown, this::mouseDown);
-        canvas.addListener(SWT.MouseUp, e -> dragButton = 0);
+        canvas.addListener(SWT.MouseUp, this::mouseUp);
         canvas.addListener(SWT.MouseMove, this::mouseMove);
+        canvas.addListener(SWT.MouseDoubleClick, e -> {
+            if (editor != null && editor.tool() == SliceEditor.Tool.OUTLINE) {
+                editor.closePolygon();
+                redraw();
+            }
+        });
+        canvas.addListener(SWT.MouseExit, e -> {
+            if (editor != null && editor.wantsMouse()) {
+                editor.hover(null);
+                redraw();
+            }
+        });
         canvas.addListener(SWT.KeyDown, e -> {
             if (e.keyCode == SWT.ARROW_UP || e.keyCode == SWT.PAGE_UP) scroll(1);
             if (e.keyCode == SWT.ARROW_DOWN || e.keyCode == SWT.PAGE_DOWN) scroll(-1);
+            if (editor != null && (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR)) {
+                editor.closePolygon();
+                redraw();
+            }
+            if (editor != null && e.keyCode == SWT.ESC) {
+                editor.cancel();
+                redraw();
+            }
         });
+    }
+
+    /** Lets the contouring tools take the left button in this view (the axial view). */
+    public void setEditor(SliceEditor e) {
+        editor = e;
+    }
+
+    /** Whether the mouse is further from where the button went down than a click's tolerance (3 px). */
+    private boolean movedFar(Event e) {
+        return Math.abs(e.x - pressed.x) + Math.abs(e.y - pressed.y) > 3;
+    }
+
+    private Vector3 patientAt(Event e) {
+        return viewport.pixelToPatient(e.x + 0.5, e.y + 0.5);
     }
 
     public Canvas control() {
@@ -100,6 +143,17 @@ public final class SliceCanvas {
 
     private void mouseDown(Event e) {
         canvas.setFocus();
+        if (editor != null && editor.wantsMouse() && e.button == 1 && (e.stateMask & SWT.SHIFT) == 0 && viewport != null) {
+            editing = true;
+            draggedFar = false;
+            pressed = new Point(e.x, e.y);
+            editor.press(patientAt(e), (e.stateMask & SWT.CTRL) != 0);
+            if (editor.problem() != null) {
+                readout.accept(editor.problem());
+            }
+            redraw();
+            return;
+        }
         dragButton = e.button;
         panning = e.button == 2 || (e.button == 1 && (e.stateMask & SWT.SHIFT) != 0);
         last = new Point(e.x, e.y);
@@ -109,11 +163,32 @@ public final class SliceCanvas {
         }
     }
 
+    private void mouseUp(Event e) {
+        dragButton = 0;
+        if (editing) {
+            editing = false;
+            if (viewport != null) {
+                editor.release(patientAt(e), draggedFar || movedFar(e), 6 * viewport.mmPerPixel());
+            }
+            redraw();
+        }
+    }
+
     private void mouseMove(Event e) {
         if (viewport == null || model.scene() == null) {
             return;
         }
         readout.accept(plane.label() + "  " + SliceRenderer.readout(model.scene(), viewport, e.x + 0.5, e.y + 0.5).describe());
+        if (editing) {
+            draggedFar |= movedFar(e);
+            editor.drag(patientAt(e));
+            redraw();
+            return;
+        }
+        if (editor != null && editor.wantsMouse()) {
+            editor.hover(patientAt(e));
+            redraw();
+        }
         if (dragButton == 0 || last == null) {
             return;
         }
@@ -149,13 +224,23 @@ public final class SliceCanvas {
             }
             return;
         }
-        viewport = model.navigator().viewport(plane, area.width, area.height);
-        long t0 = System.nanoTime();
-        RenderedSlice slice = renderer.render(model.scene(), viewport, model.settings());
-        lastRenderNanos = System.nanoTime() - t0;
+        SliceViewport now = model.navigator().viewport(plane, area.width, area.height);
+        RenderedSlice slice = lastSlice;
+        if (slice == null || lastGeneration != model.generation() || !now.equals(viewport)) {
+            // re-render only when the model or the viewport changed (not for a brush outline following the mouse)
+            long t0 = System.nanoTime();
+            slice = renderer.render(model.scene(), now, model.settings());
+            lastRenderNanos = System.nanoTime() - t0;
+            lastSlice = slice;
+            lastGeneration = model.generation();
+        }
+        viewport = now;
         painter.paint(gc, canvas.getDisplay(), slice.argb(), area.width, area.height);
         drawCrosshair(gc, area);
         drawLabels(gc, area);
+        if (editor != null) {
+            editor.paint(gc, viewport);
+        }
     }
 
     private void drawCrosshair(GC gc, Rectangle area) {

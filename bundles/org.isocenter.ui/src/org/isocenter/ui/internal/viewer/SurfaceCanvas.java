@@ -30,6 +30,9 @@ public final class SurfaceCanvas {
 
     private final Canvas canvas;
     private final ViewerModel model;
+    private static final long SETTLE_MS = 800;
+    private Object pendingStructures;
+    private long structuresChangedAt;
     private Scene3D scene3d;
     private SliceScene builtFor;
     private final ArgbPainter painter = new ArgbPainter();
@@ -133,6 +136,24 @@ public final class SurfaceCanvas {
         builtFor = scene;
     }
 
+    /**
+     * Whether edited structures have stayed the same long enough to rebuild the surfaces (a brush stroke changes them
+     * many times a second; the surfaces follow once the edits pause). Schedules a repaint for when they will be.
+     */
+    private boolean structuresSettled(SliceScene scene) {
+        Object now = scene.structures().orElse(null);
+        long t = System.currentTimeMillis();
+        if (now != pendingStructures) {
+            pendingStructures = now;
+            structuresChangedAt = t;
+        }
+        if (t - structuresChangedAt >= SETTLE_MS) {
+            return true;
+        }
+        canvas.getDisplay().timerExec((int) (SETTLE_MS - (t - structuresChangedAt)) + 10, this::redraw);
+        return false;
+    }
+
     private void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
         gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
@@ -143,7 +164,9 @@ public final class SurfaceCanvas {
             return;
         }
         try {
-            if (builtFor == null || builtFor.primary() != scene.primary() || builtFor.structures().orElse(null) != scene.structures().orElse(null)) {
+            boolean newImage = builtFor == null || builtFor.primary() != scene.primary();
+            boolean newStructures = !newImage && builtFor.structures().orElse(null) != scene.structures().orElse(null);
+            if (newImage || (newStructures && structuresSettled(scene))) {
                 build(scene, area.width, area.height);
             }
             if (scene3d.width() != area.width || scene3d.height() != area.height) {

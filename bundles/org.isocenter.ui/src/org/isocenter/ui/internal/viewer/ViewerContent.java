@@ -1,5 +1,6 @@
 package org.isocenter.ui.internal.viewer;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.isocenter.core.dose.DoseGrid;
@@ -10,9 +11,9 @@ import org.isocenter.dicom.scan.SeriesRecord;
 
 /**
  * What the image viewer loaded for one primary image series: the image, and when found for the same patient and
- * Frame of Reference the structure set referencing it, the plan and its dose; the other image series of the
+ * Frame of Reference the structure set referencing it (and its file, null when none), the plan and its dose; the other image series of the
  * patient that can be fused as secondary; warnings to show (objects left out and why).
  */
-public record ViewerContent(ImageVolume primary, StructureSet structures, RtPlan plan, DoseGrid dose,
+public record ViewerContent(ImageVolume primary, StructureSet structures, Path structureFile, RtPlan plan, DoseGrid dose,
         List<SeriesRecord> secondaryCandidates, List<String> warnings) {
 }

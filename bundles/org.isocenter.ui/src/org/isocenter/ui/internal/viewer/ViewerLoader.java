@@ -44,11 +44,14 @@ public final class ViewerLoader {
         ImageVolume image = image(series, monitor, warnings);
         String frame = image.frameOfReferenceUid();
         StructureSet structures = null;
+        Path structureFile = null;
         List<SeriesRecord> sets = PatientSession.get().structureSetsFor(series);
         if (!sets.isEmpty()) {
-            StructureSet ss = new StructureSetReader().read(sets.get(0).instances().get(0).file());
+            Path file = sets.get(0).instances().get(0).file();
+            StructureSet ss = new StructureSetReader().read(file);
             if (ss.frameOfReferenceUid().equals(frame) && ss.patient().isSamePatient(image.patient())) {
                 structures = ss;
+                structureFile = file;
                 warnings.addAll(LoadedPatient.session().addStructureSet(ss));
             } else {
                 warnings.add("structure set '" + ss.label() + "' not shown: its patient or Frame of Reference differs");
@@ -77,7 +80,7 @@ public final class ViewerLoader {
         }
         List<SeriesRecord> secondaries = patientSeries.stream()
                 .filter(s -> s.isImageSeries() && !s.seriesInstanceUid().equals(series.seriesInstanceUid())).toList();
-        return new ViewerContent(image, structures, plan, dose, secondaries, warnings);
+        return new ViewerContent(image, structures, structureFile, plan, dose, secondaries, warnings);
     }
 
     /** Loads (or reuses) a secondary image series. */

@@ -152,6 +152,21 @@ public final class ViewerModel {
         changed();
     }
 
+    /**
+     * Shows an edited structure set (contouring) and which ROI numbers to hide; the scene's other content stays.
+     * The set must be of the primary's patient and Frame of Reference.
+     */
+    public void setStructures(StructureSet set, java.util.Set<Integer> hiddenRoiNumbers) {
+        if (scene == null) {
+            return;
+        }
+        if (set != scene.structures().orElse(null)) {
+            scene = scene.withStructures(set);
+        }
+        settings = settings.withHiddenRois(hiddenRoiNumbers);
+        changed();
+    }
+
     /** Euler parameters (R = Rz Ry Rx about the rotation centre) of a rigid transform. */
     public TransformParameters parameters(RigidTransform t) {
         double[] e = t.eulerDegreesAbout(rotationCentreMm);

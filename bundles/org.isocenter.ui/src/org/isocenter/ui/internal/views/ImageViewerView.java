@@ -21,7 +21,12 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.ui.IPerspectiveDescriptor;
 import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PerspectiveAdapter;
+import org.eclipse.ui.operations.UndoRedoActionGroup;
 import org.eclipse.ui.part.ViewPart;
 import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
@@ -46,6 +51,8 @@ import org.isocenter.render.StructureStyle;
 import org.isocenter.render.WindowLevel;
 import org.isocenter.ui.IsocenterUi;
 import org.isocenter.ui.internal.LoadedPatient;
+import org.isocenter.ui.internal.contouring.EditableStructures;
+import org.isocenter.ui.internal.contouring.SliceEditor;
 import org.isocenter.ui.internal.jobs.EclipseProgress;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
 import org.isocenter.ui.internal.viewer.CouchCorrectionPanel;
@@ -63,7 +70,8 @@ import org.isocenter.ui.internal.viewer.ViewerModel.TransformParameters;
  * view, and fusion of a secondary image (e.g. the daily CBCT) through an editable rigid transform: changing the
  * transform (spinners, auto match on bone or soft tissue) updates all views and the IGRT shift table (couch
  * correction in IEC 61217 terms, accept / reject) at once. Patient, image date and Frame of Reference are shown in
- * every view.
+ * every view. Contouring: the structures are the shared {@link EditableStructures} (edits from the Structures view
+ * and the drawing tools show at once); the tool row chooses what the left button does in the axial view.
  */
 public final class ImageViewerView extends ViewPart {
 
@@ -80,6 +88,19 @@ public final class ImageViewerView extends ViewPart {
     private SeriesRecord primarySeries, secondarySeries;
     private CouchCorrectionPanel couch;
     private boolean updatingControls;
+    private final EditableStructures structures = EditableStructures.get();
+    private final SliceEditor editor = new SliceEditor(structures);
+    private Label drawingTarget;
+    private final List<Button> toolButtons = new ArrayList<>();
+    private final Runnable structuresListener = this::structuresChanged;
+    private final List<Control> igrtRows = new ArrayList<>();
+    private Control contourRow;
+    private final PerspectiveAdapter perspectiveListener = new PerspectiveAdapter() {
+        @Override
+        public void perspectiveActivated(IWorkbenchPage page, IPerspectiveDescriptor perspective) {
+            showRowsFor(perspective.getId());
+        }
+    };
 
     private final ISelectionListener selectionListener = (part, selection) -> {
         if (selection instanceof IStructuredSelection s && s.getFirstElement() instanceof SeriesRecord series
@@ -91,6 +112,7 @@ public final class ImageViewerView extends ViewPart {
     /** File ▸ Close Patient empties the viewer. */
     private final Runnable closeListener = () -> Display.getDefault().asyncExec(() -> {
         model.clear("No patient loaded. Select an image series in the Patient Browser.");
+        structures.clear();
         refreshControls();
     });
 
@@ -99,7 +121,11 @@ public final class ImageViewerView extends ViewPart {
         parent.setLayout(new GridLayout(1, false));
         createDisplayControls(parent);
         createFusionControls(parent);
+        igrtRows.add(lastChild(parent));
         couch = new CouchCorrectionPanel(parent, model, () -> new SeriesRecord[] { primarySeries, secondarySeries });
+        igrtRows.add(lastChild(parent));
+        createContouringControls(parent);
+        contourRow = lastChild(parent);
         Composite grid = new Composite(parent, SWT.NONE);
         GridData gridData = new GridData(SWT.FILL, SWT.FILL, true, true);
         gridData.widthHint = 100; // the view's size decides, not the panes' preferred size
@@ -117,6 +143,9 @@ public final class ImageViewerView extends ViewPart {
             });
             c.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
             slices.add(c);
+            if (plane == SlicePlane.AXIAL) {
+                c.setEditor(editor);
+            }
         }
         surface = new SurfaceCanvas(grid, model);
         surface.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -130,7 +159,105 @@ public final class ImageViewerView extends ViewPart {
         getSite().getWorkbenchWindow().getSelectionService().addPostSelectionListener(IsocenterUi.VIEW_PATIENT_BROWSER,
                 selectionListener);
         LoadedPatient.addListener(closeListener);
+        structures.addListener(structuresListener);
+        new UndoRedoActionGroup(getSite(), structures.undoContext(), true).fillActionBars(getViewSite().getActionBars());
+        getSite().getWorkbenchWindow().addPerspectiveListener(perspectiveListener);
+        IPerspectiveDescriptor current = getSite().getPage().getPerspective();
+        showRowsFor(current == null ? "" : current.getId());
         refreshControls();
+    }
+
+    private static Control lastChild(Composite parent) {
+        Control[] children = parent.getChildren();
+        return children[children.length - 1];
+    }
+
+    /**
+     * The rows a perspective needs: the contouring tools in Contouring (fusion and IGRT rows hidden, more room for
+     * the images), fusion and IGRT elsewhere (the tools go back to Navigate).
+     */
+    private void showRowsFor(String perspectiveId) {
+        if (contourRow == null || contourRow.isDisposed()) {
+            return;
+        }
+        boolean contouring = IsocenterUi.PERSPECTIVE_CONTOURING.equals(perspectiveId);
+        for (Control c : igrtRows) {
+            shown(c, !contouring);
+        }
+        shown(contourRow, contouring);
+        if (!contouring && editor.tool() != SliceEditor.Tool.NAVIGATE) {
+            editor.setTool(SliceEditor.Tool.NAVIGATE);
+        }
+        contourRow.getParent().layout(true, true);
+    }
+
+    private static void shown(Control c, boolean show) {
+        if (c.getLayoutData() instanceof GridData d) {
+            d.exclude = !show;
+        }
+        c.setVisible(show);
+    }
+
+    /** Whether the contouring tool row is shown (the Contouring perspective; tests). */
+    public boolean contouringToolsShown() {
+        return contourRow != null && contourRow.isVisible();
+    }
+
+    /** The tool row: what the left button does in the axial view, the brush size and the structure drawn into. */
+    private void createContouringControls(Composite parent) {
+        Composite row = toolbarRow(parent);
+        new Label(row, SWT.NONE).setText("Contour");
+        for (SliceEditor.Tool t : SliceEditor.Tool.values()) {
+            Button b = new Button(row, SWT.RADIO);
+            b.setText(t.label());
+            b.setSelection(t == editor.tool());
+            b.setData(t);
+            b.addListener(SWT.Selection, e -> {
+                if (b.getSelection()) {
+                    editor.setTool(t);
+                    readout.setText(editor.hint());
+                }
+            });
+            toolButtons.add(b);
+        }
+        new Label(row, SWT.NONE).setText("  Brush radius mm");
+        Spinner radius = new Spinner(row, SWT.BORDER);
+        radius.setDigits(1);
+        radius.setMinimum(5);
+        radius.setMaximum(500);
+        radius.setIncrement(5);
+        radius.setSelection((int) Math.round(editor.brushRadiusMm() * 10));
+        radius.setToolTipText("Radius of the brush and eraser disc (mm)");
+        radius.addListener(SWT.Selection, e -> editor.setBrushRadiusMm(radius.getSelection() / 10.0));
+        drawingTarget = new Label(row, SWT.NONE);
+        editor.addListener(() -> {
+            for (Button b : toolButtons) {
+                b.setSelection(b.getData() == editor.tool());
+            }
+            radius.setSelection((int) Math.round(editor.brushRadiusMm() * 10));
+            slices.get(0).redraw();
+        });
+        updateDrawingTarget();
+    }
+
+    private void updateDrawingTarget() {
+        if (drawingTarget == null || drawingTarget.isDisposed()) {
+            return;
+        }
+        drawingTarget.setText(structures.selected().map(r -> "  Drawing into: " + r.name())
+                .orElse("  Drawing into: (select a structure in the Structures view)"));
+        drawingTarget.getParent().layout();
+    }
+
+    /** The shared structures changed (an edit, undo, visibility, selection, preview): redraw with them. */
+    private void structuresChanged() {
+        if (readout == null || readout.isDisposed()) {
+            return;
+        }
+        if (model.scene() != null && structures.isLoaded() && structures.image() == model.scene().primary()) {
+            model.setStructures(structures.displayed(), structures.hiddenNumbers());
+        }
+        updateDrawingTarget();
     }
 
     private void createDisplayControls(Composite parent) {
@@ -311,6 +438,9 @@ public final class ImageViewerView extends ViewPart {
 
     /** Loads the series (and what belongs to it) in a job, then shows it in all views. */
     public void show(SeriesRecord series) {
+        if (structures.isLoaded() && structures.isDirty() && !structures.confirmDiscard("Load " + series.description())) {
+            return;
+        }
         model.setMessage("Loading " + series.description() + "…");
         Job job = Job.create("Loading " + series.modality() + " " + series.description(), (IJobFunction) monitor -> {
             try {
@@ -325,6 +455,7 @@ public final class ImageViewerView extends ViewPart {
                     int size = slices.isEmpty() ? 512 : Math.max(64, Math.min(slices.get(0).control().getSize().x,
                             slices.get(0).control().getSize().y));
                     model.show(content, PreferenceDefaults.defaultWindow(), size);
+                    structures.load(content.primary(), series, content.structures(), content.structureFile());
                     refreshControls();
                 });
                 return Status.OK_STATUS;
@@ -334,6 +465,7 @@ public final class ImageViewerView extends ViewPart {
                         : "Cannot show " + series.description() + ": " + e.getMessage();
                 Display.getDefault().asyncExec(() -> {
                     model.clear(message);
+                    structures.clear();
                     refreshControls();
                 });
                 return new Status(IStatus.WARNING, IsocenterUi.PLUGIN_ID, message, e);
@@ -470,6 +602,11 @@ public final class ImageViewerView extends ViewPart {
         refreshControls();
     }
 
+    /** The contouring tools of the axial view. */
+    public SliceEditor editor() {
+        return editor;
+    }
+
     public CouchCorrectionPanel couchPanel() {
         return couch;
     }
@@ -490,6 +627,8 @@ public final class ImageViewerView extends ViewPart {
         getSite().getWorkbenchWindow().getSelectionService().removePostSelectionListener(IsocenterUi.VIEW_PATIENT_BROWSER,
                 selectionListener);
         LoadedPatient.removeListener(closeListener);
+        structures.removeListener(structuresListener);
+        getSite().getWorkbenchWindow().removePerspectiveListener(perspectiveListener);
         super.dispose();
     }
 }

@@ -1,0 +1,112 @@
+package org.isocenter.ui.internal.contouring;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.isocenter.contour.Margins;
+import org.isocenter.core.structure.Roi;
+
+/**
+ * Margin…: a structure grown (or, with negative values, shrunk) by exact anisotropic margins, per direction in
+ * patient terms (right, left, anterior, posterior, inferior, superior; mm), or one isotropic value.
+ */
+public final class MarginDialog extends ComputedStructureDialog {
+
+    private static final String[] DIRECTIONS = { "Right", "Left", "Anterior", "Posterior", "Inferior", "Superior" };
+    private final List<Roi> sources;
+    private final Roi initial;
+    private Combo source;
+    private Button isotropic;
+    private Text all;
+    private final Text[] direction = new Text[6];
+
+    public MarginDialog(Shell parent, EditableStructures session) {
+        super(parent, session, "Margin");
+        sources = session.set().rois().stream().filter(r -> !r.contours().isEmpty()).toList();
+        initial = session.selected().orElse(null);
+    }
+
+    @Override
+    protected void createInputs(Composite grid) {
+        source = structureCombo(grid, "Structure", sources, initial);
+        isotropic = new Button(grid, SWT.CHECK);
+        isotropic.setText("Same margin in every direction (mm)");
+        isotropic.setSelection(true);
+        all = new Text(grid, SWT.BORDER | SWT.RIGHT);
+        all.setText("5");
+        GridData d = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+        d.widthHint = 80;
+        all.setLayoutData(d);
+        for (int i = 0; i < 6; i++) {
+            direction[i] = number(grid, DIRECTIONS[i] + " (mm)", 5);
+        }
+        Label note = new Label(grid, SWT.WRAP);
+        note.setText("Negative values shrink. Right/left are the patient's (x), anterior/posterior y, inferior/superior z.");
+        GridData nd = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        nd.widthHint = 400;
+        note.setLayoutData(nd);
+        Runnable sync = () -> {
+            boolean iso = isotropic.getSelection();
+            for (Text t : direction) {
+                t.setEnabled(!iso);
+                if (iso) {
+                    t.setText(all.getText());
+                }
+            }
+            all.setEnabled(iso);
+            inputsChanged();
+        };
+        isotropic.addListener(SWT.Selection, e -> sync.run());
+        all.addListener(SWT.Modify, e -> sync.run());
+        sync.run();
+    }
+
+    /** The margins of the fields (mm). */
+    Margins margins() {
+        double[] v = new double[6];
+        for (int i = 0; i < 6; i++) {
+            v[i] = value(isotropic.getSelection() ? all : direction[i], DIRECTIONS[i]);
+        }
+        return new Margins(v[0], v[1], v[2], v[3], v[4], v[5]);
+    }
+
+    @Override
+    protected StructureRecipe recipe() {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no structure with contours");
+        }
+        return StructureRecipe.margin(session, sources.get(source.getSelectionIndex()), margins());
+    }
+
+    @Override
+    protected String proposedName() {
+        if (source == null || sources.isEmpty()) {
+            return "Margin";
+        }
+        String s = sources.get(Math.max(0, source.getSelectionIndex())).name();
+        try {
+            Margins m = margins();
+            double[] a = m.toArray();
+            boolean iso = java.util.Arrays.stream(a).allMatch(x -> x == a[0]);
+            return s + (iso ? (a[0] >= 0 ? "+" : "") + format(a[0]) + "mm" : "_margin");
+        } catch (IllegalArgumentException e) {
+            return s + "_margin";
+        }
+    }
+
+    @Override
+    protected String proposedType() {
+        if (source == null || sources.isEmpty()) {
+            return "ORGAN";
+        }
+        String t = sources.get(Math.max(0, source.getSelectionIndex())).interpretedType();
+        return t.equals("CTV") || t.equals("GTV") ? "PTV" : t.equals("ORGAN") ? "AVOIDANCE" : t.isEmpty() ? "ORGAN" : t;
+    }
+}

@@ -1,0 +1,118 @@
+package org.isocenter.ui.internal.contouring;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.isocenter.contour.BooleanOperation;
+import org.isocenter.contour.Margins;
+import org.isocenter.contour.OutputPlanes;
+import org.isocenter.contour.StructureBooleans;
+import org.isocenter.contour.StructureMargins;
+import org.isocenter.contour.ThresholdContouring;
+import org.isocenter.core.geometry.Vector3;
+import org.isocenter.core.image.ImageVolume;
+import org.isocenter.core.progress.ProgressMonitor;
+import org.isocenter.core.structure.Contour;
+import org.isocenter.core.structure.Roi;
+import org.isocenter.core.structure.RoiSlabs;
+
+/**
+ * A structure to compute from the session's structures or image by the contour bundle (margin, boolean, ring,
+ * crop, threshold), captured on the UI thread as immutable inputs so that it can run in a job: what it is
+ * ({@link #description()}, also the undo label) and how to compute its contours on the image's slices.
+ */
+public record StructureRecipe(String description, Function<ProgressMonitor, List<Contour>> computation) {
+
+    /** The six-way result of a boolean dialog: the four set operations, a ring around A, A cropped inside B. */
+    public enum Kind {
+        UNION("Union (A ∪ B)"), INTERSECTION("Intersection (A ∩ B)"), SUBTRACTION("Subtraction (A − B)"),
+        XOR("Exclusive or (A xor B)"), RING("Ring around A (outer − inner)"), CROP("Crop A inside B (inset)");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Whether the operation reads structure B. */
+        public boolean needsB() {
+            return this != RING;
+        }
+    }
+
+    /** Computes the contours (in the calling thread: a job's). */
+    public List<Contour> compute(ProgressMonitor monitor) {
+        return computation.apply(monitor);
+    }
+
+    /** {@code source} grown (shrunk, for negative values) by exact anisotropic margins. */
+    public static StructureRecipe margin(EditableStructures session, Roi source, Margins margins) {
+        RoiSlabs slabs = checkedSlabs(session, source);
+        OutputPlanes planes = session.planes();
+        return new StructureRecipe("Margin " + source.name() + " " + margins + " mm",
+                m -> StructureMargins.apply(slabs, margins, planes, m));
+    }
+
+    /**
+     * A boolean combination of A and B, a ring around A (A + outer minus A + inner, isotropic mm), or A cropped to
+     * stay {@code cropInsetMm} inside B.
+     */
+    public static StructureRecipe combine(EditableStructures session, Roi a, Kind kind, Roi b, double ringInnerMm,
+            double ringOuterMm, double cropInsetMm) {
+        RoiSlabs sa = checkedSlabs(session, a);
+        RoiSlabs sb = kind.needsB() ? checkedSlabs(session, b) : null;
+        OutputPlanes planes = session.planes();
+        return switch (kind) {
+        case RING -> {
+            if (!(ringOuterMm > ringInnerMm)) {
+                throw new IllegalArgumentException("the ring's outer distance must exceed its inner distance");
+            }
+            yield new StructureRecipe(String.format(Locale.ROOT, "Ring %s %+.1f..%+.1f mm", a.name(), ringInnerMm,
+                    ringOuterMm), m -> StructureBooleans.ring(sa, Margins.isotropic(ringInnerMm),
+                            Margins.isotropic(ringOuterMm), planes, m));
+        }
+        case CROP -> {
+            if (cropInsetMm < 0) {
+                throw new IllegalArgumentException("the crop inset is a distance inside B (0 or more mm)");
+            }
+            yield new StructureRecipe(String.format(Locale.ROOT, "Crop %s inside %s − %.1f mm", a.name(), b.name(),
+                    cropInsetMm), m -> StructureBooleans.cropInside(sa, sb, cropInsetMm, planes, m));
+        }
+        default -> {
+            BooleanOperation op = BooleanOperation.valueOf(kind.name());
+            String symbol = switch (kind) {
+            case UNION -> "∪";
+            case INTERSECTION -> "∩";
+            case SUBTRACTION -> "−";
+            default -> "xor";
+            };
+            yield new StructureRecipe(a.name() + " " + symbol + " " + b.name(),
+                    m -> StructureBooleans.apply(op, sa, sb, planes));
+        }
+        };
+    }
+
+    /** The image's region in [lower, upper] (HU), keeping all, the largest part, or the part at the seed. */
+    public static StructureRecipe threshold(ImageVolume image, double lower, double upper,
+            ThresholdContouring.Connectivity connectivity, Vector3 seedMm, boolean fillHoles) {
+        return new StructureRecipe(String.format(Locale.ROOT, "Threshold %.0f..%.0f %s (%s%s)", lower, upper,
+                image.unit(), connectivity.name().toLowerCase(Locale.ROOT).replace('_', ' '), fillHoles ? ", holes filled" : ""),
+                m -> ThresholdContouring.contour(image, lower, upper, connectivity, seedMm, fillHoles, m));
+    }
+
+    private static RoiSlabs checkedSlabs(EditableStructures session, Roi roi) {
+        if (roi == null) {
+            throw new IllegalArgumentException("choose a structure");
+        }
+        RoiSlabs s = session.slabs(roi);
+        if (s.slabCount() == 0) {
+            throw new IllegalArgumentException("structure " + roi.name() + " has no closed axial contours");
+        }
+        return s;
+    }
+}
