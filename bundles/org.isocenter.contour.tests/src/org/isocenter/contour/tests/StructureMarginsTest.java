@@ -31,14 +31,10 @@ class StructureMarginsTest {
 
     private static final Vector3 CENTRE = new Vector3(3.3, -7.1, 1.3); // off the grid on purpose
 
-    /**
-     * Dice is ≥ 0.99 on the 1x1x2.5 mm grid; on 4x4x5 mm slices ≥ 0.98, because where a 5 mm slice stack ends
-     * nothing tells where the sphere's cap ends (the planes beyond the source's end slices are off by about 1 mm in
-     * radius while the others stay within 0.2 mm).
-     */
+    /** The targets: volume within 1% (1x1x2.5 mm) or 3% (4x4x5 mm) of the analytic sphere, Dice ≥ 0.99. */
     @ParameterizedTest(name = "sphere r={0} + {1} mm on {2}x{2}x{3} mm: volume within {4}%, Dice >= {5}")
-    @CsvSource({ "20, 10, 1, 2.5, 1.0, 0.99", "20, 10, 4, 5, 3.0, 0.98", "25, 5, 1, 2.5, 1.0, 0.99", "15, 15, 4, 5, 3.0, 0.98",
-            "25, -5, 1, 2.5, 1.0, 0.99", "25, -5, 4, 5, 3.0, 0.98" })
+    @CsvSource({ "20, 10, 1, 2.5, 1.0, 0.99", "20, 10, 4, 5, 3.0, 0.99", "25, 5, 1, 2.5, 1.0, 0.99", "15, 15, 4, 5, 3.0, 0.99",
+            "25, -5, 1, 2.5, 1.0, 0.99", "25, -5, 4, 5, 3.0, 0.99" })
     void sphereMarginMatchesAnalyticVolumeAndShape(double r, double m, double dx, double dz, double tolerancePercent,
             double minDice) {
         VolumeGeometry grid = ContourPhantoms.grid(dx, dz, -60, (int) Math.round(120 / dz) + 1, 60);

@@ -10,16 +10,22 @@ import org.isocenter.core.structure.RoiSlabs;
 /**
  * The sweep of an ellipsoid over a contoured structure (or over everything outside it), evaluated plane by plane
  * as a field on a {@link PlaneGrid} that is ≤ 0 exactly inside the sweep (mm-like, see {@link EllipsoidMetric}).
- * The structure between its contoured slices is the shape-based interpolation of the slices' signed distances.
- * Beyond its first and last slice it goes on for half a slice spacing (the DICOM slab convention), narrowing as
- * its last two slices narrow (shape-based extrapolation: a prism keeps its end face, a sphere's cap stays round);
- * a slice with no neighbour is a slab of its own outline. Per source interval the minimum over height is found in
- * closed form, because the interpolated distance minus the ellipsoid's reach is convex in height.
+ * The structure between its contoured slices is the shape-based interpolation of the slices' signed distances: a
+ * monotone cubic through the neighbouring slices (it follows a curved flank closer than the chord; the chord's
+ * closed-form minimum is kept wherever the cubic cannot change the sign). Beyond its first and last slice it goes on
+ * for half a slice spacing (the DICOM slab convention), narrowing as its last slices narrow (shape-based
+ * extrapolation: a prism keeps its end face, a sphere's cap keeps rounding off); a slice with no neighbour is a slab
+ * of its own outline. Per source interval the minimum over height of the interpolated distance minus the
+ * ellipsoid's reach is found in closed form for the chord (it is convex in height) and by scan and golden section
+ * for the cubic.
  */
 public final class MarginSweep {
 
     /** A piece of the source in z: constant (one slab, or everything when slab A is -1) or interpolated A..B. */
-    private record Span(double za, double zb, int slabA, int slabB) {
+    private record Span(double za, double zb, int slabA, int slabB, int before, int after) {
+        Span(double za, double zb, int slabA, int slabB) {
+            this(za, zb, slabA, slabB, -1, -1);
+        }
     }
 
     private final EllipsoidMetric metric;
@@ -52,13 +58,16 @@ public final class MarginSweep {
             boolean linkedBelow = s > 0 && z - source.slabZMm(s - 1) <= 3 * h;
             boolean linkedAbove = s + 1 < n && source.slabZMm(s + 1) - z <= 3 * h;
             if (!linkedBelow) {
-                spans.add(linkedAbove ? taper(s, s + 1, z - h, z, source.slabZMm(s + 1) - z, true)
+                boolean third = s + 2 < n && source.slabZMm(s + 2) - source.slabZMm(s + 1) <= 3 * h;
+                spans.add(linkedAbove ? taper(s, s + 1, third ? s + 2 : -1, z - h, z, source.slabZMm(s + 1) - z, true)
                         : new Span(z - h, z, s, -1));
             }
             if (linkedAbove) {
-                spans.add(new Span(z, source.slabZMm(s + 1), s, s + 1));
+                boolean beyond = s + 2 < n && source.slabZMm(s + 2) - source.slabZMm(s + 1) <= 3 * h;
+                spans.add(new Span(z, source.slabZMm(s + 1), s, s + 1, linkedBelow ? s - 1 : -1, beyond ? s + 2 : -1));
             } else {
-                spans.add(linkedBelow ? taper(s, s - 1, z, z + h, z - source.slabZMm(s - 1), false)
+                boolean third = s >= 2 && source.slabZMm(s - 1) - source.slabZMm(s - 2) <= 3 * h;
+                spans.add(linkedBelow ? taper(s, s - 1, third ? s - 2 : -1, z, z + h, z - source.slabZMm(s - 1), false)
                         : new Span(z, z + h, s, -1));
                 if (complement) {
                     spans.add(new Span(z + h, s + 1 < n ? source.slabZMm(s + 1) - h : inf, -1, -1));
@@ -68,11 +77,12 @@ public final class MarginSweep {
     }
 
     /**
-     * The half slab beyond an end slice {@code s}, as the interpolation from its field to the field continued
-     * linearly from the neighbouring slice (shape-based extrapolation over half a spacing).
+     * The half slab beyond an end slice {@code s}, as the interpolation from its field to the field continued from
+     * the neighbouring slices (shape-based extrapolation over half a spacing).
      */
-    private Span taper(int s, int neighbour, double za, double zb, double gap, boolean below) {
-        SlabField outer = SlabField.extrapolated(fields.get(s), fields.get(neighbour), (zb - za) / gap, clamp);
+    private Span taper(int s, int neighbour, int second, double za, double zb, double gap, boolean below) {
+        SlabField outer = SlabField.extrapolated(fields.get(s), fields.get(neighbour),
+                second < 0 ? null : fields.get(second), (zb - za) / gap, clamp);
         fields.add(outer);
         int o = fields.size() - 1;
         return below ? new Span(za, zb, o, s) : new Span(za, zb, s, o);
@@ -114,9 +124,14 @@ public final class MarginSweep {
                 continue;
             }
             SlabField a = fields.get(span.slabA), b = span.slabB < 0 ? a : fields.get(span.slabB);
+            SlabField before = span.before < 0 ? null : fields.get(span.before);
+            SlabField after = span.after < 0 ? null : fields.get(span.after);
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
-                    float v = (float) reach.value(a.at(i, j), b.at(i, j));
+                    float pa = a.at(i, j), pb = b.at(i, j);
+                    float v = (float) (span.slabB < 0 ? reach.value(pa, pb)
+                            : reach.smooth(before == null ? Double.NaN : before.at(i, j), pa, pb,
+                                    after == null ? Double.NaN : after.at(i, j)));
                     int p = j * nx + i;
                     if (v < f[p]) {
                         f[p] = v;
@@ -145,7 +160,13 @@ public final class MarginSweep {
             }
             double pa = span.slabA < 0 ? -clamp : fields.get(span.slabA).valueAt(x, y);
             double pb = span.slabB < 0 ? pa : fields.get(span.slabB).valueAt(x, y);
-            f = Math.min(f, reach.value(pa, pb));
+            if (span.slabB < 0) {
+                f = Math.min(f, reach.value(pa, pb));
+            } else {
+                double before = span.before < 0 ? Double.NaN : fields.get(span.before).valueAt(x, y);
+                double after = span.after < 0 ? Double.NaN : fields.get(span.after).valueAt(x, y);
+                f = Math.min(f, reach.smooth(before, pa, pb, after));
+            }
         }
         return f;
     }
@@ -172,6 +193,90 @@ public final class MarginSweep {
      * constant span ({@code gap == 0}) simply the distance minus the reach at the nearest height (kept in tr).
      */
     private record Reach(double gap, double t0, double tl, double tr, double sPos, double sNeg, double m) {
+
+        /**
+         * As {@link #value} with the distance between the slices interpolated by a monotone cubic (Fritsch-Carlson
+         * slopes from the neighbouring slices, NaN when there is none), which follows a curved surface (a sphere's
+         * flank) closer than the chord. The cubic stays within {@code 4/27 (|mA - d| + |mB - d|)} of the chord, so
+         * points that bound cannot move across zero keep the closed-form value; the others are minimised by a
+         * scan and a golden-section refinement.
+         */
+        double smooth(double before, double pa, double pb, double after) {
+            double linear = value(pa, pb);
+            if (Double.isNaN(before) && Double.isNaN(after)) {
+                return linear;
+            }
+            double d = pb - pa;
+            double ma = Double.isNaN(before) ? d : (pb - before) / 2, mb = Double.isNaN(after) ? d : (after - pa) / 2;
+            if (d == 0) {
+                ma = 0;
+                mb = 0;
+            } else {
+                double alpha = ma / d, beta = mb / d;
+                if (alpha < 0) {
+                    ma = 0;
+                    alpha = 0;
+                }
+                if (beta < 0) {
+                    mb = 0;
+                    beta = 0;
+                }
+                double r2 = alpha * alpha + beta * beta;
+                if (r2 > 9) {
+                    double tau = 3 / Math.sqrt(r2);
+                    ma = tau * alpha * d;
+                    mb = tau * beta * d;
+                }
+            }
+            double bound = 4.0 / 27 * (Math.abs(ma - d) + Math.abs(mb - d));
+            if (linear - bound > 0 || linear + bound < 0) {
+                return linear;
+            }
+            final double fa = ma, fb = mb;
+            java.util.function.DoubleUnaryOperator g = t -> {
+                double t2 = t * t, t3 = t2 * t;
+                double h = (2 * t3 - 3 * t2 + 1) * pa + (t3 - 2 * t2 + t) * fa + (-2 * t3 + 3 * t2) * pb + (t3 - t2) * fb;
+                return h - m * rho((t0 - t) * gap);
+            };
+            int samples = 8;
+            double best = Double.POSITIVE_INFINITY, bestT = tl, step = (tr - tl) / samples;
+            for (int k = 0; k <= samples; k++) {
+                double t = tl + k * step, v = g.applyAsDouble(t);
+                if (v < best) {
+                    best = v;
+                    bestT = t;
+                }
+            }
+            double lo = Math.max(tl, bestT - step), hi = Math.min(tr, bestT + step);
+            double phi = (Math.sqrt(5) - 1) / 2;
+            double x1 = hi - phi * (hi - lo), x2 = lo + phi * (hi - lo), g1 = g.applyAsDouble(x1), g2 = g.applyAsDouble(x2);
+            for (int it = 0; it < 12; it++) {
+                if (g1 < g2) {
+                    hi = x2;
+                    x2 = x1;
+                    g2 = g1;
+                    x1 = hi - phi * (hi - lo);
+                    g1 = g.applyAsDouble(x1);
+                } else {
+                    lo = x1;
+                    x1 = x2;
+                    g1 = g2;
+                    x2 = lo + phi * (hi - lo);
+                    g2 = g.applyAsDouble(x2);
+                }
+            }
+            return Math.min(best, Math.min(g1, g2));
+        }
+
+        /** The ellipsoid's relative in-plane reach at height offset w (0 outside its extent). */
+        private double rho(double w) {
+            double s = w > 0 ? sPos : sNeg;
+            if (s == 0) {
+                return w == 0 ? 1 : 0;
+            }
+            double r = w / s;
+            return r * r >= 1 ? 0 : Math.sqrt(1 - r * r);
+        }
 
         double value(double pa, double pb) {
             if (gap == 0) {

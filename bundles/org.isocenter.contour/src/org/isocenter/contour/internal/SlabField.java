@@ -19,12 +19,12 @@ public final class SlabField {
     private final float[] values;
     private final float outside;
     private final Exact exact; // null for an extrapolated field
-    private final SlabField end, neighbour;
+    private final SlabField end, neighbour, second;
     private final double factor;
     private final float clamp;
 
     private SlabField(int i0, int j0, int w, int h, float[] values, float outside, Exact exact, SlabField end,
-            SlabField neighbour, double factor, float clamp) {
+            SlabField neighbour, SlabField second, double factor, float clamp) {
         this.i0 = i0;
         this.j0 = j0;
         this.w = w;
@@ -34,6 +34,7 @@ public final class SlabField {
         this.exact = exact;
         this.end = end;
         this.neighbour = neighbour;
+        this.second = second;
         this.factor = factor;
         this.clamp = clamp;
     }
@@ -52,8 +53,8 @@ public final class SlabField {
         if (exact != null) {
             return exact.value(x, y);
         }
-        double e = end.valueAt(x, y), n = neighbour.valueAt(x, y);
-        return Math.max(-clamp, Math.min(clamp, e + factor * (e - n)));
+        return continued(end.valueAt(x, y), neighbour.valueAt(x, y), second == null ? Double.NaN : second.valueAt(x, y),
+                factor, clamp);
     }
 
     /** The value of grid points outside the stored rectangle: +clamp for a shape, -clamp for its complement. */
@@ -87,26 +88,37 @@ public final class SlabField {
                 values[j * w + i] = (float) exact.signed(x, y, (c & 1) == 1);
             }
         }
-        return new SlabField(iA, jA, w, h, values, outside, exact, null, null, 0, (float) clampMm);
+        return new SlabField(iA, jA, w, h, values, outside, exact, null, null, null, 0, (float) clampMm);
     }
 
     /**
-     * The field continued linearly beyond an end slice: {@code end + factor * (end - neighbour)}, clamped, on the
-     * union of both rectangles. A structure whose last slices agree (a prism) keeps its outline; one that narrows
-     * toward its end (a sphere's cap) keeps narrowing.
+     * The field continued beyond an end slice, {@code factor} slice spacings out: linearly from the end slice and its
+     * neighbour, plus (when a second neighbour is given) the quadratic term where the slices' curvature closes the
+     * shape (a sphere's cap keeps rounding off), never where it would open it; clamped, on the union of the
+     * rectangles. A structure whose last slices agree (a prism) keeps its outline.
      */
-    public static SlabField extrapolated(SlabField end, SlabField neighbour, double factor, float clampMm) {
+    public static SlabField extrapolated(SlabField end, SlabField neighbour, SlabField second, double factor,
+            float clampMm) {
         int i0 = Math.min(end.i0, neighbour.i0), j0 = Math.min(end.j0, neighbour.j0);
         int i1 = Math.max(end.i0 + end.w, neighbour.i0 + neighbour.w), j1 = Math.max(end.j0 + end.h, neighbour.j0 + neighbour.h);
         int w = i1 - i0, h = j1 - j0;
         float[] values = new float[w * h];
         for (int j = 0; j < h; j++) {
             for (int i = 0; i < w; i++) {
-                float e = end.at(i0 + i, j0 + j), n = neighbour.at(i0 + i, j0 + j);
-                values[j * w + i] = Math.max(-clampMm, Math.min(clampMm, (float) (e + factor * (e - n))));
+                values[j * w + i] = (float) continued(end.at(i0 + i, j0 + j), neighbour.at(i0 + i, j0 + j),
+                        second == null ? Double.NaN : second.at(i0 + i, j0 + j), factor, clampMm);
             }
         }
-        return new SlabField(i0, j0, w, h, values, end.outside, null, end, neighbour, factor, clampMm);
+        return new SlabField(i0, j0, w, h, values, end.outside, null, end, neighbour, second, factor, clampMm);
+    }
+
+    /** Newton's backward extrapolation by {@code f} spacings, the quadratic term only where it closes the shape. */
+    private static double continued(double e, double n, double n2, double f, double clamp) {
+        double v = e + f * (e - n);
+        if (!Double.isNaN(n2)) {
+            v += f * (f + 1) / 2 * Math.max(0, e - 2 * n + n2);
+        }
+        return Math.max(-clamp, Math.min(clamp, v));
     }
 
     /**
