@@ -35,7 +35,7 @@ public final class CliRunner {
     public static CliRunner withBuiltInCommands() {
         return new CliRunner(List.of(new InfoCommand(), new DemoCommand(), new LoadCommand(), new EchoCommand(),
                 new SendCommand(), new MarginPolicyCommand(), new RegisterCommand(), new MarginCommand(),
-                new BooleanCommand(), new DvhCommand(), new ItvCommand()));
+                new BooleanCommand(), new DvhCommand(), new ItvCommand(), new ExportCommand()));
     }
 
     public int execute(String[] args, PrintStream out, PrintStream err) {

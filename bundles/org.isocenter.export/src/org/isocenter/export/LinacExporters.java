@@ -1,0 +1,61 @@
+package org.isocenter.export;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.isocenter.export.internal.DicomStoreExporter;
+import org.isocenter.export.internal.FolderExporter;
+
+/**
+ * The linac exporters on offer. In the workbench and the CLI they are the OSGi services of type {@link LinacExporter}:
+ * this bundle registers the {@code dicom} and {@code folder} exporters as Declarative Services components
+ * ({@code OSGI-INF/}), vendor bundles add theirs with their own component XML, and the {@link Registry} component
+ * collects them. Outside OSGi (plain JUnit, embedding) only the built-in ones are available.
+ */
+public final class LinacExporters {
+
+    private static final List<LinacExporter> REGISTERED = new CopyOnWriteArrayList<>();
+
+    private LinacExporters() {
+    }
+
+    /** The exporters this bundle ships, without OSGi. */
+    public static List<LinacExporter> builtIn() {
+        return List.of(new DicomStoreExporter(), new FolderExporter());
+    }
+
+    /** All registered exporters sorted by id, or the built-in ones when none is registered (no OSGi). */
+    public static List<LinacExporter> available() {
+        List<LinacExporter> found = new ArrayList<>(REGISTERED);
+        found.sort(Comparator.comparing(LinacExporter::id));
+        return found.isEmpty() ? builtIn() : List.copyOf(found);
+    }
+
+    /** The exporter with this id, if registered. */
+    public static Optional<LinacExporter> byId(String id) {
+        return available().stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    /** The first exporter (by id) that supports {@code destination}. */
+    public static Optional<LinacExporter> forDestination(ExportDestination destination) {
+        return available().stream().filter(e -> e.supports(destination)).findFirst();
+    }
+
+    /**
+     * The Declarative Services component (OSGI-INF/org.isocenter.export.exporters.xml) that binds every
+     * {@link LinacExporter} service as it comes and goes. Not for direct use.
+     */
+    public static final class Registry {
+
+        public void add(LinacExporter exporter) {
+            REGISTERED.add(exporter);
+        }
+
+        public void remove(LinacExporter exporter) {
+            REGISTERED.remove(exporter);
+        }
+    }
+}
