@@ -14,12 +14,18 @@ public final class IsocenterUi {
     public static final String VIEW_STRUCTURES = "org.isocenter.ui.views.structures";
     /** Margin recipes, correction protocols and CTV-to-PTV margins per axis. */
     public static final String VIEW_MARGIN_POLICY = "org.isocenter.ui.views.marginPolicy";
+    /** Cumulative dose-volume histograms of chosen structures on the loaded RT Dose, with a metrics table. */
+    public static final String VIEW_DVH = "org.isocenter.ui.views.dvh";
     /** The workbench Progress view (declared by Isocenter: the product has no org.eclipse.ui.ide), in every perspective. */
     public static final String VIEW_PROGRESS = "org.isocenter.ui.views.progress";
     public static final String COMMAND_IMPORT_FOLDER = "org.isocenter.ui.commands.importFolder";
     public static final String COMMAND_OPEN_DEMO = "org.isocenter.ui.commands.openDemo";
     /** File ▸ Close Patient: unloads the loaded patient (see the working session). */
     public static final String COMMAND_CLOSE_PATIENT = "org.isocenter.ui.commands.closePatient";
+    /** File ▸ Export to Linac…: the Export wizard for the loaded patient's plan (enabled while a plan is loaded). */
+    public static final String COMMAND_EXPORT_TO_LINAC = "org.isocenter.ui.commands.exportToLinac";
+    /** The export audit log (who, when, what, where, result), newest first. */
+    public static final String VIEW_EXPORT_AUDIT = "org.isocenter.ui.views.exportAudit";
 
     private IsocenterUi() {
     }

@@ -30,7 +30,6 @@ import org.isocenter.core.structure.RoiSlabs;
 public abstract class ComputedStructureDialog extends Dialog {
 
     private static final int PREVIEW_ID = IDialogConstants.CLIENT_ID + 1;
-    private static final int[] PREVIEW_RGB = { 255, 255, 0 };
 
     protected final EditableStructures session;
     private final String title;
@@ -151,7 +150,7 @@ public abstract class ComputedStructureDialog extends Dialog {
             }
             previewFor = key;
             previewContours = contours;
-            Roi shown = new Roi(0, "Preview", PREVIEW_RGB, type.getText(), contours);
+            Roi shown = new Roi(0, "Preview", EditableStructures.PREVIEW_RGB, type.getText(), contours);
             session.setPreview(shown);
             StructureStatistics st = StructureStatistics.of(new RoiSlabs(shown, session.image().geometry().spacingZMm()));
             status.setText(String.format(Locale.ROOT, "Preview of %s: %.2f cc on %d slices, extent %.1f × %.1f × %.1f mm (x y z).",

@@ -40,6 +40,9 @@ public final class EditableStructures {
     public static final List<String> TYPES = List.of("ORGAN", "PTV", "CTV", "GTV", "EXTERNAL", "AVOIDANCE", "CONTROL",
             "BOLUS", "CAVITY", "SUPPORT", "MARKER", "ISOCENTER");
 
+    /** The colour of a previewed result (yellow) on the image views: dialogs' and the Margin Policy view's PTV. */
+    public static final int[] PREVIEW_RGB = { 255, 255, 0 };
+
     private static final int[][] PALETTE = { { 255, 200, 0 }, { 0, 200, 255 }, { 255, 80, 200 }, { 120, 255, 80 },
             { 255, 140, 60 }, { 160, 120, 255 }, { 60, 255, 200 }, { 255, 255, 120 }, { 200, 80, 80 }, { 80, 140, 255 } };
 
@@ -205,7 +208,10 @@ public final class EditableStructures {
         return Set.copyOf(hidden);
     }
 
-    /** Shows the result of a dialog before it is accepted (null: none). */
+    /**
+     * Shows a computed result before it is accepted (null: none): the margin / boolean / threshold dialogs' preview
+     * and the Margin Policy view's PTV preview share this one preview, the last one set is shown.
+     */
     public void setPreview(Roi result) {
         preview = result;
         changed();

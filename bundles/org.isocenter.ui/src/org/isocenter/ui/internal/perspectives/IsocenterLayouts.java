@@ -10,23 +10,43 @@ final class IsocenterLayouts {
     private IsocenterLayouts() {
     }
 
+    /** The Planning layout: {@link #base(IPageLayout, boolean)} with the DVH view. */
     static void base(IPageLayout layout) {
+        base(layout, true);
+    }
+
+    /**
+     * Browser and progress on the left; on the right the image viewer large on top and, below it, the Margin Policy
+     * (so that its PTV preview shows on the images) and, with {@code dvh}, the DVH view as tabs.
+     */
+    static void base(IPageLayout layout, boolean dvh) {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();
-        // browser and progress on the left; the image viewer (and the Margin Policy tab) on the whole right side
         layout.addView(IsocenterUi.VIEW_PATIENT_BROWSER, IPageLayout.LEFT, 0.30f, editor);
         IFolderLayout main = layout.createFolder("isocenter.main", IPageLayout.TOP, 0.95f, editor);
         main.addView(IsocenterUi.VIEW_IMAGE_VIEWER);
-        main.addView(IsocenterUi.VIEW_MARGIN_POLICY);
+        results(layout, dvh);
         IFolderLayout bottom = layout.createFolder("isocenter.bottom", IPageLayout.BOTTOM, 0.60f,
                 IsocenterUi.VIEW_PATIENT_BROWSER);
         bottom.addView(IsocenterUi.VIEW_PROGRESS);
+        if (dvh) { // Planning: the export audit log beside Progress (File ▸ Export to Linac… appends to it)
+            bottom.addView(IsocenterUi.VIEW_EXPORT_AUDIT);
+        }
         shortcuts(layout);
+    }
+
+    /** The folder below the image viewer: DVH (optional) and Margin Policy; the image viewer keeps 70 % of the height. */
+    private static void results(IPageLayout layout, boolean dvh) {
+        IFolderLayout results = layout.createFolder("isocenter.results", IPageLayout.BOTTOM, 0.70f, "isocenter.main");
+        if (dvh) {
+            results.addView(IsocenterUi.VIEW_DVH);
+        }
+        results.addView(IsocenterUi.VIEW_MARGIN_POLICY);
     }
 
     /**
      * The Contouring layout: the Structures view on the left above the Patient Browser and Progress (tabs), the
-     * image viewer (with its drawing tools) on the whole right side.
+     * image viewer (with its drawing tools) on the right, the DVH and Margin Policy views below it (tabs).
      */
     static void contouring(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
@@ -34,7 +54,7 @@ final class IsocenterLayouts {
         layout.addView(IsocenterUi.VIEW_STRUCTURES, IPageLayout.LEFT, 0.30f, editor);
         IFolderLayout main = layout.createFolder("isocenter.main", IPageLayout.TOP, 0.95f, editor);
         main.addView(IsocenterUi.VIEW_IMAGE_VIEWER);
-        main.addView(IsocenterUi.VIEW_MARGIN_POLICY);
+        results(layout, true);
         IFolderLayout bottom = layout.createFolder("isocenter.bottom", IPageLayout.BOTTOM, 0.62f,
                 IsocenterUi.VIEW_STRUCTURES);
         bottom.addView(IsocenterUi.VIEW_PATIENT_BROWSER);
@@ -48,6 +68,8 @@ final class IsocenterLayouts {
         layout.addShowViewShortcut(IsocenterUi.VIEW_STRUCTURES);
         layout.addShowViewShortcut(IsocenterUi.VIEW_PROGRESS);
         layout.addShowViewShortcut(IsocenterUi.VIEW_MARGIN_POLICY);
+        layout.addShowViewShortcut(IsocenterUi.VIEW_DVH);
+        layout.addShowViewShortcut(IsocenterUi.VIEW_EXPORT_AUDIT);
         layout.addPerspectiveShortcut(IsocenterUi.PERSPECTIVE_PLANNING);
         layout.addPerspectiveShortcut(IsocenterUi.PERSPECTIVE_CONTOURING);
         layout.addPerspectiveShortcut(IsocenterUi.PERSPECTIVE_REGISTRATION);

@@ -8,6 +8,6 @@ public final class RegistrationPerspective implements IPerspectiveFactory {
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
-        IsocenterLayouts.base(layout);
+        IsocenterLayouts.base(layout, false);
     }
 }

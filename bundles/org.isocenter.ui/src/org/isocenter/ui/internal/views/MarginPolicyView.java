@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobFunction;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -34,12 +35,29 @@ import org.isocenter.margin.PopulationStatistics;
 import org.isocenter.margin.ShiftCsv;
 import org.isocenter.margin.SiteProtocol;
 import org.isocenter.margin.SiteProtocols;
+import org.isocenter.contour.Margins;
+import org.isocenter.contour.StructureStatistics;
+import org.isocenter.core.structure.Contour;
+import org.isocenter.core.structure.Roi;
+import org.isocenter.core.structure.RoiSlabs;
+import org.isocenter.core.structure.StructureSet;
 import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.contouring.ContouringJobs;
+import org.isocenter.ui.internal.contouring.ContouringMessages;
+import org.isocenter.ui.internal.contouring.EditableStructures;
+import org.isocenter.ui.internal.contouring.StructureRecipe;
 
 /**
  * Margin Policy: choose a site protocol (or recipe, correction protocol and fractions), enter the set-up
  * errors Σ and σ per axis (mm) or import measured shifts (CSV), and see the error budget, the residuals the
  * protocol leaves and the CTV-to-PTV margin per axis with its formula. Computations run in a job.
+ * <p>
+ * PTV preview: a target (a CTV, GTV or ITV of the structure set being edited, {@link EditableStructures}) grown by
+ * the margins per axis (right = left = LR, anterior = posterior = AP, inferior = superior = SI) through the contour
+ * bundle's exact {@code StructureMargins} on the image's slices, in a job, shown as the structure set's preview
+ * outline on the Image Viewer's MPR views with its volume and the target's (cc). It follows the margins and the
+ * target's edits, and is removed when unchecked, when the view closes and when the patient closes (or another
+ * preview replaces it). "Add as structure" adds it to the edited set as one undoable step.
  */
 public final class MarginPolicyView extends ViewPart {
 
@@ -51,8 +69,34 @@ public final class MarginPolicyView extends ViewPart {
     private Label formula, warnings;
     private volatile MarginReport lastReport;
 
+    private final EditableStructures session = EditableStructures.get();
+    private final Runnable sessionListener = () -> Display.getDefault().asyncExec(this::sessionChanged);
+    private ScrolledComposite scroll;
+    private Combo target;
+    private List<Roi> targets = List.of();
+    private StructureSet listedSet;
+    private Button previewCheck, addButton;
+    private Label previewStatus;
+    private Job previewJob;
+    private int previewRequest;
+    /** The preview this view set on the session (null: none), its contours and what they were computed from. */
+    private Roi previewRoi;
+    private List<Contour> previewContours;
+    private Roi previewSource;
+    private Margins previewMargins;
+    private double previewVolumeCc = Double.NaN;
+    private Roi pendingSource;
+    private Margins pendingMargins;
+
     @Override
-    public void createPartControl(Composite parent) {
+    public void createPartControl(Composite part) {
+        // scrolls when the folder below the image viewer is low (the PTV preview line repeats the margins per axis)
+        part.setLayout(new org.eclipse.swt.layout.FillLayout());
+        scroll = new ScrolledComposite(part, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        Composite parent = new Composite(scroll, SWT.NONE);
+        scroll.setContent(parent);
         parent.setLayout(new GridLayout(8, false));
         label(parent, "Site");
         site = new Combo(parent, SWT.READ_ONLY);
@@ -94,6 +138,8 @@ public final class MarginPolicyView extends ViewPart {
         compute.setText("Compute");
         compute.addListener(SWT.Selection, e -> compute());
 
+        createPreviewControls(parent);
+
         table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -113,6 +159,35 @@ public final class MarginPolicyView extends ViewPart {
         warnings.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
         warnings.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 8, 1));
         table.setToolTipText("Standard deviations and margins per axis in patient directions (LR, AP, SI), mm");
+        session.addListener(sessionListener);
+        sessionChanged();
+        relayout();
+    }
+
+    /** Lays the content out again and updates the size below which the view scrolls. */
+    private void relayout() {
+        Composite content = (Composite) scroll.getContent();
+        content.layout(true, true);
+        scroll.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    private void createPreviewControls(Composite parent) {
+        label(parent, "Target");
+        target = new Combo(parent, SWT.READ_ONLY);
+        target.setToolTipText("The CTV, GTV or ITV the PTV is grown from (structure set being edited)");
+        target.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
+        target.addListener(SWT.Selection, e -> updatePreview());
+        previewCheck = new Button(parent, SWT.CHECK);
+        previewCheck.setText("Preview PTV on the images");
+        previewCheck.setToolTipText("The target grown by the margins per axis (exact, on the image's slices), drawn in yellow");
+        previewCheck.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
+        previewCheck.addListener(SWT.Selection, e -> updatePreview());
+        addButton = new Button(parent, SWT.PUSH);
+        addButton.setText("Add as structure");
+        addButton.setToolTipText("Adds the PTV to the structure set being edited (undoable: Edit > Undo)");
+        addButton.addListener(SWT.Selection, e -> addAsStructure());
+        previewStatus = new Label(parent, SWT.WRAP);
+        previewStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
     }
 
     private static void label(Composite parent, String text) {
@@ -236,7 +311,10 @@ public final class MarginPolicyView extends ViewPart {
         formula.setToolTipText(report.recipe().reference());
         warnings.setText(String.join("\n", report.warnings()));
         lastReport = report;
-        table.getParent().layout(true, true);
+        relayout();
+        if (previewCheck.getSelection()) {
+            updatePreview(); // the margins changed
+        }
     }
 
     private TableItem row(String name, String kind, AxisValues v) {
@@ -259,8 +337,269 @@ public final class MarginPolicyView extends ViewPart {
         return warnings.getText();
     }
 
+    // ---- PTV preview ----------------------------------------------------------------------------------------
+
+    /** The target structures of the edited set: contoured CTV, GTV or ITV (by type, or an ITV by name). */
+    private static List<Roi> targetsOf(StructureSet set) {
+        if (set == null) {
+            return List.of();
+        }
+        return set.rois().stream().filter(r -> !r.contours().isEmpty()).filter(r -> {
+            String t = r.interpretedType().toUpperCase(Locale.ROOT);
+            return t.equals("CTV") || t.equals("GTV") || t.equals("ITV") || r.name().toUpperCase(Locale.ROOT).startsWith("ITV");
+        }).toList();
+    }
+
+    /** The structure set changed (edit, load, close) or another preview replaced this view's. */
+    private void sessionChanged() {
+        if (target == null || target.isDisposed()) {
+            return;
+        }
+        StructureSet set = session.set();
+        if (set != listedSet) {
+            Roi before = selectedTarget();
+            listedSet = set;
+            targets = targetsOf(set);
+            target.removeAll();
+            targets.forEach(r -> target.add(r.name() + " (" + r.interpretedType() + ")"));
+            int index = -1;
+            for (int i = 0; i < targets.size() && before != null; i++) {
+                if (targets.get(i).number() == before.number()) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                index = 0;
+                for (int i = targets.size() - 1; i >= 0; i--) {
+                    if (targets.get(i).interpretedType().equals("CTV")) {
+                        index = i; // the first CTV by default
+                    }
+                }
+            }
+            if (!targets.isEmpty()) {
+                target.select(index);
+            }
+            relayout();
+        }
+        if (previewRoi != null && session.preview() != previewRoi) {
+            // removed by Close Patient / another image, or replaced by a dialog's preview: this one is off
+            forgetPreview();
+            previewCheck.setSelection(false);
+            previewStatus.setText(session.isLoaded() ? "PTV preview removed (another preview or image)." : "");
+        }
+        addButton.setEnabled(!targets.isEmpty());
+        previewCheck.setEnabled(!targets.isEmpty() || previewCheck.getSelection());
+        if (previewCheck.getSelection()) {
+            updatePreview(); // follows edits of the target
+        } else if (targets.isEmpty()) {
+            previewStatus.setText(session.isLoaded() ? "No CTV, GTV or ITV with contours in the structure set."
+                    : "No structure set loaded: open an image series to preview the PTV.");
+        }
+    }
+
+    private Roi selectedTarget() {
+        int i = target == null || target.isDisposed() ? -1 : target.getSelectionIndex();
+        return i < 0 || i >= targets.size() ? null : targets.get(i);
+    }
+
+    /** The contouring margins of the report's margins per axis (mm). */
+    static Margins margins(AxisValues perAxisMm) {
+        return new Margins(perAxisMm.lr(), perAxisMm.lr(), perAxisMm.ap(), perAxisMm.ap(), perAxisMm.si(), perAxisMm.si());
+    }
+
+    /** Shows, recomputes or removes the preview as the checkbox, the target and the margins say. */
+    private void updatePreview() {
+        if (!previewCheck.getSelection()) {
+            removePreview();
+            previewStatus.setText("");
+            return;
+        }
+        MarginReport report = lastReport;
+        if (report == null) {
+            previewStatus.setText("Computing the margins first…");
+            compute(); // show() comes back here
+            return;
+        }
+        Roi source = selectedTarget();
+        if (!session.isLoaded() || source == null) {
+            removePreview();
+            previewStatus.setText(session.isLoaded() ? "No CTV, GTV or ITV with contours to grow."
+                    : "No structure set loaded: open an image series to preview the PTV.");
+            return;
+        }
+        Margins m;
+        StructureRecipe recipe;
+        try {
+            m = margins(report.margin());
+            recipe = StructureRecipe.margin(session, source, m);
+        } catch (IllegalArgumentException e) {
+            removePreview();
+            previewStatus.setText("Cannot preview: " + e.getMessage());
+            return;
+        }
+        if (previewRoi != null && source == previewSource && m.equals(previewMargins) && session.preview() == previewRoi) {
+            return; // shown already
+        }
+        if (previewJob != null && source == pendingSource && m.equals(pendingMargins)) {
+            return; // being computed
+        }
+        if (previewJob != null) {
+            previewJob.cancel();
+        }
+        int request = ++previewRequest;
+        pendingSource = source;
+        pendingMargins = m;
+        var image = session.image();
+        previewStatus.setText("Computing the PTV: " + recipe.description() + "…");
+        previewJob = ContouringJobs.compute(recipe, contours -> {
+            if (request != previewRequest || previewCheck.isDisposed() || !previewCheck.getSelection()
+                    || session.image() != image) {
+                return;
+            }
+            previewJob = null;
+            Roi shown = new Roi(0, "PTV preview", EditableStructures.PREVIEW_RGB, "PTV", contours);
+            previewRoi = shown;
+            previewContours = contours;
+            previewSource = source;
+            previewMargins = m;
+            previewVolumeCc = StructureStatistics.of(new RoiSlabs(shown, image.geometry().spacingZMm())).volumeCc();
+            session.setPreview(shown);
+            previewStatus.setText(String.format(Locale.ROOT,
+                    "PTV preview (yellow): %.2f cc = %s %.2f cc + LR %.1f, AP %.1f, SI %.1f mm", previewVolumeCc,
+                    source.name(), session.statistics(source).volumeCc(), m.rightMm(), m.anteriorMm(), m.inferiorMm()));
+            relayout();
+        }, problem -> {
+            if (request == previewRequest && !previewStatus.isDisposed()) {
+                previewJob = null;
+                previewStatus.setText(problem);
+            }
+        });
+    }
+
+    /** Takes this view's preview off the image views (another's stays). */
+    private void removePreview() {
+        previewRequest++;
+        if (previewJob != null) {
+            previewJob.cancel();
+            previewJob = null;
+        }
+        Roi mine = previewRoi;
+        forgetPreview();
+        if (mine != null && session.preview() == mine) {
+            session.setPreview(null);
+        }
+    }
+
+    private void forgetPreview() {
+        previewRoi = null;
+        previewContours = null;
+        previewSource = null;
+        previewMargins = null;
+        previewVolumeCc = Double.NaN;
+    }
+
+    /**
+     * Adds the PTV for the current target and margins to the edited structure set (one undoable step), from the
+     * preview when it is current, else computed in a job. Returns the added structure, or null when it is being
+     * computed (or cannot be: the status line says why).
+     */
+    public Roi addAsStructure() {
+        MarginReport report = lastReport;
+        Roi source = selectedTarget();
+        if (report == null || source == null || !session.isLoaded()) {
+            previewStatus.setText(report == null ? "Compute the margins first." : "No CTV, GTV or ITV to grow.");
+            return null;
+        }
+        Margins m;
+        StructureRecipe recipe;
+        try {
+            m = margins(report.margin());
+            recipe = StructureRecipe.margin(session, source, m);
+        } catch (IllegalArgumentException e) {
+            previewStatus.setText("Cannot add: " + e.getMessage());
+            return null;
+        }
+        String base = source.name().matches("(?i)^(CTV|GTV|ITV).*") ? "PTV" + source.name().substring(3) : "PTV_" + source.name();
+        String label = "Margin policy " + recipe.description();
+        if (previewRoi != null && source == previewSource && m.equals(previewMargins)) {
+            List<Contour> contours = previewContours;
+            removePreview();
+            previewCheck.setSelection(false);
+            Roi added = session.add(label, session.uniqueName(base), "PTV", contours);
+            previewStatus.setText(String.format(Locale.ROOT, "Added %s (%.2f cc); Edit > Undo removes it.", added.name(),
+                    session.statistics(session.set().roi(added.name()).orElseThrow()).volumeCc()));
+            return added;
+        }
+        var set = session.set();
+        previewStatus.setText("Computing the PTV to add: " + recipe.description() + "…");
+        ContouringJobs.compute(recipe, contours -> {
+            if (session.set() != null && set.frameOfReferenceUid().equals(session.set().frameOfReferenceUid())) {
+                Roi added = session.add(label, session.uniqueName(base), "PTV", contours);
+                if (!previewStatus.isDisposed()) {
+                    previewStatus.setText("Added " + added.name() + "; Edit > Undo removes it.");
+                }
+            }
+        }, ContouringMessages::error);
+        return null;
+    }
+
+    /** Chooses the target by structure name. */
+    public void selectTarget(String name) {
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).name().equals(name)) {
+                target.select(i);
+                updatePreview();
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no target structure " + name + " in " + targetNames());
+    }
+
+    /** The target chooser's structures. */
+    public List<String> targetNames() {
+        return targets.stream().map(Roi::name).toList();
+    }
+
+    /** The chosen target, null when none. */
+    public Roi target() {
+        return selectedTarget();
+    }
+
+    /** Checks or unchecks "Preview PTV on the images" as a click does. */
+    public void setPreviewEnabled(boolean on) {
+        previewCheck.setSelection(on);
+        updatePreview();
+    }
+
+    /** The preview this view shows on the image views, null when none. */
+    public Roi previewRoi() {
+        return previewRoi;
+    }
+
+    /** The margins of the shown preview, null when none. */
+    public Margins previewMargins() {
+        return previewMargins;
+    }
+
+    /** The shown preview's volume (cc), NaN when none. */
+    public double previewVolumeCc() {
+        return previewVolumeCc;
+    }
+
+    /** The preview status line (volumes, computing, problems). */
+    public String previewText() {
+        return previewStatus.getText();
+    }
+
     @Override
     public void setFocus() {
         table.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        session.removeListener(sessionListener);
+        removePreview();
+        super.dispose();
     }
 }

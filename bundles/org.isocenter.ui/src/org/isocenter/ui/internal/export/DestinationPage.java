@@ -1,0 +1,332 @@
+package org.isocenter.ui.internal.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.isocenter.dicom.net.DicomNode;
+import org.isocenter.export.ExportDestination;
+import org.isocenter.export.LinacExporter;
+import org.isocenter.export.LinacExporters;
+import org.isocenter.export.RetryPolicy;
+
+/**
+ * Page 2 of the Export wizard: the exporter (every available {@link LinacExporter} service) and where it delivers —
+ * a DICOM node (host, port, called AE title, calling AE title, timeout per network step in ms, retries on network
+ * failure, optionally the folder where the receiver's files can be read back for verification) or a new or empty
+ * folder. The fields are checked as they are typed and remembered in the preferences at Finish.
+ */
+public final class DestinationPage extends WizardPage {
+
+    private static final ExportDestination SAMPLE_DICOM = new ExportDestination.DicomStore(new DicomNode("SAMPLE", "localhost", 104),
+            "ISOCENTER", 1000, RetryPolicy.NONE);
+    private static final ExportDestination SAMPLE_FOLDER = new ExportDestination.Folder(Path.of("sample"));
+
+    private final List<LinacExporter> exporters = LinacExporters.available();
+    private Combo exporter;
+    private Button toDicom;
+    private Button toFolder;
+    private Text host;
+    private Text port;
+    private Text calledAe;
+    private Text callingAe;
+    private Text timeoutMs;
+    private Text retries;
+    private Text readBack;
+    private Text folder;
+    private Group dicomGroup;
+    private Group folderGroup;
+    private ExportDestination destination;
+
+    DestinationPage() {
+        super("destination", "Export to Linac: the destination", null);
+        setDescription("Where the package goes, and how it is delivered.");
+        setPageComplete(false);
+    }
+
+    @Override
+    public void createControl(Composite parent) {
+        IPreferenceStore prefs = ExportPreferences.store();
+        Composite c = new Composite(parent, SWT.NONE);
+        c.setLayout(new GridLayout(2, false));
+        new Label(c, SWT.NONE).setText("Exporter:");
+        exporter = new Combo(c, SWT.READ_ONLY);
+        exporter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        exporters.forEach(e -> exporter.add(e.displayName() + " [" + e.id() + "]"));
+        int remembered = 0;
+        for (int i = 0; i < exporters.size(); i++) {
+            if (exporters.get(i).id().equals(prefs.getString(ExportPreferences.EXPORTER))) {
+                remembered = i;
+            }
+        }
+        exporter.select(remembered);
+        exporter.addListener(SWT.Selection, e -> exporterChanged());
+
+        toDicom = new Button(c, SWT.RADIO);
+        toDicom.setText("DICOM node (C-STORE to a record-and-verify system or treatment console)");
+        toDicom.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        toDicom.addListener(SWT.Selection, e -> kindChosen(toDicom, SAMPLE_DICOM));
+        dicomGroup = new Group(c, SWT.NONE);
+        dicomGroup.setText("DICOM node");
+        dicomGroup.setLayout(new GridLayout(3, false));
+        dicomGroup.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        host = field(dicomGroup, "Host:", prefs.getString(ExportPreferences.HOST));
+        port = field(dicomGroup, "Port:", Integer.toString(prefs.getInt(ExportPreferences.PORT)));
+        calledAe = field(dicomGroup, "Called AE title (destination):", prefs.getString(ExportPreferences.CALLED_AE));
+        callingAe = field(dicomGroup, "Calling AE title (Isocenter):", prefs.getString(ExportPreferences.CALLING_AE));
+        timeoutMs = field(dicomGroup, "Timeout per network step (ms):", Integer.toString(prefs.getInt(ExportPreferences.TIMEOUT_MS)));
+        retries = field(dicomGroup, "Retries on network failure (0–20):", Integer.toString(prefs.getInt(ExportPreferences.RETRIES)));
+        readBack = field(dicomGroup, "Verify from folder (optional):", prefs.getString(ExportPreferences.READ_BACK));
+        browse(dicomGroup, readBack, "The folder where the receiver's stored files can be read");
+        readBack.setToolTipText("Where the receiving node's files can be read; empty: the delivery is confirmed by the node's "
+                + "C-STORE responses but not read back");
+
+        toFolder = new Button(c, SWT.RADIO);
+        toFolder.setText("Folder (DICOM files by role and manifest.json with SHA-256; always read back and verified)");
+        toFolder.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        toFolder.addListener(SWT.Selection, e -> kindChosen(toFolder, SAMPLE_FOLDER));
+        folderGroup = new Group(c, SWT.NONE);
+        folderGroup.setText("Folder");
+        folderGroup.setLayout(new GridLayout(3, false));
+        folderGroup.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        folder = field(folderGroup, "Export folder (new or empty):", prefs.getString(ExportPreferences.FOLDER));
+        browse(folderGroup, folder, "A new or empty folder for the package");
+        setControl(c);
+        exporterChanged();
+    }
+
+    private Text field(Composite parent, String label, String value) {
+        new Label(parent, SWT.NONE).setText(label);
+        Text t = new Text(parent, SWT.BORDER);
+        t.setText(value);
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        gd.widthHint = 300;
+        t.setLayoutData(gd);
+        t.addListener(SWT.Modify, e -> validate());
+        if (!label.contains("folder")) {
+            new Label(parent, SWT.NONE);
+        }
+        return t;
+    }
+
+    private static void browse(Composite parent, Text target, String message) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText("Browse…");
+        b.addListener(SWT.Selection, e -> {
+            DirectoryDialog d = new DirectoryDialog(parent.getShell());
+            d.setMessage(message);
+            d.setFilterPath(target.getText());
+            String chosen = d.open();
+            if (chosen != null) {
+                target.setText(chosen);
+            }
+        });
+    }
+
+    /** A destination kind was picked: switch to the first exporter that delivers there when the chosen one cannot. */
+    private void kindChosen(Button kind, ExportDestination sample) {
+        if (!kind.getSelection()) {
+            return;
+        }
+        if (!exporter().supports(sample)) {
+            for (int i = 0; i < exporters.size(); i++) {
+                if (exporters.get(i).supports(sample)) {
+                    exporter.select(i);
+                    break;
+                }
+            }
+        }
+        exporterChanged();
+    }
+
+    private void exporterChanged() {
+        LinacExporter e = exporter();
+        boolean dicom = e.supports(SAMPLE_DICOM);
+        boolean files = e.supports(SAMPLE_FOLDER);
+        toDicom.setEnabled(dicom || exporters.stream().anyMatch(x -> x.supports(SAMPLE_DICOM)));
+        toFolder.setEnabled(files || exporters.stream().anyMatch(x -> x.supports(SAMPLE_FOLDER)));
+        if (!dicom || (!toDicom.getSelection() && files)) {
+            toDicom.setSelection(false);
+            toFolder.setSelection(files);
+        }
+        if (!files || (!toFolder.getSelection() && dicom)) {
+            toFolder.setSelection(false);
+            toDicom.setSelection(dicom);
+        }
+        validate();
+    }
+
+    /** The exporter chosen. */
+    public LinacExporter exporter() {
+        return exporters.get(Math.max(0, exporter.getSelectionIndex()));
+    }
+
+    /** The ids of the exporters on offer, in the combo's order. */
+    public List<String> exporterIds() {
+        return exporters.stream().map(LinacExporter::id).toList();
+    }
+
+    /** Chooses an exporter by id, as picking it in the combo does. */
+    public void selectExporter(String id) {
+        int i = exporterIds().indexOf(id);
+        if (i < 0) {
+            throw new IllegalArgumentException("no exporter '" + id + "'; available: " + exporterIds());
+        }
+        exporter.select(i);
+        exporterChanged();
+    }
+
+    /** Sets the export folder field (as typing it does). */
+    public void setFolder(String path) {
+        folder.setText(path);
+    }
+
+    /** Sets the DICOM node fields (as typing them does). */
+    public void setDicomNode(String hostName, int portNumber, String called, String calling, int timeout, int retryCount) {
+        host.setText(hostName);
+        port.setText(Integer.toString(portNumber));
+        calledAe.setText(called);
+        callingAe.setText(calling);
+        timeoutMs.setText(Integer.toString(timeout));
+        retries.setText(Integer.toString(retryCount));
+    }
+
+    /** Sets the "verify from folder" field of a DICOM export (as typing it does). */
+    public void setReadBack(String path) {
+        readBack.setText(path);
+    }
+
+    /** The destination as entered, null while a field is invalid. */
+    public ExportDestination destination() {
+        return destination;
+    }
+
+    /** The read-back folder for a DICOM export, null when none was given (or for a folder export). */
+    public Path readBack() {
+        if (!(destination instanceof ExportDestination.DicomStore) || readBack.getText().isBlank()) {
+            return null;
+        }
+        return Path.of(readBack.getText().trim());
+    }
+
+    private void validate() {
+        if (folder == null) {
+            return; // still building the page
+        }
+        boolean dicom = toDicom.getSelection();
+        setEnabled(dicomGroup, dicom);
+        setEnabled(folderGroup, !dicom);
+        destination = null;
+        String problem;
+        try {
+            destination = dicom ? dicomDestination() : folderDestination();
+            problem = exporter().supports(destination) ? null
+                    : "the exporter '" + exporter().id() + "' cannot deliver to " + destination.describe();
+        } catch (IllegalArgumentException | IOException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            destination = null;
+        }
+        setErrorMessage(problem);
+        setMessage(problem == null ? "Deliver to " + destination.describe() : null);
+        setPageComplete(problem == null);
+    }
+
+    private static void setEnabled(Composite c, boolean enabled) {
+        c.setEnabled(enabled);
+        for (var child : c.getChildren()) {
+            child.setEnabled(enabled);
+        }
+    }
+
+    private ExportDestination dicomDestination() {
+        int p = number(port, "port", 1, 65535);
+        int timeout = number(timeoutMs, "timeout (ms)", 1, 3_600_000);
+        int r = number(retries, "retries", 0, 20);
+        if (host.getText().isBlank()) {
+            throw new IllegalArgumentException("enter the host (name or IP address) of the DICOM node");
+        }
+        if (calledAe.getText().isBlank()) {
+            throw new IllegalArgumentException("enter the called AE title of the DICOM node");
+        }
+        DicomNode node = new DicomNode(calledAe.getText().trim(), host.getText().trim(), p);
+        if (!readBack.getText().isBlank() && !Files.isDirectory(Path.of(readBack.getText().trim()))) {
+            throw new IllegalArgumentException("the verification folder " + readBack.getText().trim() + " does not exist");
+        }
+        return new ExportDestination.DicomStore(node, callingAe.getText().trim(), timeout,
+                new RetryPolicy(r, RetryPolicy.DEFAULT.initialDelayMs(), RetryPolicy.DEFAULT.backoffFactor()));
+    }
+
+    private ExportDestination folderDestination() throws IOException {
+        String text = folder.getText().trim();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("choose a new or empty export folder");
+        }
+        Path f;
+        try {
+            f = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a folder name");
+        }
+        if (!f.isAbsolute()) {
+            throw new IllegalArgumentException("give the export folder as an absolute path");
+        }
+        if (Files.exists(f) && !Files.isDirectory(f)) {
+            throw new IllegalArgumentException(f + " is a file, not a folder");
+        }
+        if (Files.isDirectory(f)) {
+            try (Stream<Path> s = Files.list(f)) {
+                if (s.findAny().isPresent()) {
+                    throw new IllegalArgumentException("the folder " + f + " is not empty; choose a new or empty folder");
+                }
+            }
+        }
+        return new ExportDestination.Folder(f);
+    }
+
+    private static int number(Text t, String what, int min, int max) {
+        try {
+            int v = Integer.parseInt(t.getText().trim());
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(what + " must be within " + min + "–" + max);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " '" + t.getText() + "' is not a whole number");
+        }
+    }
+
+    /** Stores what was entered for the next export. */
+    void remember() {
+        IPreferenceStore prefs = ExportPreferences.store();
+        prefs.setValue(ExportPreferences.EXPORTER, exporter().id());
+        prefs.setValue(ExportPreferences.HOST, host.getText().trim());
+        try {
+            prefs.setValue(ExportPreferences.PORT, Integer.parseInt(port.getText().trim()));
+            prefs.setValue(ExportPreferences.TIMEOUT_MS, Integer.parseInt(timeoutMs.getText().trim()));
+            prefs.setValue(ExportPreferences.RETRIES, Integer.parseInt(retries.getText().trim()));
+        } catch (NumberFormatException e) {
+            // not remembered: only valid numbers are
+        }
+        prefs.setValue(ExportPreferences.CALLED_AE, calledAe.getText().trim());
+        prefs.setValue(ExportPreferences.CALLING_AE, callingAe.getText().trim());
+        prefs.setValue(ExportPreferences.READ_BACK, readBack.getText().trim());
+        prefs.setValue(ExportPreferences.FOLDER, folder.getText().trim());
+    }
+}

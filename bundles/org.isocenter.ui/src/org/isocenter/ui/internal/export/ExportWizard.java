@@ -1,0 +1,89 @@
+package org.isocenter.ui.internal.export;
+
+import java.util.List;
+
+import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.PlatformUI;
+import org.isocenter.export.DrrSettings;
+
+/**
+ * File ▸ Export to Linac…: page 1 the package ({@link PackagePage}), page 2 the destination ({@link DestinationPage});
+ * Finish starts an {@link ExportRun} job (progress and cancel) and, when it ends, the status table
+ * ({@link ExportResultDialog}) with Retry for what was not delivered.
+ */
+public final class ExportWizard extends Wizard {
+
+    private final PackagePage packagePage;
+    private final DestinationPage destinationPage;
+    private ExportRun run;
+    private ExportResultDialog resultDialog;
+
+    /** @param sources the plans offered, usually {@link ExportSource#fromSession()}; at least one */
+    public ExportWizard(List<ExportSource> sources) {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no plan to export: load a patient with an RT Plan first");
+        }
+        setWindowTitle("Export to Linac");
+        setNeedsProgressMonitor(false);
+        packagePage = new PackagePage(sources);
+        destinationPage = new DestinationPage();
+    }
+
+    @Override
+    public void addPages() {
+        addPage(packagePage);
+        addPage(destinationPage);
+    }
+
+    @Override
+    public boolean canFinish() {
+        return packagePage.isPageComplete() && destinationPage.isPageComplete() && getContainer() != null
+                && getContainer().getCurrentPage() == destinationPage;
+    }
+
+    @Override
+    public boolean performFinish() {
+        destinationPage.remember();
+        ExportPreferences.store().setValue(ExportPreferences.DRRS, packagePage.includeDrrs());
+        ExportPreferences.store().setValue(ExportPreferences.IGRT, packagePage.includeIgrt());
+        ExportSource source = packagePage.source();
+        run = new ExportRun(source, source.request(packagePage.includeIgrt()), packagePage.checkedPackage(),
+                packagePage.includeDrrs() ? DrrSettings.DEFAULT : null, destinationPage.exporter(),
+                destinationPage.destination(), destinationPage.readBack());
+        Display display = getShell().getDisplay();
+        run.addListener(r -> display.asyncExec(this::showResult));
+        run.start();
+        return true;
+    }
+
+    private void showResult() {
+        if (resultDialog != null && resultDialog.getShell() != null && !resultDialog.getShell().isDisposed()) {
+            resultDialog.refresh();
+            return;
+        }
+        Shell parent = PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null
+                ? PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell() : null;
+        resultDialog = new ExportResultDialog(parent, run);
+        resultDialog.open();
+    }
+
+    public PackagePage packagePage() {
+        return packagePage;
+    }
+
+    public DestinationPage destinationPage() {
+        return destinationPage;
+    }
+
+    /** The export started by Finish, null before. */
+    public ExportRun run() {
+        return run;
+    }
+
+    /** The status table shown after the export, null before it ended. */
+    public ExportResultDialog resultDialog() {
+        return resultDialog;
+    }
+}

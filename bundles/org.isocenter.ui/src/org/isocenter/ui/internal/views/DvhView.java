@@ -1,0 +1,583 @@
+package org.isocenter.ui.internal.views;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.IAxis;
+import org.eclipse.swtchart.ILineSeries;
+import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.LineStyle;
+import org.eclipse.swtchart.Range;
+import org.eclipse.ui.part.ViewPart;
+import org.isocenter.core.dose.DoseGrid;
+import org.isocenter.core.progress.CancelledException;
+import org.isocenter.core.structure.Roi;
+import org.isocenter.core.structure.StructureSet;
+import org.isocenter.dose.DoseMetrics;
+import org.isocenter.dose.DoseVolumeHistogram;
+import org.isocenter.dose.DvhCalculator;
+import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.contouring.EditableStructures;
+import org.isocenter.ui.internal.jobs.EclipseProgress;
+
+/**
+ * DVH: cumulative dose-volume histograms (x: dose in Gy, y: volume in % of the part inside the dose grid) of the
+ * structures checked in a checklist of the structure set being edited ({@link EditableStructures}), on the RT Dose
+ * loaded with the viewed image, drawn in the structures' colours (SWTChart), with a metrics table (volume cc,
+ * Dmin / Dmean / Dmax, D98 / D95 / D50 / D2 in Gy, V(x Gy) in % and cc for a dose x the user enters). The
+ * histograms come from {@link DvhCalculator} in an Eclipse job (debounced, progress in the Progress view); only
+ * structures that changed since their last computation are computed again. Messages say when no dose is loaded,
+ * when the dose is relative, and how much of a structure lies outside the dose grid.
+ */
+public final class DvhView extends ViewPart {
+
+    /** Edits arriving within this time (ms) are computed together. */
+    public static final int DEBOUNCE_MS = 300;
+    /** At most this many points per drawn curve. */
+    static final int CURVE_POINTS = 600;
+    private static final Set<String> DEFAULT_UNCHECKED_TYPES = Set.of("EXTERNAL", "SUPPORT", "MARKER", "ISOCENTER",
+            "BOLUS", "CONTROL");
+
+    private final EditableStructures session = EditableStructures.get();
+    private final Runnable sessionListener = () -> Display.getDefault().asyncExec(this::refresh);
+    private final DvhCalculator calculator = new DvhCalculator();
+
+    private Table checklist;
+    private Chart chart;
+    private Label readout, message;
+    private Text vxDose;
+    private Table metrics;
+    private final List<Image> swatches = new ArrayList<>();
+
+    /** Histograms per structure version (identity: an edit makes a new Roi), for {@link #cachedDose}. */
+    private final Map<Roi, DoseVolumeHistogram> cache = new IdentityHashMap<>();
+    private final Map<Roi, String> problems = new IdentityHashMap<>();
+    private DoseGrid cachedDose;
+    private final Set<Integer> checked = new HashSet<>();
+    private final Set<Integer> known = new HashSet<>();
+    private StructureSet listedSet;
+    private final Map<String, DoseVolumeHistogram> shown = new LinkedHashMap<>();
+    private Job job;
+    private int generation;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        SashForm outer = new SashForm(parent, SWT.VERTICAL);
+        outer.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        SashForm top = new SashForm(outer, SWT.HORIZONTAL);
+        checklist = new Table(top, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL | SWT.FULL_SELECTION);
+        checklist.setToolTipText("Structures whose DVH is drawn (the structure set being edited)");
+        checklist.addListener(SWT.Selection, e -> {
+            if (e.detail == SWT.CHECK && e.item instanceof TableItem item && item.getData() instanceof Integer number) {
+                if (item.getChecked()) {
+                    checked.add(number);
+                } else {
+                    checked.remove(number);
+                }
+                refresh();
+            }
+        });
+        Composite chartArea = new Composite(top, SWT.NONE);
+        GridLayout cl = new GridLayout(1, false);
+        cl.marginWidth = cl.marginHeight = 0;
+        chartArea.setLayout(cl);
+        chart = new Chart(chartArea, SWT.NONE);
+        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chart.getTitle().setVisible(false);
+        chart.getLegend().setVisible(false);
+        chart.getAxisSet().getXAxis(0).getTitle().setText("Dose (Gy)");
+        chart.getAxisSet().getYAxis(0).getTitle().setText("Volume (%)");
+        chart.getAxisSet().getXAxis(0).setRange(new Range(0, 1));
+        chart.getAxisSet().getYAxis(0).setRange(new Range(0, 105));
+        chart.getPlotArea().addMouseMoveListener(e -> readout(e.x, e.y));
+        readout = new Label(chartArea, SWT.NONE);
+        readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        readout.setText("Move the mouse over the curves for dose and volume.");
+        top.setWeights(22, 78);
+
+        Composite bottom = new Composite(outer, SWT.NONE);
+        GridLayout bl = new GridLayout(3, false);
+        bl.marginWidth = bl.marginHeight = 0;
+        bottom.setLayout(bl);
+        new Label(bottom, SWT.NONE).setText("V(x) at dose x (Gy)");
+        vxDose = new Text(bottom, SWT.BORDER | SWT.RIGHT);
+        vxDose.setText("20");
+        vxDose.setLayoutData(new GridData(60, SWT.DEFAULT));
+        vxDose.setToolTipText("The dose x (Gy) for the V(x) columns: volume receiving at least x, in % and cc");
+        vxDose.addListener(SWT.Modify, e -> fillMetrics());
+        message = new Label(bottom, SWT.WRAP);
+        message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        metrics = new Table(bottom, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        metrics.setHeaderVisible(true);
+        metrics.setLinesVisible(true);
+        metrics.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        String[][] columns = { { "Structure", "130" }, { "Volume (cc)", "85" }, { "Dmin (Gy)", "75" }, { "Dmean (Gy)", "80" },
+                { "Dmax (Gy)", "75" }, { "D98 (Gy)", "70" }, { "D95 (Gy)", "70" }, { "D50 (Gy)", "70" }, { "D2 (Gy)", "70" },
+                { "V(x) (%)", "80" }, { "V(x) (cc)", "80" }, { "Outside dose (cc)", "115" } };
+        for (String[] c : columns) {
+            TableColumn col = new TableColumn(metrics, c[0].equals("Structure") ? SWT.LEFT : SWT.RIGHT);
+            col.setText(c[0]);
+            col.setWidth(Integer.parseInt(c[1]));
+        }
+        new TableColumn(metrics, SWT.LEFT).setWidth(10); // filler: GTK stretches the last column
+        outer.setWeights(62, 38);
+        // a wide, low view (the folder below the image viewer) puts the metrics beside the chart, a tall one below
+        parent.addListener(SWT.Resize, e -> {
+            var size = parent.getSize();
+            int orientation = size.x > 2.2 * size.y ? SWT.HORIZONTAL : SWT.VERTICAL;
+            if (outer.getOrientation() != orientation) {
+                outer.setOrientation(orientation);
+                outer.setWeights(orientation == SWT.HORIZONTAL ? new int[] { 55, 45 } : new int[] { 62, 38 });
+            }
+        });
+
+        session.addListener(sessionListener);
+        refresh();
+    }
+
+    // ---- inputs ---------------------------------------------------------------------------------------------
+
+    /** The RT Dose loaded with the Image Viewer's image, null when none. */
+    private DoseGrid dose() {
+        var viewer = getSite().getPage().findView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        if (viewer instanceof ImageViewerView v && v.model().content() != null && session.isLoaded()
+                && v.model().content().primary() == session.image()) {
+            return v.model().content().dose();
+        }
+        return null;
+    }
+
+    /** Rebuilds the checklist when the structure set changed, and computes what is missing (debounced job). */
+    void refresh() {
+        if (checklist == null || checklist.isDisposed()) {
+            return;
+        }
+        StructureSet set = session.set();
+        updateChecklist(set);
+        DoseGrid dose = dose();
+        if (dose != cachedDose) {
+            cache.clear();
+            problems.clear();
+            cachedDose = dose;
+        }
+        if (set == null || dose == null) {
+            cancelJob();
+            showResults(set, dose);
+            return;
+        }
+        Set<Roi> current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        current.addAll(set.rois());
+        cache.keySet().retainAll(current);
+        problems.keySet().retainAll(current);
+        List<Roi> missing = wanted(set).stream().filter(r -> !cache.containsKey(r) && !problems.containsKey(r)).toList();
+        cancelJob();
+        if (missing.isEmpty()) {
+            showResults(set, dose);
+            return;
+        }
+        message.setText("Computing the DVH of " + String.join(", ", missing.stream().map(Roi::name).toList()) + "…");
+        message.getParent().layout();
+        Job j = computeJob(set, missing, dose);
+        job = j;
+        j.schedule(DEBOUNCE_MS);
+    }
+
+    private void cancelJob() {
+        if (job != null) {
+            job.cancel();
+            job = null;
+        }
+    }
+
+    /** The checked structures that have contours, in the set's order. */
+    private List<Roi> wanted(StructureSet set) {
+        return set.rois().stream().filter(r -> checked.contains(r.number()) && !r.contours().isEmpty()).toList();
+    }
+
+    private Job computeJob(StructureSet set, List<Roi> rois, DoseGrid dose) {
+        Job j = new Job("DVH of " + rois.size() + (rois.size() == 1 ? " structure" : " structures")) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                Map<Roi, DoseVolumeHistogram> done = new IdentityHashMap<>();
+                Map<Roi, String> failed = new IdentityHashMap<>();
+                SubMonitor sub = SubMonitor.convert(monitor, getName(), rois.size());
+                IStatus status = Status.OK_STATUS;
+                try {
+                    for (Roi r : rois) {
+                        if (monitor.isCanceled()) {
+                            throw new CancelledException();
+                        }
+                        sub.subTask(r.name());
+                        try {
+                            // a SubMonitor child: the calculator may begin several tasks on it
+                            done.put(r, calculator.calculate(set, r, dose, new EclipseProgress(sub.newChild(1))));
+                        } catch (CancelledException e) {
+                            throw e;
+                        } catch (RuntimeException e) { // refused (outside the grid, no closed contour) or failed
+                            failed.put(r, e.getMessage() == null ? e.toString() : e.getMessage());
+                        }
+                    }
+                } catch (CancelledException e) {
+                    status = Status.CANCEL_STATUS;
+                } finally {
+                    monitor.done();
+                }
+                Job self = this;
+                Display.getDefault().asyncExec(() -> finished(self, dose, done, failed));
+                return status;
+            }
+        };
+        j.setUser(false); // progress in the Progress view, no modal dialog
+        j.setPriority(Job.SHORT);
+        return j;
+    }
+
+    /** A job's results (also a cancelled job's finished structures) join the cache; the current job's are shown. */
+    private void finished(Job j, DoseGrid dose, Map<Roi, DoseVolumeHistogram> done, Map<Roi, String> failed) {
+        if (checklist.isDisposed() || dose != cachedDose) {
+            return;
+        }
+        cache.putAll(done);
+        problems.putAll(failed);
+        if (j == job) {
+            job = null;
+            refresh();
+        }
+    }
+
+    private void updateChecklist(StructureSet set) {
+        if (set == listedSet) {
+            return;
+        }
+        if (set == null || listedSet == null || !set.frameOfReferenceUid().equals(listedSet.frameOfReferenceUid())
+                || session.image() == null) {
+            checked.clear();
+            known.clear();
+        }
+        listedSet = set;
+        checklist.removeAll();
+        swatches.forEach(Image::dispose);
+        swatches.clear();
+        if (set == null) {
+            return;
+        }
+        for (Roi r : set.rois()) {
+            if (known.add(r.number()) && !DEFAULT_UNCHECKED_TYPES.contains(r.interpretedType())) {
+                checked.add(r.number()); // structures seen for the first time are drawn unless BODY-like
+            }
+            TableItem item = new TableItem(checklist, SWT.NONE);
+            item.setText(r.name() + (r.contours().isEmpty() ? " (no contours)" : ""));
+            item.setData(r.number());
+            item.setChecked(checked.contains(r.number()));
+            item.setImage(swatch(r.colorRgb()));
+        }
+    }
+
+    private Image swatch(int[] rgb) {
+        Display d = checklist.getDisplay();
+        Image image = new Image(d, 12, 12);
+        GC gc = new GC(image);
+        gc.setBackground(new Color(rgb[0], rgb[1], rgb[2]));
+        gc.fillRectangle(0, 0, 12, 12);
+        gc.setForeground(d.getSystemColor(SWT.COLOR_DARK_GRAY));
+        gc.drawRectangle(0, 0, 11, 11);
+        gc.dispose();
+        swatches.add(image);
+        return image;
+    }
+
+    // ---- output ---------------------------------------------------------------------------------------------
+
+    private void showResults(StructureSet set, DoseGrid dose) {
+        shown.clear();
+        List<String> notes = new ArrayList<>();
+        if (set == null) {
+            notes.add("No structures: open an image series with its structure set in the Patient Browser.");
+        } else if (dose == null) {
+            notes.add("No dose loaded: the DVH needs an RT Dose of the viewed image's patient and Frame of Reference "
+                    + "(open the image series that the dose belongs to).");
+        } else {
+            if (!dose.units().equalsIgnoreCase("GY")) {
+                notes.add("The RT Dose is relative (units " + dose.units() + "): doses are relative values, not Gy.");
+            }
+            for (Roi r : wanted(set)) {
+                DoseVolumeHistogram h = cache.get(r);
+                if (h != null) {
+                    shown.put(r.name(), h);
+                    if (h.partlyOutsideDoseGrid()) {
+                        notes.add(String.format(Locale.ROOT, "%s lies partly outside the dose grid: %.2f cc of %.2f cc have "
+                                + "no dose (percentages are of the part inside).", r.name(), h.outsideDoseGridCc(),
+                                h.structureVolumeCc()));
+                    }
+                } else if (problems.containsKey(r)) {
+                    notes.add(r.name() + ": " + problems.get(r));
+                }
+            }
+            if (wanted(set).isEmpty()) {
+                notes.add("Check structures in the list to see their DVH.");
+            }
+        }
+        message.setText(String.join("\n", notes));
+        drawCurves(set, dose);
+        fillMetrics();
+        message.getParent().layout();
+        generation++;
+    }
+
+    private void drawCurves(StructureSet set, DoseGrid dose) {
+        chart.suspendUpdate(true);
+        try {
+            for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
+                chart.getSeriesSet().deleteSeries(s.getId());
+            }
+            boolean relative = dose != null && !dose.units().equalsIgnoreCase("GY");
+            chart.getAxisSet().getXAxis(0).getTitle().setText(relative ? "Dose (" + dose.units() + ", relative)" : "Dose (Gy)");
+            double maxDose = 0;
+            for (Map.Entry<String, DoseVolumeHistogram> e : shown.entrySet()) {
+                DoseVolumeHistogram h = e.getValue();
+                Roi roi = set.roi(e.getKey()).orElseThrow();
+                double[][] xy = curve(h);
+                ILineSeries<?> line = (ILineSeries<?>) chart.getSeriesSet().createSeries(ISeries.SeriesType.LINE, e.getKey());
+                line.setDescription(e.getKey());
+                line.setXSeries(xy[0]);
+                line.setYSeries(xy[1]);
+                line.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+                line.setLineStyle(LineStyle.SOLID);
+                line.setLineWidth(2);
+                line.setAntialias(SWT.ON);
+                int[] c = roi.colorRgb();
+                line.setLineColor(new Color(c[0], c[1], c[2]));
+                maxDose = Math.max(maxDose, h.maxDose());
+            }
+            chart.getAxisSet().getXAxis(0).setRange(new Range(0, maxDose > 0 ? maxDose * 1.05 : 1));
+            chart.getAxisSet().getYAxis(0).setRange(new Range(0, 105));
+        } finally {
+            chart.suspendUpdate(false);
+        }
+        chart.redraw();
+    }
+
+    /** The cumulative DVH (% of the volume inside the grid) at bin edges up to just past the maximum dose. */
+    static double[][] curve(DoseVolumeHistogram h) {
+        double[] percent = h.cumulativePercent();
+        int lastEdge = Math.min(percent.length - 1, (int) Math.ceil(h.maxDose() / h.binWidth()) + 1);
+        int every = Math.max(1, (int) Math.ceil(lastEdge / (double) (CURVE_POINTS - 1)));
+        List<double[]> points = new ArrayList<>();
+        for (int b = 0; b <= lastEdge; b += every) {
+            points.add(new double[] { b * h.binWidth(), percent[b] });
+        }
+        if ((lastEdge % every) != 0) {
+            points.add(new double[] { lastEdge * h.binWidth(), percent[lastEdge] });
+        }
+        double[][] xy = new double[2][points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            xy[0][i] = points.get(i)[0];
+            xy[1][i] = points.get(i)[1];
+        }
+        return xy;
+    }
+
+    private void fillMetrics() {
+        if (metrics == null || metrics.isDisposed()) {
+            return;
+        }
+        double x = vxDose();
+        String unit = cachedDose != null && !cachedDose.units().equalsIgnoreCase("GY") ? "rel" : "Gy";
+        String[] names = { "Dmin", "Dmean", "Dmax", "D98", "D95", "D50", "D2" };
+        for (int i = 0; i < names.length; i++) {
+            metrics.getColumn(2 + i).setText(names[i] + " (" + unit + ")");
+        }
+        String xText = Double.isNaN(x) ? "x" : (x == Math.rint(x) ? format(x, 0) : format(x, 2)) + " " + unit;
+        metrics.getColumn(9).setText("V(" + xText + ") (%)");
+        metrics.getColumn(10).setText("V(" + xText + ") (cc)");
+        metrics.removeAll();
+        for (Map.Entry<String, DoseVolumeHistogram> e : shown.entrySet()) {
+            TableItem item = new TableItem(metrics, SWT.NONE);
+            item.setText(row(e.getValue(), x));
+        }
+        for (int i = 0; i < metrics.getColumnCount() - 1; i++) { // headers and values readable; the filler stays
+            TableColumn c = metrics.getColumn(i);
+            int before = c.getWidth();
+            c.pack();
+            c.setWidth(Math.max(c.getWidth(), Math.min(before, 60)));
+        }
+    }
+
+    private static String[] row(DoseVolumeHistogram h, double x) {
+        DoseMetrics m = h.metrics();
+        boolean vx = !Double.isNaN(x);
+        return new String[] { m.structureName(), format(m.structureVolumeCc(), 2), format(m.minDose(), 2),
+                format(m.meanDose(), 2), format(m.maxDose(), 2), format(m.d98(), 2), format(m.d95(), 2), format(m.d50(), 2),
+                format(m.d2(), 2), vx ? format(h.volumePercentAtDose(x), 1) : "", vx ? format(h.volumeCcAtDose(x), 2) : "",
+                format(m.outsideDoseGridCc(), 2), "" };
+    }
+
+    private static String format(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** The V(x) dose typed in (Gy), NaN when it is not a number of 0 or more. */
+    private double vxDose() {
+        try {
+            double v = Double.parseDouble(vxDose.getText().trim().replace(',', '.'));
+            return v >= 0 && Double.isFinite(v) ? v : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The mouse-over readout: dose and volume under the cursor, and each curve's volume at that dose. */
+    private void readout(int px, int py) {
+        IAxis xAxis = chart.getAxisSet().getXAxis(0), yAxis = chart.getAxisSet().getYAxis(0);
+        double d = xAxis.getDataCoordinate(px), v = yAxis.getDataCoordinate(py);
+        String unit = cachedDose != null && !cachedDose.units().equalsIgnoreCase("GY") ? " rel" : " Gy";
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "cursor %.2f%s, %.1f %%", d, unit, v));
+        if (d >= 0) {
+            shown.forEach((name, h) -> b.append(String.format(Locale.ROOT, " · %s V(%.2f%s) %.1f %%", name, d, unit,
+                    h.volumePercentAtDose(d))));
+        }
+        readout.setText(b.toString());
+    }
+
+    // ---- for tests ------------------------------------------------------------------------------------------
+
+    /** The structures in the checklist, in order. */
+    public List<String> structureNames() {
+        return listedSet == null ? List.of() : listedSet.rois().stream().map(Roi::name).toList();
+    }
+
+    public boolean isChecked(String name) {
+        return listedSet != null && listedSet.roi(name).map(r -> checked.contains(r.number())).orElse(false);
+    }
+
+    /** Checks or unchecks a structure as a click in the checklist does. */
+    public void setChecked(String name, boolean check) {
+        Roi r = listedSet.roi(name).orElseThrow(() -> new IllegalArgumentException("no structure " + name));
+        for (TableItem item : checklist.getItems()) {
+            if (Integer.valueOf(r.number()).equals(item.getData())) {
+                item.setChecked(check);
+            }
+        }
+        if (check) {
+            checked.add(r.number());
+        } else {
+            checked.remove(r.number());
+        }
+        refresh();
+    }
+
+    /** The histogram drawn for a structure, if any. */
+    public Optional<DoseVolumeHistogram> histogram(String name) {
+        return Optional.ofNullable(shown.get(name));
+    }
+
+    /** The names of the drawn curves (chart series). */
+    public List<String> curveNames() {
+        List<String> names = new ArrayList<>();
+        for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
+            names.add(s.getId());
+        }
+        return names;
+    }
+
+    /** The points (dose, volume %) of a drawn curve. */
+    public double[][] curvePoints(String name) {
+        ISeries<?> s = chart.getSeriesSet().getSeries(name);
+        return s == null ? null : new double[][] { s.getXSeries(), s.getYSeries() };
+    }
+
+    /** The metrics table's row of a structure (texts as shown), null when none. */
+    public String[] metricsRow(String name) {
+        for (TableItem item : metrics.getItems()) {
+            if (item.getText(0).equals(name)) {
+                String[] texts = new String[metrics.getColumnCount()];
+                for (int i = 0; i < texts.length; i++) {
+                    texts[i] = item.getText(i);
+                }
+                return texts;
+            }
+        }
+        return null;
+    }
+
+    /** The metrics table's column headers. */
+    public List<String> metricsHeaders() {
+        List<String> h = new ArrayList<>();
+        for (TableColumn c : metrics.getColumns()) {
+            h.add(c.getText());
+        }
+        return h;
+    }
+
+    /** Types the dose x (Gy) of the V(x) columns. */
+    public void setVolumeAtDose(double gy) {
+        vxDose.setText(format(gy, 2));
+    }
+
+    /** The mouse-over readout under the chart. */
+    public String readoutText() {
+        return readout.getText();
+    }
+
+    /** The message line (no dose, relative dose, outside the grid, computing). */
+    public String messageText() {
+        return message.getText();
+    }
+
+    /** Whether the shown curves are those of the current structure set and checks (no computation pending). */
+    public boolean isUpToDate() {
+        return job == null && listedSet == session.set();
+    }
+
+    /** Counts result updates (tests wait on it). */
+    public int generation() {
+        return generation;
+    }
+
+    /** The chart (tests, screenshots). */
+    public Chart chart() {
+        return chart;
+    }
+
+    @Override
+    public void setFocus() {
+        checklist.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        session.removeListener(sessionListener);
+        cancelJob();
+        swatches.forEach(Image::dispose);
+        swatches.clear();
+        super.dispose();
+    }
+}
