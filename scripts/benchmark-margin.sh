@@ -44,6 +44,8 @@ timed() { # name, command...: runs under /usr/bin/time, prints "wall_s maxrss_kb
 }
 timed iso "$JAVA" -cp "$CP" "$BENCH" isocenter 10
 timed aniso "$JAVA" -cp "$CP" "$BENCH" isocenter 10,10,7,7,12,12
+"$JAVA" -cp "$CP" "$BENCH" isocenter 10 4 > "$WORK/iso-warm.out"
+"$JAVA" -cp "$CP" "$BENCH" isocenter 10,10,7,7,12,12 4 > "$WORK/aniso-warm.out"
 timed dmap plastimatch dmap --input "$WORK/target.mhd" --output "$WORK/dmap.mha" --algorithm maurer
 timed thresh plastimatch threshold --input "$WORK/dmap.mha" --output "$WORK/ptv.mha" --below 10
 plastimatch stats "$WORK/ptv.mha" > "$WORK/stats.out" 2>&1
@@ -56,13 +58,15 @@ def t(name):
     return float(wall), int(rss) / 1024
 iso = json.loads(open(f"{w}/iso.out").read().strip().splitlines()[-1])
 aniso = json.loads(open(f"{w}/aniso.out").read().strip().splitlines()[-1])
+iso["warmMs"] = json.loads(open(f"{w}/iso-warm.out").read().strip().splitlines()[-1])["warmMs"]
+aniso["warmMs"] = json.loads(open(f"{w}/aniso-warm.out").read().strip().splitlines()[-1])["warmMs"]
 truth = 4 / 3 * math.pi * 35 ** 3 / 1000
 nonzero = int(re.search(r"NONZERO (\d+)", open(f"{w}/stats.out").read()).group(1))
 pm_cc = nonzero * 0.977 * 0.977 * 2.5 / 1000
 iw, ir = t("iso"); aw, ar = t("aniso"); dw, dr = t("dmap"); tw, tr = t("thresh")
 pw = dw + tw
 print(f"analytic volume of the 25 mm sphere + 10 mm: {truth:.2f} cc")
-print(f"| tool | margin | volume cc | error | margin compute | process wall | peak RSS |")
+print(f"| tool | margin | volume cc | error | margin compute (fresh JVM; warm JVM) | process wall (one run) | peak RSS |")
 print(f"|---|---|---|---|---|---|---|")
 print(f"| Isocenter exact margin | 10 mm | {iso['volumeCc']:.2f} | {100*(iso['volumeCc']/truth-1):+.2f}% | {iso['coldMs']:.0f} ms cold, {iso['warmMs']:.0f} ms warm | {iw:.2f} s | {ir:.0f} MiB |")
 print(f"| Isocenter exact margin | R/L 10, A/P 7, I/S 12 mm | {aniso['volumeCc']:.2f} | (no analytic truth) | {aniso['coldMs']:.0f} ms cold, {aniso['warmMs']:.0f} ms warm | {aw:.2f} s | {ar:.0f} MiB |")

@@ -25,8 +25,9 @@ import org.isocenter.core.structure.RoiSlabs;
  * 512x512x150 CT grid (0.977 x 0.977 x 2.5 mm), contoured on every slice it cuts.
  * <ul>
  * <li>{@code mask DIR}: writes the target as a voxel mask (MetaImage, voxel centres inside) for the peers;</li>
- * <li>{@code isocenter MARGIN}: expands the contours by the margin ("10" or "R,L,A,P,I,S" mm) in this process and
- * prints one JSON line: volume (cc) and compute time of the first (cold) and a later (warm) run.</li>
+ * <li>{@code isocenter MARGIN [RUNS]}: expands the contours by the margin ("10" or "R,L,A,P,I,S" mm) RUNS times
+ * (default 1) in this process and prints one JSON line: volume (cc), the first (cold) run's time and the fastest
+ * later (warm) run's time (0 with one run).</li>
  * </ul>
  */
 public final class MarginBenchmark {
@@ -42,7 +43,7 @@ public final class MarginBenchmark {
     public static void main(String[] args) throws IOException {
         switch (args[0]) {
         case "mask" -> writeMask(Path.of(args[1]));
-        case "isocenter" -> expand(Margins.parse(args[1]));
+        case "isocenter" -> expand(Margins.parse(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1);
         default -> throw new IllegalArgumentException("mask DIR | isocenter MARGIN");
         }
     }
@@ -65,14 +66,14 @@ public final class MarginBenchmark {
         return new Roi(1, "GTV", new int[] { 255, 0, 0 }, "GTV", contours);
     }
 
-    private static void expand(Margins margins) {
+    private static void expand(Margins margins, int runs) {
         RoiSlabs source = new RoiSlabs(target(), GRID.spacingZMm());
         OutputPlanes planes = OutputPlanes.onImage(GRID);
         long t0 = System.nanoTime();
         List<Contour> cold = StructureMargins.apply(source, margins, planes, ProgressMonitor.NONE);
         long coldNs = System.nanoTime() - t0;
-        long warmNs = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
+        long warmNs = runs > 1 ? Long.MAX_VALUE : 0;
+        for (int i = 1; i < runs; i++) {
             long t = System.nanoTime();
             StructureMargins.apply(source, margins, planes, ProgressMonitor.NONE);
             warmNs = Math.min(warmNs, System.nanoTime() - t);
