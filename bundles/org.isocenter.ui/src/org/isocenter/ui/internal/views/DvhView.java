@@ -86,6 +86,12 @@ public final class DvhView extends ViewPart {
     private final Map<String, DoseVolumeHistogram> shown = new LinkedHashMap<>();
     private Job job;
     private int generation;
+    /** What the shown curves were drawn for (identity), so that display-only changes redraw nothing. */
+    private StructureSet shownSet;
+    private DoseGrid shownDose;
+    private Set<Integer> shownChecked = Set.of();
+    private StructureSet jobSet;
+    private Set<Integer> jobChecked = Set.of();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -190,7 +196,9 @@ public final class DvhView extends ViewPart {
         }
         if (set == null || dose == null) {
             cancelJob();
-            showResults(set, dose);
+            if (set != shownSet || dose != shownDose || generation == 0) {
+                showResults(set, dose);
+            }
             return;
         }
         Set<Roi> current = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -198,6 +206,12 @@ public final class DvhView extends ViewPart {
         cache.keySet().retainAll(current);
         problems.keySet().retainAll(current);
         List<Roi> missing = wanted(set).stream().filter(r -> !cache.containsKey(r) && !problems.containsKey(r)).toList();
+        if (missing.isEmpty() && job == null && set == shownSet && dose == shownDose && checked.equals(shownChecked)) {
+            return; // display-only change (selection, visibility, a stroke being drawn): the curves stand
+        }
+        if (job != null && set == jobSet && checked.equals(jobChecked)) {
+            return; // being computed for this set and these checks
+        }
         cancelJob();
         if (missing.isEmpty()) {
             showResults(set, dose);
@@ -207,6 +221,8 @@ public final class DvhView extends ViewPart {
         message.getParent().layout();
         Job j = computeJob(set, missing, dose);
         job = j;
+        jobSet = set;
+        jobChecked = Set.copyOf(checked);
         j.schedule(DEBOUNCE_MS);
     }
 
@@ -269,6 +285,7 @@ public final class DvhView extends ViewPart {
         problems.putAll(failed);
         if (j == job) {
             job = null;
+            shownSet = null; // new results: draw again
             refresh();
         }
     }
@@ -317,6 +334,9 @@ public final class DvhView extends ViewPart {
     // ---- output ---------------------------------------------------------------------------------------------
 
     private void showResults(StructureSet set, DoseGrid dose) {
+        shownSet = set;
+        shownDose = dose;
+        shownChecked = Set.copyOf(checked);
         shown.clear();
         List<String> notes = new ArrayList<>();
         if (set == null) {
@@ -465,6 +485,7 @@ public final class DvhView extends ViewPart {
                     h.volumePercentAtDose(d))));
         }
         readout.setText(b.toString());
+        readout.setToolTipText(b.toString()); // the whole line when the view is narrow
     }
 
     // ---- for tests ------------------------------------------------------------------------------------------

@@ -97,6 +97,7 @@ public final class MarginPolicyView extends ViewPart {
         scroll.setExpandVertical(true);
         Composite parent = new Composite(scroll, SWT.NONE);
         scroll.setContent(parent);
+        scroll.addListener(SWT.Resize, e -> relayout());
         parent.setLayout(new GridLayout(8, false));
         label(parent, "Site");
         site = new Combo(parent, SWT.READ_ONLY);
@@ -168,7 +169,9 @@ public final class MarginPolicyView extends ViewPart {
     private void relayout() {
         Composite content = (Composite) scroll.getContent();
         content.layout(true, true);
-        scroll.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        // long lines wrap at the view's width (at least 700 px) rather than widening the view
+        int width = Math.max(700, scroll.getClientArea().width);
+        scroll.setMinSize(content.computeSize(width, SWT.DEFAULT));
     }
 
     private void createPreviewControls(Composite parent) {
@@ -187,7 +190,9 @@ public final class MarginPolicyView extends ViewPart {
         addButton.setToolTipText("Adds the PTV to the structure set being edited (undoable: Edit > Undo)");
         addButton.addListener(SWT.Selection, e -> addAsStructure());
         previewStatus = new Label(parent, SWT.WRAP);
-        previewStatus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        statusData.widthHint = 120; // wraps within the row instead of widening the view
+        previewStatus.setLayoutData(statusData);
     }
 
     private static void label(Composite parent, String text) {
