@@ -1,5 +1,7 @@
 package org.isocenter.ui.tests;
 
+import static org.isocenter.ui.tests.UiTestSupport.*;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,60 +72,6 @@ class ContouringWorkbenchTest {
 
     private static final double BRUSH_MM = 5;
     private static final EditableStructures SESSION = EditableStructures.get();
-
-    private static void spinUntil(BooleanSupplier condition, long timeoutMs, String what) {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                display.timerExec(50, () -> { });
-                display.sleep();
-            }
-        }
-    }
-
-    private static void settle() throws InterruptedException {
-        Display display = Display.getCurrent();
-        for (int i = 0; i < 20; i++) {
-            while (display.readAndDispatch()) {
-                // pending paints and async runnables
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static Path screenshot(String name) throws Exception {
-        settle();
-        Display display = Display.getCurrent();
-        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-        Rectangle b = shell.getBounds();
-        Image image = new Image(display, b.width, b.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, b.x, b.y);
-        } finally {
-            gc.dispose();
-        }
-        Path dir = Path.of(System.getProperty("isocenter.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
-        loader.save(file.toString(), SWT.IMAGE_PNG);
-        image.dispose();
-        return file;
-    }
-
-    private static IWorkbenchPage page() {
-        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-    }
-
-    private static ImageViewerView viewer() {
-        return (ImageViewerView) page().findView(IsocenterUi.VIEW_IMAGE_VIEWER);
-    }
 
     private static StructuresView structures() {
         return (StructuresView) page().findView(IsocenterUi.VIEW_STRUCTURES);

@@ -1,5 +1,7 @@
 package org.isocenter.ui.tests;
 
+import static org.isocenter.ui.tests.UiTestSupport.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -65,47 +67,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchSmokeTest {
-
-    private static void spinUntil(BooleanSupplier condition, long timeoutMs, String what) {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                display.timerExec(50, () -> { });
-                display.sleep();
-            }
-        }
-    }
-
-    private static Path screenshot(String name) throws Exception {
-        Display display = Display.getCurrent();
-        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-        for (int i = 0; i < 20; i++) {
-            while (display.readAndDispatch()) {
-                // settle pending paints
-            }
-            Thread.sleep(25);
-        }
-        Rectangle b = shell.getBounds();
-        Image image = new Image(display, b.width, b.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, b.x, b.y);
-        } finally {
-            gc.dispose();
-        }
-        Path dir = Path.of(System.getProperty("isocenter.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
-        loader.save(file.toString(), SWT.IMAGE_PNG);
-        image.dispose();
-        return file;
-    }
 
     private static IWorkbenchWindow window() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow();
