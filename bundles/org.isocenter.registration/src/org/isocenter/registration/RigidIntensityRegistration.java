@@ -2,40 +2,42 @@ package org.isocenter.registration;
 
 import java.util.Arrays;
 
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.SimpleBounds;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.progress.ProgressMonitor;
+import org.isocenter.registration.internal.ImagePyramid;
 import org.isocenter.registration.internal.PyramidLevel;
+import org.isocenter.registration.internal.QuadraticModelSearch;
+import org.isocenter.registration.internal.SamplePoints;
 import org.isocenter.registration.internal.SampledSimilarity;
 
 /**
  * Rigid intensity-based registration of a daily image to the planning CT with the request's metric (mutual
  * information by default): a multi-resolution pyramid (block averages 4, 2, 1; translations only on the coarsest),
- * a fixed seeded sample of planning-CT points inside the region (box and optional mask), trilinear interpolation
- * in the daily image, and Powell's BOBYQA (derivative-free, bounded: ±10° and ±60 mm around the start) on the
- * rotations (degrees, about the region's centre, R = Rz Ry Rx) and translations (mm). Samples outside the daily
- * image's grid, or touching its padding outside the reconstructed field of view (see {@link #paddingValue}),
- * are left out. Deterministic for a given seed; cancellable through the monitor; the metric sum uses all cores.
+ * at each level a seeded stratified sample of planning-CT points inside the region (box and optional mask; more
+ * points for a weak match, see {@link #sampleFactor}), trilinear interpolation in the daily image, and a
+ * derivative-free bounded quadratic-model trust-region search after Powell's NEWUOA / BOBYQA (±10° and ±60 mm
+ * around the start) on the rotations (degrees, about the region's centre, R = Rz Ry Rx) and translations (mm).
+ * Samples outside the daily image's grid, or touching its padding outside the reconstructed field of view (see
+ * {@link #paddingValue}), are left out. Deterministic for a given seed; cancellable through the monitor; the metric
+ * sum uses all cores.
  */
 public final class RigidIntensityRegistration implements RegistrationAlgorithm {
 
     /** The algorithm's id in the registry of {@link RegistrationAlgorithm}s. */
     public static final String ID = "rigid-intensity";
 
-    // the finest level runs twice: BOBYQA's restart from its own optimum removes most early stops on a noisy metric
+    // the finest level runs twice: a fresh search on a fresh, larger sample from the first pass's optimum
     static final int[] LEVELS = { 4, 2, 1, 1 };
-    static final int[] SAMPLES = { 15_000, 30_000, 60_000, 120_000 };
-    static final double[] TRUST_START = { 4, 1, 0.4, 0.2 };
-    static final double[] TRUST_STOP = { 0.05, 0.02, 0.005, 0.002 };
+    static final int[] SAMPLES = { 15_000, 15_000, 30_000, 120_000 };
+    /** First and last trust radius of each level (degrees and mm alike). */
+    static final double[] TRUST_START = { 4, 1, 0.4, 0.08 };
+    static final double[] TRUST_STOP = { 0.25, 0.05, 0.01, 0.005 };
+    /** Most extra sampling for a weak match: see {@link #sampleFactor}. */
+    static final double MAX_SAMPLE_FACTOR = 4;
     static final double MAX_ROTATION_DEG = 10, MAX_TRANSLATION_MM = 60;
+    static final int MAX_EVALUATIONS = 3000;
 
     @Override
     public String id() {
@@ -58,19 +60,25 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
         int padding = paddingValue(request.daily());
         monitor.worked(1);
         int evaluations = 0;
-        double cost = 0, overlap = 0;
+        double cost = 0, overlap = 0, factor = 1;
         RegistrationRegion region = request.region();
-        PyramidLevel fixed = null, moving = null;
+        // levels are built when first used, each from the next finer one; the planning CT's only around the region
+        ImagePyramid movingPyramid = ImagePyramid.of(request.daily(), padding);
+        ImagePyramid fixedPyramid = ImagePyramid.ofBox(request.planning(), PyramidLevel.NO_PADDING, region.minMm(),
+                region.maxMm(), 2 * max(LEVELS));
         for (int l = 0; l < LEVELS.length; l++) {
             monitor.checkCancelled();
             monitor.subTask("resolution 1/" + LEVELS[l] + (l == LEVELS.length - 1 ? " (refine)" : ""));
-            if (l == 0 || LEVELS[l] != LEVELS[l - 1]) { // the refine pass reuses the finest level's images
-                fixed = PyramidLevel.ofBox(request.planning(), LEVELS[l], PyramidLevel.NO_PADDING, region.minMm(),
-                        region.maxMm(), 2);
-                moving = PyramidLevel.of(request.daily(), LEVELS[l], padding);
+            PyramidLevel moving = movingPyramid.level(LEVELS[l]);
+            PyramidLevel fixed = fixedPyramid.level(LEVELS[l]);
+            SamplePoints points = SamplePoints.draw(request.planning().geometry(), region,
+                    (int) Math.round(SAMPLES[l] * factor), request.seed() + l);
+            if (points.count() < 1000) {
+                throw new IllegalArgumentException("the region of interest (" + region.description()
+                        + ") holds too few planning-CT voxels to match on");
             }
-            SampledSimilarity similarity = new SampledSimilarity(request.metric(), fixed, moving, region, SAMPLES[l],
-                    request.seed() + l, pose(request, params, centre));
+            SampledSimilarity similarity = new SampledSimilarity(request.metric(), fixed, moving, points,
+                    pose(request, params, centre), request.seed() + l);
             // the coarsest level finds the translation first: rotations are poorly determined there
             boolean rotate = six && l > 0;
             int n = rotate ? 6 : 3;
@@ -82,14 +90,14 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
                 lower[i] = startParams[p] - limit;
                 upper[i] = startParams[p] + limit;
             }
-            BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, TRUST_START[l], TRUST_STOP[l]);
             double[] keep = params.clone();
-            PointValuePair best = optimizer.optimize(new MaxEval(3000), new ObjectiveFunction(p -> {
+            QuadraticModelSearch.Result best = QuadraticModelSearch.minimise(p -> {
                 monitor.checkCancelled();
                 return similarity.cost(pose(request, full(p, rotate, keep), centre));
-            }), GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lower, upper));
-            params = full(best.getPoint(), rotate, keep);
-            evaluations += optimizer.getEvaluations();
+            }, x0, lower, upper, TRUST_START[l], TRUST_STOP[l], MAX_EVALUATIONS);
+            params = full(best.point(), rotate, keep);
+            evaluations += best.evaluations();
+            factor = sampleFactor(request.metric(), best.value());
             if (l == LEVELS.length - 1) { // the reported value and overlap: at the result, on the finest sample
                 cost = similarity.cost(pose(request, params, centre));
                 overlap = similarity.lastOverlap();
@@ -99,6 +107,28 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
         RigidTransform t = transform(request, params, centre);
         return new RegistrationResult(t, request.metric(), request.metric() == SimilarityMetric.MEAN_SQUARES ? cost : -cost,
                 overlap, evaluations, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * How many times {@link #SAMPLES} the next level draws, from the cost a level ended on: the optimum of a sampled
+     * metric scatters more when the images depend on each other only weakly, so below one bit of mutual information
+     * the next level takes 1 / MI times as many points (at most {@link #MAX_SAMPLE_FACTOR}). The demo pelvis's
+     * CBCTs (about 0.5 bits) get twice as many; a CBCT of the thorax phantom (about 2 bits) none extra.
+     */
+    static double sampleFactor(SimilarityMetric metric, double cost) {
+        if (metric != SimilarityMetric.MUTUAL_INFORMATION) {
+            return 1;
+        }
+        double bits = -cost;
+        return bits >= 1 ? 1 : Math.min(MAX_SAMPLE_FACTOR, 1 / Math.max(bits, 1 / MAX_SAMPLE_FACTOR));
+    }
+
+    private static int max(int[] values) {
+        int m = values[0];
+        for (int v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
     }
 
     /** All six parameters from the optimised ones: translations only keep the current rotations. */

@@ -1,20 +1,15 @@
 package org.isocenter.registration.internal;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-import org.isocenter.core.geometry.Vector3;
-import org.isocenter.core.geometry.VolumeGeometry;
-import org.isocenter.registration.RegistrationRegion;
 import org.isocenter.registration.SimilarityMetric;
 
 /**
- * A similarity metric between a fixed seeded sample of planning-CT points inside the region and the daily image
- * under a pose. Points are voxel positions jittered within their voxel (off-grid samples keep interpolation
- * artefacts out of the metric); the same points are used for every pose, so the metric is a deterministic,
- * continuous function of the pose. Moving values are trilinear; points whose moving value is NaN (outside the
- * daily image or its field of view) are left out. The sum runs in fixed chunks on the common fork-join pool and
+ * A similarity metric between the planning CT at a fixed set of points ({@link SamplePoints}) and the daily image
+ * under a pose, both read at one pyramid level. The same points are used for every pose, so the metric is a
+ * deterministic, continuous function of the pose. Values are trilinear; points whose daily value is NaN (outside
+ * the daily image or its field of view) are left out. The sum runs in fixed chunks on the common fork-join pool and
  * the chunks are combined in order, so results do not depend on thread scheduling.
  */
 public final class SampledSimilarity {
@@ -35,49 +30,27 @@ public final class SampledSimilarity {
     private double lastOverlap;
 
     /**
+     * @param fixed the planning CT at this level (without padding)
+     * @param moving the daily image at this level
+     * @param points where the metric looks (planning mm); fewer than 1000 is refused
      * @param startPose row-major 3×4 planning → daily matrix the optimisation starts from (sets the moving
      *            histogram's range)
+     * @param seed for the moving histogram's range when too few points fall inside the daily image at the start
      */
-    public SampledSimilarity(SimilarityMetric metric, PyramidLevel fixed, PyramidLevel moving, RegistrationRegion region,
-            int samples, long seed, double[] startPose) {
+    public SampledSimilarity(SimilarityMetric metric, PyramidLevel fixed, PyramidLevel moving, SamplePoints points,
+            double[] startPose, long seed) {
         this.metric = metric;
         this.moving = moving;
-        VolumeGeometry g = fixed.geometry();
-        Vector3 a = g.patientToIndex(region.minMm()), b = g.patientToIndex(region.maxMm());
-        int i0 = clamp(Math.min(a.x(), b.x()), g.sizeX()), i1 = clamp(Math.max(a.x(), b.x()), g.sizeX());
-        int j0 = clamp(Math.min(a.y(), b.y()), g.sizeY()), j1 = clamp(Math.max(a.y(), b.y()), g.sizeY());
-        int k0 = clamp(Math.min(a.z(), b.z()), g.sizeZ()), k1 = clamp(Math.max(a.z(), b.z()), g.sizeZ());
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[samples], y = new float[samples], z = new float[samples], fv = new float[samples];
-        int n = 0;
-        for (int attempt = 0; n < samples && attempt < 50L * samples; attempt++) {
-            int i = i0 + random.nextInt(i1 - i0 + 1), j = j0 + random.nextInt(j1 - j0 + 1), k = k0 + random.nextInt(k1 - k0 + 1);
-            Vector3 p = g.indexToPatient(i + random.nextDouble() - 0.5, j + random.nextDouble() - 0.5,
-                    k + random.nextDouble() - 0.5);
-            if (!region.contains(p)) {
-                continue;
-            }
-            Vector3 index = g.patientToIndex(p);
-            double v = fixed.sample(Math.max(0, Math.min(g.sizeX() - 1, index.x())),
-                    Math.max(0, Math.min(g.sizeY() - 1, index.y())), Math.max(0, Math.min(g.sizeZ() - 1, index.z())));
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            x[n] = (float) p.x();
-            y[n] = (float) p.y();
-            z[n] = (float) p.z();
-            fv[n] = (float) v;
-            n++;
-        }
+        int n = points.count();
         if (n < 1000) {
-            throw new IllegalArgumentException("the region of interest (" + region.description()
-                    + ") holds too few planning-CT voxels to match on");
+            throw new IllegalArgumentException("the region of interest holds too few planning-CT voxels to match on");
         }
-        px = Arrays.copyOf(x, n);
-        py = Arrays.copyOf(y, n);
-        pz = Arrays.copyOf(z, n);
-        fixedValue = Arrays.copyOf(fv, n);
-        double[] fr = range(fixedValue);
+        px = points.x;
+        py = points.y;
+        pz = points.z;
+        double[] mr = movingRange(startPose, seed); // first, so the lookup the JIT profiles first sees padding too
+        fixedValue = fixedValues(fixed);
+        double[] fr = range(fixedValue, n);
         fixedBin = new int[n];
         fixedWeight = new float[n];
         for (int s = 0; s < n; s++) {
@@ -85,47 +58,94 @@ public final class SampledSimilarity {
             fixedBin[s] = (int) bin;
             fixedWeight[s] = (float) (bin - fixedBin[s]);
         }
-        // the moving histogram's range: the daily values the region sees at the start pose (widened by a tenth each
-        // side for the motion still to come), so a soft-tissue region is not squeezed into the few bins its
-        // intensities take in an air-to-bone range; random voxels of the whole image when too few points overlap
+        double widen = 0.1 * (mr[1] - mr[0]);
+        movingMin = mr[0] - widen;
+        movingScale = (BINS - 1) / (mr[1] - mr[0] + 2 * widen);
+    }
+
+    /** The planning CT's values at the points on this level (clamped into its grid: points near the crop edge). */
+    private float[] fixedValues(PyramidLevel fixed) {
+        double[] a = fixed.toIndex();
+        float[] v = new float[px.length];
+        for (int s = 0; s < v.length; s++) {
+            v[s] = (float) fixed.sampleNearest(a[0] * px[s] + a[1] * py[s] + a[2] * pz[s] + a[3],
+                    a[4] * px[s] + a[5] * py[s] + a[6] * pz[s] + a[7], a[8] * px[s] + a[9] * py[s] + a[10] * pz[s] + a[11]);
+        }
+        return v;
+    }
+
+    /** The daily value at point s under the combined affine c (see {@link #combine}), or NaN. */
+    private double movingAt(double[] c, int s) {
+        double x = px[s], y = py[s], z = pz[s];
+        return moving.sample(c[0] * x + c[1] * y + c[2] * z + c[3], c[4] * x + c[5] * y + c[6] * z + c[7],
+                c[8] * x + c[9] * y + c[10] * z + c[11]);
+    }
+
+    /**
+     * The moving histogram's range: the daily values the region sees at the start pose (widened by a tenth each
+     * side for the motion still to come), so a soft-tissue region is not squeezed into the few bins its
+     * intensities take in an air-to-bone range; random voxels of the whole image when too few points overlap.
+     */
+    private double[] movingRange(double[] startPose, long seed) {
         double[] c = combine(moving.toIndex(), startPose);
-        float[] seen = new float[n];
+        float[] seen = new float[px.length];
         int m = 0;
-        for (int s = 0; s < n; s++) {
-            double v = moving.sample(c[0] * px[s] + c[1] * py[s] + c[2] * pz[s] + c[3],
-                    c[4] * px[s] + c[5] * py[s] + c[6] * pz[s] + c[7], c[8] * px[s] + c[9] * py[s] + c[10] * pz[s] + c[11]);
+        for (int s = 0; s < px.length; s++) {
+            double v = movingAt(c, s);
             if (!Double.isNaN(v)) {
                 seen[m++] = (float) v;
             }
         }
         if (m < 1000) {
+            SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
             m = 0;
             seen = new float[20_000];
             for (int attempt = 0; m < seen.length && attempt < 200_000; attempt++) {
                 int index = random.nextInt(moving.voxelCount());
                 if (moving.isReal(index)) {
-                    seen[m++] = moving.valueAt(index);
+                    seen[m++] = (float) moving.valueAt(index);
                 }
             }
         }
-        double[] mr = range(Arrays.copyOf(seen, Math.max(1, m)));
-        double widen = 0.1 * (mr[1] - mr[0]);
-        mr[0] -= widen;
-        mr[1] += widen;
-        movingMin = mr[0];
-        movingScale = (BINS - 1) / (mr[1] - mr[0]);
+        return range(seen, Math.max(1, m));
     }
 
-    private static int clamp(double v, int n) {
-        return (int) Math.max(0, Math.min(n - 1, Math.round(v)));
-    }
-
-    /** 0.5th to 99.5th percentile: the histogram range, robust to outliers. */
-    private static double[] range(float[] v) {
-        float[] s = v.clone();
-        Arrays.sort(s);
-        double lo = s[(int) (0.005 * (s.length - 1))], hi = s[(int) (0.995 * (s.length - 1))];
+    /** 0.5th to 99.5th percentile of v[0..n): the histogram range, robust to outliers. */
+    private static double[] range(float[] v, int n) {
+        float[] s = java.util.Arrays.copyOf(v, n);
+        double lo = select(s, (int) (0.005 * (n - 1))), hi = select(s, (int) (0.995 * (n - 1)));
         return new double[] { lo, hi > lo ? hi : lo + 1 };
+    }
+
+    /** The k-th smallest value of a (0-based; Hoare's selection, reorders a). */
+    static float select(float[] a, int k) {
+        int lo = 0, hi = a.length - 1;
+        while (lo < hi) {
+            float x = a[lo], y = a[(lo + hi) >>> 1], z = a[hi];
+            float pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)); // median of three
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    float t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
     }
 
     public int sampleCount() {
@@ -147,12 +167,7 @@ public final class SampledSimilarity {
         double[][] partial = new double[CHUNKS][];
         IntStream.range(0, CHUNKS).parallel().forEach(chunk -> partial[chunk] = accumulate(c, chunk * per,
                 Math.min(px.length, (chunk + 1) * per)));
-        double[] total = partial[0];
-        for (int chunk = 1; chunk < CHUNKS; chunk++) {
-            for (int i = 0; i < total.length; i++) {
-                total[i] += partial[chunk][i];
-            }
-        }
+        double[] total = sum(partial);
         double valid = total[total.length - 1];
         lastOverlap = valid / px.length;
         if (valid < MIN_OVERLAP * px.length) {
@@ -167,6 +182,17 @@ public final class SampledSimilarity {
             }
             case MEAN_SQUARES -> total[0] / valid;
         };
+    }
+
+    /** The chunks' sums added up in chunk order (into the first). */
+    private static double[] sum(double[][] partial) {
+        double[] total = partial[0];
+        for (int chunk = 1; chunk < partial.length; chunk++) {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += partial[chunk][i];
+            }
+        }
+        return total;
     }
 
     /** The metric's own value (bits, correlation, or units²) from a cost. */
@@ -188,42 +214,57 @@ public final class SampledSimilarity {
 
     /** Sums over samples [from, to): the histogram or moments, with the valid count last. */
     private double[] accumulate(double[] c, int from, int to) {
-        double[] acc = new double[metric == SimilarityMetric.MUTUAL_INFORMATION ? BINS * BINS + 1
-                : metric == SimilarityMetric.NORMALIZED_CORRELATION ? 6 : 2];
+        return switch (metric) {
+            case MUTUAL_INFORMATION -> histogram(c, from, to);
+            case NORMALIZED_CORRELATION -> moments(c, from, to, true);
+            case MEAN_SQUARES -> moments(c, from, to, false);
+        };
+    }
+
+    /** The joint histogram, both values split linearly between their two nearest bins. */
+    private double[] histogram(double[] c, int from, int to) {
+        double[] acc = new double[BINS * BINS + 1];
+        double min = movingMin, scale = movingScale;
         int valid = 0;
         for (int s = from; s < to; s++) {
-            double x = c[0] * px[s] + c[1] * py[s] + c[2] * pz[s] + c[3];
-            double y = c[4] * px[s] + c[5] * py[s] + c[6] * pz[s] + c[7];
-            double z = c[8] * px[s] + c[9] * py[s] + c[10] * pz[s] + c[11];
-            double v = moving.sample(x, y, z);
+            double v = movingAt(c, s);
             if (Double.isNaN(v)) {
                 continue;
             }
             valid++;
-            switch (metric) {
-                case MUTUAL_INFORMATION -> {
-                    double b = Math.max(0, Math.min(BINS - 1.000001, (v - movingMin) * movingScale));
-                    int b0 = (int) b;
-                    double w = b - b0;
-                    int row = fixedBin[s] * BINS;
-                    double fw = fixedWeight[s];
-                    acc[row + b0] += (1 - fw) * (1 - w);
-                    acc[row + b0 + 1] += (1 - fw) * w;
-                    acc[row + BINS + b0] += fw * (1 - w);
-                    acc[row + BINS + b0 + 1] += fw * w;
-                }
-                case NORMALIZED_CORRELATION -> {
-                    double f = fixedValue[s];
-                    acc[0] += f;
-                    acc[1] += v;
-                    acc[2] += f * f;
-                    acc[3] += v * v;
-                    acc[4] += f * v;
-                }
-                case MEAN_SQUARES -> {
-                    double d = fixedValue[s] - v;
-                    acc[0] += d * d;
-                }
+            double b = Math.max(0, Math.min(BINS - 1.000001, (v - min) * scale));
+            int b0 = (int) b;
+            double w = b - b0;
+            int row = fixedBin[s] * BINS + b0;
+            double fw = fixedWeight[s];
+            acc[row] += (1 - fw) * (1 - w);
+            acc[row + 1] += (1 - fw) * w;
+            acc[row + BINS] += fw * (1 - w);
+            acc[row + BINS + 1] += fw * w;
+        }
+        acc[acc.length - 1] = valid;
+        return acc;
+    }
+
+    /** Sums of f, m, f², m², f·m (correlation) or of (f − m)² (mean squares). */
+    private double[] moments(double[] c, int from, int to, boolean correlation) {
+        double[] acc = new double[correlation ? 6 : 2];
+        int valid = 0;
+        for (int s = from; s < to; s++) {
+            double v = movingAt(c, s);
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            valid++;
+            double f = fixedValue[s];
+            if (correlation) {
+                acc[0] += f;
+                acc[1] += v;
+                acc[2] += f * f;
+                acc[3] += v * v;
+                acc[4] += f * v;
+            } else {
+                acc[0] += (f - v) * (f - v);
             }
         }
         acc[acc.length - 1] = valid;

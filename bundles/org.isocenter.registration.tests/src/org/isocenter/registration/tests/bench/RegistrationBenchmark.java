@@ -220,28 +220,30 @@ public final class RegistrationBenchmark {
 
     /** The algorithm's schedule as of this benchmark (RigidIntensityRegistration.LEVELS / SAMPLES, package-private). */
     static final int[] LEVELS = { 4, 2, 1, 1 };
-    static final int[] SAMPLES = { 15_000, 30_000, 60_000, 120_000 };
+    static final int[] SAMPLES = { 15_000, 15_000, 30_000, 120_000 };
 
     /**
      * The algorithm's internal classes, reached by reflection: org.isocenter.registration.internal is not exported, so
      * this bundle must not import it; the benchmark runs on a plain classpath where reflection reaches it.
      */
     private static final class Internal {
-        final MethodHandle ofBox, of, cost, sampleCount, geometry;
+        final MethodHandle pyramidOfBox, pyramidOf, level, draw, cost, sampleCount, geometry;
         final java.lang.reflect.Constructor<?> newSimilarity;
         final int noPadding;
 
         Internal() throws ReflectiveOperationException {
             MethodHandles.Lookup l = MethodHandles.publicLookup();
+            Class<?> pyramid = Class.forName("org.isocenter.registration.internal.ImagePyramid");
             Class<?> level = Class.forName("org.isocenter.registration.internal.PyramidLevel");
+            Class<?> points = Class.forName("org.isocenter.registration.internal.SamplePoints");
             Class<?> similarity = Class.forName("org.isocenter.registration.internal.SampledSimilarity");
-            ofBox = l.findStatic(level, "ofBox", MethodType.methodType(level, ImageVolume.class, int.class, int.class,
+            pyramidOfBox = l.findStatic(pyramid, "ofBox", MethodType.methodType(pyramid, ImageVolume.class, int.class,
                     Vector3.class, Vector3.class, int.class));
-            of = l.findStatic(level, "of", MethodType.methodType(level, ImageVolume.class, int.class, int.class));
-            // (metric, fixed, moving, region, samples, seed[, start pose as a row-major 3×4]): the signature has grown
-            newSimilarity = java.util.Arrays.stream(similarity.getConstructors())
-                    .filter(c -> c.getParameterCount() >= 6 && c.getParameterTypes()[5] == long.class).findFirst()
-                    .orElseThrow(() -> new NoSuchMethodException("SampledSimilarity(metric, fixed, moving, region, samples, seed...)"));
+            pyramidOf = l.findStatic(pyramid, "of", MethodType.methodType(pyramid, ImageVolume.class, int.class));
+            this.level = l.findVirtual(pyramid, "level", MethodType.methodType(level, int.class));
+            draw = l.findStatic(points, "draw", MethodType.methodType(points, VolumeGeometry.class, RegistrationRegion.class,
+                    int.class, long.class));
+            newSimilarity = similarity.getConstructor(SimilarityMetric.class, level, level, points, double[].class, long.class);
             cost = l.findVirtual(similarity, "cost", MethodType.methodType(double.class, double[].class));
             sampleCount = l.findVirtual(similarity, "sampleCount", MethodType.methodType(int.class));
             geometry = l.findVirtual(level, "geometry", MethodType.methodType(VolumeGeometry.class));
@@ -273,18 +275,18 @@ public final class RegistrationBenchmark {
         double[] pose = java.util.Arrays.copyOf(truth().toRowMajorArray(), 12);
         for (int round = 0; round < 2; round++) { // the first round warms the JIT up
             System.out.println(round == 0 ? "# warm-up round" : "# measured round (warm JVM)");
+            Object fixedPyramid = in.pyramidOfBox.invoke(planning, in.noPadding, region.minMm(), region.maxMm(), 8);
+            Object movingPyramid = in.pyramidOf.invoke(daily, -1000); // the phantom's padding
             for (int l = 0; l < LEVELS.length; l++) {
                 int f = LEVELS[l];
                 long a = System.nanoTime();
-                Object fixed = in.ofBox.invoke(planning, f, in.noPadding, region.minMm(), region.maxMm(), 2);
+                Object moving = in.level.invoke(movingPyramid, f);
                 long b = System.nanoTime();
-                Object moving = in.of.invoke(daily, f, -1000); // the phantom's padding
+                Object fixed = in.level.invoke(fixedPyramid, f);
                 long c = System.nanoTime();
-                Object similarity = in.newSimilarity.getParameterCount() == 6
-                        ? in.newSimilarity.newInstance(SimilarityMetric.MUTUAL_INFORMATION, fixed, moving, region, SAMPLES[l],
-                                SAMPLING_SEED + l)
-                        : in.newSimilarity.newInstance(SimilarityMetric.MUTUAL_INFORMATION, fixed, moving, region, SAMPLES[l],
-                                SAMPLING_SEED + l, new double[] { 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0 });
+                Object points = in.draw.invoke(planning.geometry(), region, SAMPLES[l], SAMPLING_SEED + l);
+                Object similarity = in.newSimilarity.newInstance(SimilarityMetric.MUTUAL_INFORMATION, fixed, moving, points,
+                        new double[] { 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0 }, SAMPLING_SEED + l);
                 long d = System.nanoTime();
                 int evaluations = 20;
                 double cost = 0;
@@ -294,10 +296,10 @@ public final class RegistrationBenchmark {
                 long e = System.nanoTime();
                 int n = (int) in.sampleCount.invoke(similarity);
                 System.out.printf(Locale.ROOT,
-                        "level 1/%d: fixed pyramid %s (%d ms), moving pyramid %s (%d ms), %d samples (%d ms), one MI "
+                        "level 1/%d: moving pyramid %s (%d ms), fixed pyramid %s (%d ms), %d samples (%d ms), one MI "
                                 + "evaluation %.1f ms (%.0f ns/sample; MI at the truth %.3f bits)%n",
-                        f, describe((VolumeGeometry) in.geometry.invoke(fixed)), (b - a) / 1_000_000,
-                        describe((VolumeGeometry) in.geometry.invoke(moving)), (c - b) / 1_000_000, n, (d - c) / 1_000_000,
+                        f, describe((VolumeGeometry) in.geometry.invoke(moving)), (b - a) / 1_000_000,
+                        describe((VolumeGeometry) in.geometry.invoke(fixed)), (c - b) / 1_000_000, n, (d - c) / 1_000_000,
                         (e - d) / 1e6 / evaluations, (e - d) / (double) evaluations / n, -cost);
                 if (round == 1 && l == LEVELS.length - 1) {
                     lookupOrder(in, moving, n);
