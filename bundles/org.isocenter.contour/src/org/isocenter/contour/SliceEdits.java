@@ -2,6 +2,7 @@ package org.isocenter.contour;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.structure.Contour;
@@ -103,6 +104,24 @@ public final class SliceEdits {
             }
         }
         out.addAll(StructureBooleans.contours(after, zMm));
+        return with(roi, out);
+    }
+
+    /** Applies one overlay per plane (plane z → shape) in one pass; planes not in the map keep their contours. */
+    static Roi editPlanes(Roi roi, Map<Double, Geometry> shapes, int op) {
+        if (shapes.isEmpty()) {
+            return roi;
+        }
+        List<Contour> out = new ArrayList<>();
+        for (Contour c : roi.contours()) {
+            if (shapes.keySet().stream().noneMatch(z -> onPlane(c, z))) {
+                out.add(c);
+            }
+        }
+        for (Map.Entry<Double, Geometry> e : shapes.entrySet()) {
+            Geometry after = OverlayNGRobust.overlay(region(roi, e.getKey()), e.getValue(), op);
+            out.addAll(StructureBooleans.contours(after, e.getKey()));
+        }
         return with(roi, out);
     }
 

@@ -87,9 +87,18 @@ class ContouringWorkbenchTest {
         return SESSION.statistics(SESSION.set().roi(name).orElseThrow()).volumeCc();
     }
 
+    private static SliceCanvas view(SlicePlane plane) {
+        return viewer().sliceCanvases().stream().filter(c -> c.plane() == plane).findFirst().orElseThrow();
+    }
+
     /** A mouse event at the pixel showing patient point p in the axial view. */
     private static Event at(Vector3 p, int stateMask) {
-        double[] px = axial().viewport().patientToPixel(p);
+        return at(axial(), p, stateMask);
+    }
+
+    /** A mouse event at the pixel showing patient point p in a slice view. */
+    private static Event at(SliceCanvas canvas, Vector3 p, int stateMask) {
+        double[] px = canvas.viewport().patientToPixel(p);
         Event e = new Event();
         e.x = (int) Math.floor(px[0]);
         e.y = (int) Math.floor(px[1]);
@@ -99,7 +108,17 @@ class ContouringWorkbenchTest {
     }
 
     private static void mouse(int type, Vector3 p) {
-        axial().control().notifyListeners(type, at(p, type == SWT.MouseMove ? SWT.BUTTON1 : 0));
+        mouse(axial(), type, p);
+    }
+
+    private static void mouse(SliceCanvas canvas, int type, Vector3 p) {
+        canvas.control().notifyListeners(type, at(canvas, p, type == SWT.MouseMove ? SWT.BUTTON1 : 0));
+    }
+
+    /** The patient point a mouse event at p hits in a view (the centre of the pixel under it). */
+    private static Vector3 hit(SliceCanvas canvas, Vector3 p) {
+        Event e = at(canvas, p, 0);
+        return canvas.viewport().pixelToPatient(e.x + 0.5, e.y + 0.5);
     }
 
     @BeforeAll
@@ -375,6 +394,89 @@ class ContouringWorkbenchTest {
 
     @Test
     @Order(7)
+    void drawingOnTheSagittalAndCoronalViewsMakesAxialContours() throws Exception {
+        ContouringMessages.reset();
+        structures().addStructure("Seminal", "CTV");
+        SliceEditor editor = viewer().editor();
+        editor.setBrushRadiusMm(BRUSH_MM);
+        double[] zs = SESSION.sliceZs();
+        Vector3 c = viewer().model().navigator().crosshairMm().plus(new Vector3(0, 30, 0));
+        SliceCanvas sagittal = view(SlicePlane.SAGITTAL), coronal = view(SlicePlane.CORONAL);
+
+        // brush click on the sagittal view: a sphere; each axial slice within r of its centre gets a disc
+        editor.setTool(SliceEditor.Tool.BRUSH);
+        Vector3 centre = hit(sagittal, c);
+        mouse(sagittal, SWT.MouseDown, c);
+        mouse(sagittal, SWT.MouseUp, c);
+        Roi sphere = SESSION.set().roi("Seminal").orElseThrow();
+        int slices = 0;
+        for (double z : zs) {
+            double dz = z - centre.z();
+            double disc = Math.abs(dz) < BRUSH_MM ? Math.PI * (BRUSH_MM * BRUSH_MM - dz * dz) : 0;
+            assertEquals(disc, SliceEdits.areaMm2(sphere, z), Math.max(1e-9, disc * 0.003), "slice z " + z);
+            slices += disc > 0 ? 1 : 0;
+        }
+        assertTrue(slices >= 4, slices + " slices of a 10 mm sphere on 2.5 mm slices");
+
+        // freehand on the coronal view: a 30 mm (x) by 20 mm (z) rectangle, a slab 2r deep in y on each slice
+        editor.setTool(SliceEditor.Tool.OUTLINE);
+        Vector3 o = c.plus(new Vector3(0, 0, 20));
+        Vector3[] corners = { o, o.plus(new Vector3(30, 0, 0)), o.plus(new Vector3(30, 0, 20)), o.plus(new Vector3(0, 0, 20)) };
+        mouse(coronal, SWT.MouseDown, corners[0]);
+        for (int k = 1; k <= 4; k++) {
+            Vector3 a = corners[k - 1], b = corners[k % 4];
+            for (int s = 1; s <= 10; s++) {
+                mouse(coronal, SWT.MouseMove, a.plus(b.minus(a).times(s / 10.0)));
+            }
+        }
+        mouse(coronal, SWT.MouseUp, corners[0]);
+        Roi slab = SESSION.set().roi("Seminal").orElseThrow();
+        double px = coronal.viewport().mmPerPixel();
+        Vector3 low = hit(coronal, corners[0]), high = hit(coronal, corners[2]);
+        int slabSlices = 0;
+        for (double z : zs) {
+            if (z > low.z() + px && z < high.z() - px) {
+                assertEquals(30 * 2 * BRUSH_MM, SliceEdits.areaMm2(slab, z), 2 * 2 * BRUSH_MM * px, "slab slice z " + z);
+                slabSlices++;
+            }
+        }
+        assertTrue(slabSlices >= 6, slabSlices + " slices in a 20 mm high outline");
+        assertEquals(SliceEdits.areaMm2(sphere, centre.z()), SliceEdits.areaMm2(slab, centre.z()), 1e-9,
+                "the sphere's slices are untouched by the slab 20 mm above");
+
+        // nudge on the sagittal view: the whole structure moves 10 mm posterior and two slices (5 mm) up
+        editor.setTool(SliceEditor.Tool.NUDGE);
+        StructureStatistics before = SESSION.statistics(slab);
+        Vector3 grab = c, drop = c.plus(new Vector3(0, 10, 5));
+        mouse(sagittal, SWT.MouseDown, grab);
+        for (int s = 1; s <= 5; s++) {
+            mouse(sagittal, SWT.MouseMove, grab.plus(drop.minus(grab).times(s / 5.0)));
+        }
+        mouse(sagittal, SWT.MouseUp, drop);
+        StructureStatistics after = SESSION.statistics(SESSION.set().roi("Seminal").orElseThrow());
+        Vector3 moved = after.centreOfMassMm().minus(before.centreOfMassMm());
+        assertEquals(0, moved.x(), 1e-9, "no move across the sagittal plane");
+        assertEquals(10, moved.y(), 1.5 * sagittal.viewport().mmPerPixel(), "posterior by the drag");
+        assertEquals(5, moved.z(), 1e-6, "two whole slices up");
+        assertEquals(before.volumeCc(), after.volumeCc(), before.volumeCc() * 1e-9, "a move keeps the volume");
+        assertEquals(null, ContouringMessages.last());
+        editor.setTool(SliceEditor.Tool.BRUSH);
+        mouse(sagittal, SWT.MouseMove, c);
+        screenshot("contouring-sagittal-coronal.png");
+
+        // three undoable steps: nudge, slab, sphere
+        EditableStructures.history().undo(SESSION.undoContext(), null, null);
+        assertEquals(before.volumeCc(), volumeCc("Seminal"), 1e-9);
+        EditableStructures.history().undo(SESSION.undoContext(), null, null);
+        assertEquals(SESSION.statistics(sphere).volumeCc(), volumeCc("Seminal"), 1e-9);
+        EditableStructures.history().redo(SESSION.undoContext(), null, null);
+        EditableStructures.history().redo(SESSION.undoContext(), null, null);
+        assertEquals(after.volumeCc(), volumeCc("Seminal"), 1e-9);
+        editor.setTool(SliceEditor.Tool.NAVIGATE);
+    }
+
+    @Test
+    @Order(8)
     void saveAsNewRtstructWritesReadsBackAndNeverOverwrites() throws Exception {
         StructuresView view = structures();
         Path imported = SESSION.importedFile();

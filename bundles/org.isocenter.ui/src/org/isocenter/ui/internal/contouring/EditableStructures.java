@@ -244,6 +244,11 @@ public final class EditableStructures {
         return OutputPlanes.onImage(image.geometry());
     }
 
+    /** The z (mm) of the image's axial slices, increasing: where edits drawn on sagittal or coronal views land. */
+    public double[] sliceZs() {
+        return planes().zMm();
+    }
+
     /** The z (mm) of the image slice nearest to {@code zMm}: the plane a hand edit goes to. */
     public double sliceZ(double zMm) {
         VolumeGeometry g = image.geometry();

@@ -8,23 +8,28 @@ import java.util.Optional;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
+import org.isocenter.contour.CrossPlaneEdits;
 import org.isocenter.contour.SliceEdits;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.core.structure.StructureSet;
+import org.isocenter.render.SlicePlane;
 import org.isocenter.render.SliceViewport;
 
 /**
- * The contouring tools of the axial slice view: brush (paints a disc swept along the drag), eraser (removes it),
+ * The contouring tools of the slice views: brush (paints a disc swept along the drag), eraser (removes it),
  * freehand / polygon (a drag draws a closed outline, clicks place polygon vertices closed by a double-click, Enter
- * or a click on the first vertex; with Ctrl the outline is removed instead of added), nudge (the slice's contours
- * follow the drag). Edits go to the selected structure on the image slice under the view (patient mm from the
- * view's own pixel-to-patient mapping), show live while the mouse moves, and become one undoable step on release.
- * The geometry is {@link SliceEdits}'s; this class only turns gestures into its calls.
+ * or a click on the first vertex; with Ctrl the outline is removed instead of added), nudge (the contours follow
+ * the drag). On the axial view an edit goes to the image slice under the view. On the sagittal and coronal views it
+ * becomes axial contours on the image's slices (an RT Structure Set holds axial contours only): the brush and
+ * eraser are a sphere of the brush radius, the outline a slab as thick as the brush is wide centred on the view's
+ * plane, and nudge moves the whole structure (along z by whole slices). Points are patient mm from the view's own
+ * pixel-to-patient mapping; edits show live while the mouse moves and become one undoable step on release. The
+ * geometry is {@link SliceEdits}'s and {@link CrossPlaneEdits}'s; this class only turns gestures into their calls.
  */
 public final class SliceEditor {
 
-    /** A tool of the axial view. */
+    /** A contouring tool of the slice views. */
     public enum Tool {
         NAVIGATE("Navigate"), BRUSH("Brush"), ERASER("Eraser"), OUTLINE("Freehand / polygon"), NUDGE("Nudge");
 
@@ -47,12 +52,16 @@ public final class SliceEditor {
     private StructureSet before;
     private Roi roiBefore;
     private Roi roiNow;
+    private SlicePlane gesturePlane = SlicePlane.AXIAL;
+    /** The gesture's plane position: the axial slice's z, or the sagittal x / coronal y (mm). */
     private double planeZ;
-    private final List<double[]> points = new ArrayList<>();
-    private final List<double[]> polygon = new ArrayList<>();
+    private final List<Vector3> points = new ArrayList<>();
+    private final List<Vector3> polygon = new ArrayList<>();
+    private SlicePlane polygonPlane = SlicePlane.AXIAL;
     private double polygonZ;
     private boolean removing;
     private Vector3 cursorMm;
+    private SlicePlane cursorPlane = SlicePlane.AXIAL;
 
     public SliceEditor(EditableStructures session) {
         this.session = session;
@@ -103,45 +112,41 @@ public final class SliceEditor {
 
     // ---- gestures (from the axial canvas; patient mm) ---------------------------------------------------------
 
-    /** Mouse down at p; {@code ctrl}: the outline tool removes. */
-    public void press(Vector3 p, boolean ctrl) {
-        cursorMm = p;
+    /** Mouse down at p on a view of the plane; {@code ctrl}: the outline tool removes. */
+    public void press(SlicePlane plane, Vector3 p, boolean ctrl) {
+        cursor(plane, p);
         if (problem() != null || tool == Tool.NAVIGATE) {
             return;
         }
         if (tool == Tool.OUTLINE && !polygon.isEmpty()) {
             return; // placing polygon vertices: the release adds one
         }
-        begin(p.z());
+        begin(plane, p);
         removing = ctrl;
-        points.add(new double[] { p.x(), p.y() });
+        points.add(p);
         if (tool == Tool.BRUSH || tool == Tool.ERASER) {
             update();
         }
     }
 
-    /** Mouse moved with the button down. */
+    /** Mouse moved with the button down (on the view the gesture began on). */
     public void drag(Vector3 p) {
-        cursorMm = p;
+        cursor(gesturePlane, p);
         if (roiBefore == null) {
             return;
         }
-        double[] last = points.get(points.size() - 1);
+        Vector3 last = points.get(points.size() - 1);
         double minStep = tool == Tool.OUTLINE ? 0.3 : Math.max(0.2, brushRadiusMm / 4);
-        if (tool != Tool.NUDGE && Math.hypot(p.x() - last[0], p.y() - last[1]) < minStep) {
+        if (tool != Tool.NUDGE && p.minus(last).norm() < minStep) {
             return;
         }
+        points.add(p);
         if (tool == Tool.NUDGE) {
-            points.add(new double[] { p.x(), p.y() });
-            double[] first = points.get(0);
-            roiNow = SliceEdits.move(roiBefore, planeZ, p.x() - first[0], p.y() - first[1]);
+            roiNow = nudged(p.minus(points.get(0)));
             session.showTransient(session.with(roiNow));
-        } else {
-            points.add(new double[] { p.x(), p.y() });
-            if (tool != Tool.OUTLINE) {
-                update();
-            } // an outline's path is drawn by paint(): the canvas repaints itself
-        }
+        } else if (tool != Tool.OUTLINE) {
+            update();
+        } // an outline's path is drawn by paint(): the canvas repaints itself
     }
 
     /**
@@ -149,35 +154,44 @@ public final class SliceEditor {
      * first polygon vertex a click closes the polygon.
      */
     public void release(Vector3 p, boolean dragged, double closeToleranceMm) {
-        cursorMm = p;
+        SlicePlane plane = roiBefore != null ? gesturePlane : cursorPlane;
+        cursor(plane, p);
         if (tool == Tool.OUTLINE && (!dragged || !polygon.isEmpty())) {
             cancelStroke();
             if (problem() != null) {
                 return;
             }
             if (polygon.isEmpty()) {
-                polygonZ = session.sliceZ(p.z());
+                polygonPlane = plane;
+                polygonZ = position(plane, p);
             } else {
-                double[] first = polygon.get(0);
-                if (polygon.size() >= 3 && Math.hypot(p.x() - first[0], p.y() - first[1]) <= closeToleranceMm) {
+                if (plane != polygonPlane) {
+                    return; // a click on another view while placing a polygon
+                }
+                if (polygon.size() >= 3 && p.minus(polygon.get(0)).norm() <= closeToleranceMm) {
                     closePolygon();
                     return;
                 }
             }
-            polygon.add(new double[] { p.x(), p.y() });
+            polygon.add(p);
             return;
         }
         if (roiBefore == null) {
             return;
         }
         if (tool == Tool.OUTLINE) {
-            roiNow = outline(roiBefore, planeZ, points, removing);
+            roiNow = outline(points);
         }
         commit();
     }
 
-    /** Mouse moved without a button (the brush outline follows it). */
-    public void hover(Vector3 p) {
+    /** Mouse moved without a button over a view of the plane (the brush outline follows it); p null: it left. */
+    public void hover(SlicePlane plane, Vector3 p) {
+        cursor(plane, p);
+    }
+
+    private void cursor(SlicePlane plane, Vector3 p) {
+        cursorPlane = plane;
         cursorMm = p;
     }
 
@@ -187,8 +201,8 @@ public final class SliceEditor {
             polygon.clear();
             return;
         }
-        begin(polygonZ);
-        roiNow = outline(roiBefore, planeZ, polygon, removing);
+        begin(polygonPlane, polygon.get(0));
+        roiNow = outline(polygon);
         polygon.clear();
         commit();
     }
@@ -206,18 +220,26 @@ public final class SliceEditor {
 
     /** One brush (or eraser) stroke through (x, y) mm on the slice nearest z, as one undo step. */
     public void stroke(Tool brushOrEraser, double zMm, double[] xsMm, double[] ysMm) {
+        List<Vector3> path = new ArrayList<>();
+        for (int k = 0; k < xsMm.length; k++) {
+            path.add(new Vector3(xsMm[k], ysMm[k], zMm));
+        }
+        stroke(brushOrEraser, SlicePlane.AXIAL, path);
+    }
+
+    /** One gesture of a tool along a path (patient mm) on a view of the plane, as one undo step. */
+    public void stroke(Tool t, SlicePlane plane, List<Vector3> pathMm) {
         Tool saved = tool;
-        tool = brushOrEraser;
+        tool = t;
         try {
-            for (int k = 0; k < xsMm.length; k++) {
-                Vector3 p = new Vector3(xsMm[k], ysMm[k], zMm);
+            for (int k = 0; k < pathMm.size(); k++) {
                 if (k == 0) {
-                    press(p, false);
+                    press(plane, pathMm.get(k), false);
                 } else {
-                    drag(p);
+                    drag(pathMm.get(k));
                 }
             }
-            release(new Vector3(xsMm[xsMm.length - 1], ysMm[ysMm.length - 1], zMm), true, 0);
+            release(pathMm.get(pathMm.size() - 1), true, 0);
         } finally {
             tool = saved;
         }
@@ -225,27 +247,69 @@ public final class SliceEditor {
 
     // ---- internals ------------------------------------------------------------------------------------------
 
-    private void begin(double zMm) {
+    private void begin(SlicePlane plane, Vector3 p) {
         Optional<Roi> target = session.selected();
         before = session.set();
         roiBefore = target.orElseThrow();
         roiNow = roiBefore;
-        planeZ = session.sliceZ(zMm);
+        gesturePlane = plane;
+        planeZ = position(plane, p);
         points.clear();
     }
 
+    /** The plane position a gesture on the view works in: the nearest image slice's z, or the view's x / y (mm). */
+    private double position(SlicePlane plane, Vector3 p) {
+        return switch (plane) {
+        case AXIAL -> session.sliceZ(p.z());
+        case SAGITTAL -> p.x();
+        case CORONAL -> p.y();
+        };
+    }
+
     private void update() {
-        double[] xs = points.stream().mapToDouble(q -> q[0]).toArray();
-        double[] ys = points.stream().mapToDouble(q -> q[1]).toArray();
-        roiNow = tool == Tool.BRUSH ? SliceEdits.paint(roiBefore, planeZ, xs, ys, brushRadiusMm)
-                : SliceEdits.erase(roiBefore, planeZ, xs, ys, brushRadiusMm);
+        if (gesturePlane == SlicePlane.AXIAL) {
+            double[] xs = points.stream().mapToDouble(Vector3::x).toArray();
+            double[] ys = points.stream().mapToDouble(Vector3::y).toArray();
+            roiNow = tool == Tool.BRUSH ? SliceEdits.paint(roiBefore, planeZ, xs, ys, brushRadiusMm)
+                    : SliceEdits.erase(roiBefore, planeZ, xs, ys, brushRadiusMm);
+        } else {
+            roiNow = tool == Tool.BRUSH ? CrossPlaneEdits.paintSphere(roiBefore, session.sliceZs(), points, brushRadiusMm)
+                    : CrossPlaneEdits.eraseSphere(roiBefore, session.sliceZs(), points, brushRadiusMm);
+        }
         session.showTransient(session.with(roiNow));
     }
 
-    private static Roi outline(Roi roi, double z, List<double[]> pts, boolean remove) {
-        double[] xs = pts.stream().mapToDouble(q -> q[0]).toArray();
-        double[] ys = pts.stream().mapToDouble(q -> q[1]).toArray();
-        return remove ? SliceEdits.removeOutline(roi, z, xs, ys) : SliceEdits.addOutline(roi, z, xs, ys);
+    private Roi outline(List<Vector3> pts) {
+        if (gesturePlane == SlicePlane.AXIAL) {
+            double[] xs = pts.stream().mapToDouble(Vector3::x).toArray();
+            double[] ys = pts.stream().mapToDouble(Vector3::y).toArray();
+            return removing ? SliceEdits.removeOutline(roiBefore, planeZ, xs, ys)
+                    : SliceEdits.addOutline(roiBefore, planeZ, xs, ys);
+        }
+        CrossPlaneEdits.View view = gesturePlane == SlicePlane.SAGITTAL ? CrossPlaneEdits.View.SAGITTAL
+                : CrossPlaneEdits.View.CORONAL;
+        double depth = 2 * brushRadiusMm;
+        return removing ? CrossPlaneEdits.removeSlab(roiBefore, session.sliceZs(), view, planeZ, depth, pts)
+                : CrossPlaneEdits.addSlab(roiBefore, session.sliceZs(), view, planeZ, depth, pts);
+    }
+
+    /**
+     * The structure nudged by a drag: on the axial view the slice's contours move in plane; on the others the whole
+     * structure moves in the view's plane, along z by whole image slices (as far as the image reaches).
+     */
+    private Roi nudged(Vector3 d) {
+        if (gesturePlane == SlicePlane.AXIAL) {
+            return SliceEdits.move(roiBefore, planeZ, d.x(), d.y());
+        }
+        double[] zs = session.sliceZs();
+        int slices = 0;
+        if (zs.length > 1) {
+            double spacing = (zs[zs.length - 1] - zs[0]) / (zs.length - 1);
+            int[] free = CrossPlaneEdits.slicesFree(roiBefore, zs);
+            slices = (int) Math.max(free[0], Math.min(free[1], Math.round(d.z() / spacing)));
+        }
+        return gesturePlane == SlicePlane.SAGITTAL ? CrossPlaneEdits.move(roiBefore, zs, 0, d.y(), slices)
+                : CrossPlaneEdits.move(roiBefore, zs, d.x(), 0, slices);
     }
 
     private void commit() {
@@ -264,7 +328,12 @@ public final class SliceEditor {
             session.showTransient(null);
             return;
         }
-        session.apply(String.format(Locale.ROOT, "%s %s (z %.1f mm)", what, was.name(), planeZ), session.with(after),
+        String where = switch (gesturePlane) {
+        case AXIAL -> String.format(Locale.ROOT, "z %.1f mm", planeZ);
+        case SAGITTAL -> String.format(Locale.ROOT, "sagittal, x %.1f mm", planeZ);
+        case CORONAL -> String.format(Locale.ROOT, "coronal, y %.1f mm", planeZ);
+        };
+        session.apply(String.format(Locale.ROOT, "%s %s (%s)", what, was.name(), where), session.with(after),
                 after.number());
     }
 
@@ -275,19 +344,20 @@ public final class SliceEditor {
         points.clear();
     }
 
-    // ---- drawing over the axial view ------------------------------------------------------------------------
+    // ---- drawing over the slice views ------------------------------------------------------------------------
 
-    /** Draws the brush outline at the cursor and the outline or polygon being drawn. */
+    /** Draws, on the view the mouse is over, the brush outline at the cursor and the outline or polygon being drawn. */
     public void paint(GC gc, SliceViewport viewport) {
         if (tool == Tool.NAVIGATE || !session.isLoaded()) {
             return;
         }
+        SlicePlane plane = viewport.plane();
         int[] rgb = session.selected().map(Roi::colorRgb).orElse(new int[] { 255, 255, 255 });
         Color colour = new Color(gc.getDevice(), rgb[0], rgb[1], rgb[2]);
         try {
             gc.setForeground(colour);
             gc.setLineWidth(1);
-            if ((tool == Tool.BRUSH || tool == Tool.ERASER) && cursorMm != null) {
+            if ((tool == Tool.BRUSH || tool == Tool.ERASER) && cursorMm != null && cursorPlane == plane) {
                 double[] c = viewport.patientToPixel(cursorMm);
                 int r = (int) Math.round(brushRadiusMm / viewport.mmPerPixel());
                 gc.setLineStyle(tool == Tool.ERASER ? SWT.LINE_DASH : SWT.LINE_SOLID);
@@ -296,13 +366,15 @@ public final class SliceEditor {
             }
             if (tool == Tool.OUTLINE) {
                 gc.setLineWidth(2);
-                polyline(gc, viewport, roiBefore != null ? points : List.of(), planeZ, false);
-                if (!polygon.isEmpty()) {
-                    List<double[]> open = new ArrayList<>(polygon);
-                    if (cursorMm != null) {
-                        open.add(new double[] { cursorMm.x(), cursorMm.y() });
+                if (roiBefore != null && gesturePlane == plane) {
+                    polyline(gc, viewport, points, false);
+                }
+                if (!polygon.isEmpty() && polygonPlane == plane) {
+                    List<Vector3> open = new ArrayList<>(polygon);
+                    if (cursorMm != null && cursorPlane == plane) {
+                        open.add(cursorMm);
                     }
-                    polyline(gc, viewport, open, polygonZ, true);
+                    polyline(gc, viewport, open, true);
                 }
                 gc.setLineWidth(1);
             }
@@ -311,13 +383,13 @@ public final class SliceEditor {
         }
     }
 
-    private static void polyline(GC gc, SliceViewport viewport, List<double[]> pts, double z, boolean vertices) {
+    private static void polyline(GC gc, SliceViewport viewport, List<Vector3> pts, boolean vertices) {
         if (pts.isEmpty()) {
             return;
         }
         int[] xy = new int[2 * pts.size()];
         for (int k = 0; k < pts.size(); k++) {
-            double[] px = viewport.patientToPixel(new Vector3(pts.get(k)[0], pts.get(k)[1], z));
+            double[] px = viewport.patientToPixel(pts.get(k));
             xy[2 * k] = (int) Math.round(px[0]);
             xy[2 * k + 1] = (int) Math.round(px[1]);
             if (vertices) {
@@ -336,11 +408,14 @@ public final class SliceEditor {
     public String hint() {
         return switch (tool) {
         case NAVIGATE -> "";
-        case BRUSH -> "Brush: drag to paint into the selected structure on this slice";
-        case ERASER -> "Eraser: drag to remove from the selected structure on this slice";
+        case BRUSH -> "Brush: drag to paint into the selected structure (axial: this slice; sagittal/coronal: a "
+                + "sphere of the brush size, on the axial slices it crosses)";
+        case ERASER -> "Eraser: drag to remove from the selected structure (axial: this slice; sagittal/coronal: a "
+                + "sphere of the brush size)";
         case OUTLINE -> "Freehand: drag a closed outline; polygon: click vertices, double-click or Enter closes, Esc "
-                + "cancels; hold Ctrl to remove instead of add";
-        case NUDGE -> "Nudge: drag to move this slice's contours of the selected structure";
+                + "cancels; hold Ctrl to remove instead of add (sagittal/coronal: a slab as thick as the brush)";
+        case NUDGE -> "Nudge: drag to move the selected structure (axial: this slice's contours; sagittal/coronal: "
+                + "the whole structure, by whole slices along z)";
         };
     }
 }

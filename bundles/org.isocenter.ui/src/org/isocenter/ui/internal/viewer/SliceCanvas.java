@@ -30,7 +30,7 @@ import org.isocenter.ui.internal.contouring.SliceEditor;
  * screen pixel), the crosshair, orientation labels, scale bar, patient / image / Frame of Reference identity and
  * the slice position. Mouse: left click or drag moves the crosshair; wheel scrolls slices; Ctrl+wheel zooms;
  * right drag changes window/level; middle drag (or Shift+left drag) pans. Arrow and Page keys scroll. With a
- * {@link SliceEditor} (the axial view) and a contouring tool chosen, the left button draws instead (Enter closes a
+ * {@link SliceEditor} and a contouring tool chosen, the left button draws instead (Enter closes a
  * polygon, Esc cancels it).
  */
 public final class SliceCanvas {
@@ -71,7 +71,7 @@ public final class SliceCanvas {
         });
         canvas.addListener(SWT.MouseExit, e -> {
             if (editor != null && editor.wantsMouse()) {
-                editor.hover(null);
+                editor.hover(plane, null);
                 redraw();
             }
         });
@@ -89,7 +89,7 @@ public final class SliceCanvas {
         });
     }
 
-    /** Lets the contouring tools take the left button in this view (the axial view). */
+    /** Lets the contouring tools take the left button in this view. */
     public void setEditor(SliceEditor e) {
         editor = e;
     }
@@ -147,7 +147,7 @@ public final class SliceCanvas {
             editing = true;
             draggedFar = false;
             pressed = new Point(e.x, e.y);
-            editor.press(patientAt(e), (e.stateMask & SWT.CTRL) != 0);
+            editor.press(plane, patientAt(e), (e.stateMask & SWT.CTRL) != 0);
             if (editor.problem() != null) {
                 readout.accept(editor.problem());
             }
@@ -186,7 +186,7 @@ public final class SliceCanvas {
             return;
         }
         if (editor != null && editor.wantsMouse()) {
-            editor.hover(patientAt(e));
+            editor.hover(plane, patientAt(e));
             redraw();
         }
         if (dragButton == 0 || last == null) {

@@ -143,9 +143,7 @@ public final class ImageViewerView extends ViewPart {
             });
             c.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
             slices.add(c);
-            if (plane == SlicePlane.AXIAL) {
-                c.setEditor(editor);
-            }
+            c.setEditor(editor);
         }
         surface = new SurfaceCanvas(grid, model);
         surface.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
