@@ -1,10 +1,10 @@
 package org.isocenter.cli.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import com.google.gson.JsonArray;
@@ -230,83 +230,21 @@ final class DvhCommand implements CliCommand {
 
     // ---- arguments --------------------------------------------------------------------------------------------
 
+    private static final Set<String> OPTIONS = Set.of("--rtdose", "--rtstruct", "--structures", "--structure",
+            "--bin-gy", "--step-mm", "--vx", "--dcc");
+
     private static Options parse(List<String> args) throws CliUsageException {
-        Path rtdose = null, rtstruct = null, structures = null;
-        List<String> names = new ArrayList<>();
-        double bin = Double.NaN, step = Double.NaN;
-        double[] vx = new double[0], dcc = new double[0];
-        boolean curve = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--curve")) {
-                curve = true;
-                continue;
-            }
-            if (!a.startsWith("--")) {
-                throw new CliUsageException("unexpected argument '" + a + "'; options start with --");
-            }
-            if (i + 1 == args.size()) {
-                throw new CliUsageException(a + " needs a value");
-            }
-            String v = args.get(++i);
-            switch (a) {
-                case "--rtdose" -> rtdose = Path.of(v);
-                case "--rtstruct" -> rtstruct = Path.of(v);
-                case "--structures" -> structures = Path.of(v);
-                case "--structure" -> names.add(v);
-                case "--bin-gy" -> bin = positive(a, v);
-                case "--step-mm" -> step = positive(a, v);
-                case "--vx" -> vx = list(a, v, false);
-                case "--dcc" -> dcc = list(a, v, true);
-                default -> throw new CliUsageException("unknown option " + a);
-            }
-        }
+        CliArgs a = new CliArgs(args, OPTIONS, Set.of("--curve"));
+        Path rtdose = a.existingFile("--rtdose");
         if (rtdose == null) {
             throw new CliUsageException("--rtdose FILE is required");
         }
-        if ((rtstruct == null) == (structures == null)) {
+        if (a.has("--rtstruct") == a.has("--structures")) {
             throw new CliUsageException("give the structure set with either --rtstruct FILE or --structures DIR");
         }
-        if (!Files.isRegularFile(rtdose)) {
-            throw new CliUsageException("not a file: " + rtdose.toAbsolutePath().normalize());
-        }
-        if (rtstruct != null && !Files.isRegularFile(rtstruct)) {
-            throw new CliUsageException("not a file: " + rtstruct.toAbsolutePath().normalize());
-        }
-        if (structures != null && !Files.isDirectory(structures)) {
-            throw new CliUsageException("not a folder: " + structures.toAbsolutePath().normalize());
-        }
-        return new Options(rtdose, rtstruct, structures, names, bin, vx, dcc, step, curve);
-    }
-
-    private static double positive(String option, String v) throws CliUsageException {
-        double d = number(option, v);
-        if (!(d > 0) || !Double.isFinite(d)) {
-            throw new CliUsageException(option + " must be a positive number, not '" + v + "'");
-        }
-        return d;
-    }
-
-    private static double number(String option, String v) throws CliUsageException {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new CliUsageException(option + " '" + v + "' is not a number");
-        }
-    }
-
-    /** Comma-separated non-negative numbers (positive ones when {@code positive}). */
-    private static double[] list(String option, String v, boolean positive) throws CliUsageException {
-        String[] parts = v.split(",");
-        double[] out = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = number(option, parts[i].strip());
-            if (out[i] < 0 || (positive && out[i] == 0) || !Double.isFinite(out[i])) {
-                throw new CliUsageException(option + " takes " + (positive ? "positive" : "non-negative")
-                        + " numbers separated by commas, not '" + v + "'");
-            }
-        }
-        return out;
+        return new Options(rtdose, a.existingFile("--rtstruct"), a.existingFolder("--structures"), a.all("--structure"),
+                a.positive("--bin-gy", Double.NaN), a.numbers("--vx", false), a.numbers("--dcc", true),
+                a.positive("--step-mm", Double.NaN), a.flag("--curve"));
     }
 
     /** Four decimals (0.1 mGy, 0.1 mm³, 0.0001 %) and no negative zero. */

@@ -71,7 +71,7 @@ import org.isocenter.ui.internal.viewer.ViewerModel.TransformParameters;
  * transform (spinners, auto match on bone or soft tissue) updates all views and the IGRT shift table (couch
  * correction in IEC 61217 terms, accept / reject) at once. Patient, image date and Frame of Reference are shown in
  * every view. Contouring: the structures are the shared {@link EditableStructures} (edits from the Structures view
- * and the drawing tools show at once); the tool row chooses what the left button does in the axial view.
+ * and the drawing tools show at once); the tool row chooses what the left button does in the slice views.
  */
 public final class ImageViewerView extends ViewPart {
 
@@ -201,7 +201,7 @@ public final class ImageViewerView extends ViewPart {
         return contourRow != null && contourRow.isVisible();
     }
 
-    /** The tool row: what the left button does in the axial view, the brush size and the structure drawn into. */
+    /** The tool row: what the left button does in the slice views, the brush size and the structure drawn into. */
     private void createContouringControls(Composite parent) {
         Composite row = toolbarRow(parent);
         new Label(row, SWT.NONE).setText("Contour");
@@ -600,7 +600,7 @@ public final class ImageViewerView extends ViewPart {
         refreshControls();
     }
 
-    /** The contouring tools of the axial view. */
+    /** The contouring tools of the slice views. */
     public SliceEditor editor() {
         return editor;
     }
