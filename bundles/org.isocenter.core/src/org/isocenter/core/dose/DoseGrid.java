@@ -22,6 +22,7 @@ public final class DoseGrid {
     private final PatientIdentity patient;
     private final String frameOfReferenceUid;
     private final String referencedPlanUid;
+    private volatile double max = Double.NaN;
 
     public DoseGrid(VolumeGeometry geometry, float[] dose, String units, String summationType, String doseType,
             PatientIdentity patient, String frameOfReferenceUid, String referencedPlanUid) {
@@ -54,11 +55,15 @@ public final class DoseGrid {
 
     /** The largest dose value in the grid. */
     public double max() {
-        double m = 0;
-        for (float d : dose) {
-            if (d > m) {
-                m = d;
+        double m = max;
+        if (Double.isNaN(m)) { // computed once (the grid is immutable); a race computes the same value twice
+            m = 0;
+            for (float d : dose) {
+                if (d > m) {
+                    m = d;
+                }
             }
+            max = m;
         }
         return m;
     }

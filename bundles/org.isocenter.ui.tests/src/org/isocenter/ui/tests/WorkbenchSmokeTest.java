@@ -143,6 +143,7 @@ class WorkbenchSmokeTest {
                 60_000, "the 3D view");
         assertEquals(null, viewer.surfaceCanvas().problem());
         assertTrue(viewer.surfaceCanvas().surfaceNames().contains("CTV_Prostate"), viewer.surfaceCanvas().surfaceNames().toString());
+        assertFalse(viewer.couchCorrectionShown(), "Planning without a fused daily image: no couch table, room for the images");
         screenshot("viewer-ct-dose-3d.png");
     }
 
@@ -157,6 +158,7 @@ class WorkbenchSmokeTest {
                 .findFirst().orElseThrow();
         viewer.loadSecondary(cbct);
         spinUntil(() -> viewer.model().scene().secondary().isPresent(), 60_000, "the CBCT to fuse");
+        assertTrue(viewer.couchCorrectionShown(), "a fused daily image brings the couch correction table");
         assertTrue(viewer.model().transformSource().contains("identity"), viewer.model().transformSource());
         assertEquals(FusionMode.CHECKERBOARD, viewer.model().settings().fusion().mode());
         screenshot("viewer-fusion-checkerboard-unmatched.png");
@@ -280,6 +282,8 @@ class WorkbenchSmokeTest {
         spinUntil(() -> page.getPerspective().getId().equals(IsocenterUi.PERSPECTIVE_REGISTRATION), 5_000,
                 "the Registration perspective");
         assertNotNull(page.findView(IsocenterUi.VIEW_PATIENT_BROWSER));
+        ImageViewerView viewer = (ImageViewerView) page.findView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        assertTrue(viewer.couchCorrectionShown(), "Registration always shows the couch correction table");
         screenshot("workbench-registration-perspective.png");
         page.setPerspective(registry.findPerspectiveWithId(IsocenterUi.PERSPECTIVE_PLANNING));
         // File menu holds the two import commands

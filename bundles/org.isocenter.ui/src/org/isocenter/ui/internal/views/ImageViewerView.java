@@ -94,6 +94,8 @@ public final class ImageViewerView extends ViewPart {
     private final List<Button> toolButtons = new ArrayList<>();
     private final Runnable structuresListener = this::structuresChanged;
     private final List<Control> igrtRows = new ArrayList<>();
+    private Control couchRow;
+    private String perspectiveId = "";
     private Control contourRow;
     private final PerspectiveAdapter perspectiveListener = new PerspectiveAdapter() {
         @Override
@@ -123,7 +125,7 @@ public final class ImageViewerView extends ViewPart {
         createFusionControls(parent);
         igrtRows.add(lastChild(parent));
         couch = new CouchCorrectionPanel(parent, model, () -> new SeriesRecord[] { primarySeries, secondarySeries });
-        igrtRows.add(lastChild(parent));
+        couchRow = lastChild(parent);
         createContouringControls(parent);
         contourRow = lastChild(parent);
         Composite grid = new Composite(parent, SWT.NONE);
@@ -172,28 +174,44 @@ public final class ImageViewerView extends ViewPart {
 
     /**
      * The rows a perspective needs: the contouring tools in Contouring (fusion and IGRT rows hidden, more room for
-     * the images), fusion and IGRT elsewhere (the tools go back to Navigate).
+     * the images), fusion elsewhere (the tools go back to Navigate). The couch correction table shows in Registration,
+     * and in Planning only while a daily image is fused (otherwise it would only take room from the images).
      */
     private void showRowsFor(String perspectiveId) {
         if (contourRow == null || contourRow.isDisposed()) {
             return;
         }
+        perspectiveId = perspectiveId == null ? "" : perspectiveId;
         boolean contouring = IsocenterUi.PERSPECTIVE_CONTOURING.equals(perspectiveId);
+        boolean changed = !perspectiveId.equals(this.perspectiveId);
+        this.perspectiveId = perspectiveId;
         for (Control c : igrtRows) {
-            shown(c, !contouring);
+            changed |= shown(c, !contouring);
         }
-        shown(contourRow, contouring);
+        changed |= shown(contourRow, contouring);
+        changed |= shown(couchRow, !contouring
+                && (IsocenterUi.PERSPECTIVE_REGISTRATION.equals(perspectiveId) || secondarySeries != null));
         if (!contouring && editor.tool() != SliceEditor.Tool.NAVIGATE) {
             editor.setTool(SliceEditor.Tool.NAVIGATE);
         }
-        contourRow.getParent().layout(true, true);
+        if (changed) {
+            contourRow.getParent().layout(true, true);
+        }
     }
 
-    private static void shown(Control c, boolean show) {
+    /** Shows or hides a row; whether that changed anything. */
+    private static boolean shown(Control c, boolean show) {
+        boolean was = c.getVisible();
         if (c.getLayoutData() instanceof GridData d) {
             d.exclude = !show;
         }
         c.setVisible(show);
+        return was != show;
+    }
+
+    /** Whether the couch correction table is shown (Registration, or a fused daily image; tests). */
+    public boolean couchCorrectionShown() {
+        return couchRow != null && couchRow.isVisible();
     }
 
     /** Whether the contouring tool row is shown (the Contouring perspective; tests). */
@@ -325,6 +343,7 @@ public final class ImageViewerView extends ViewPart {
             if (i <= 0) {
                 secondarySeries = null;
                 model.clearSecondary();
+                showRowsFor(perspectiveId);
             } else {
                 loadSecondary(secondaryCandidates.get(i - 1));
             }
@@ -397,6 +416,7 @@ public final class ImageViewerView extends ViewPart {
         if (windowCombo == null || windowCombo.isDisposed()) {
             return;
         }
+        showRowsFor(perspectiveId); // the couch table follows the fused image
         updatingControls = true;
         try {
             windowCombo.setText(model.settings().primaryWindow().name());
