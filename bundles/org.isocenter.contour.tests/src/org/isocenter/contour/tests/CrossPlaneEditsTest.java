@@ -48,6 +48,15 @@ class CrossPlaneEditsTest {
                 new Vector3(cx - half, cy + half, z)));
     }
 
+    /** A 60 × 60 mm square centred on the axis on every slice (3600 mm² each). */
+    private static Roi boxOnEverySlice() {
+        List<Contour> box = new ArrayList<>();
+        for (double z : SLICES) {
+            box.add(square(0, 0, 30, z));
+        }
+        return new Roi(3, "Box", new int[] { 0, 0, 255 }, "ORGAN", box);
+    }
+
     @Test
     void aSphereDotCutsEachSliceInTheDiscOfItsHeight() {
         double r = 8;
@@ -103,11 +112,7 @@ class CrossPlaneEditsTest {
 
     @Test
     void erasingWithTheSphereRemovesItsDiscsAndLeavesFarSlicesAlone() {
-        List<Contour> box = new ArrayList<>();
-        for (double z : SLICES) {
-            box.add(square(0, 0, 30, z));
-        }
-        Roi before = new Roi(3, "Box", new int[] { 0, 0, 255 }, "ORGAN", box);
+        Roi before = boxOnEverySlice();
         double r = 5;
         Roi after = CrossPlaneEdits.eraseSphere(before, SLICES, List.of(new Vector3(0, 0, 0)), r);
         for (double z : SLICES) {
@@ -139,11 +144,7 @@ class CrossPlaneEditsTest {
 
     @Test
     void aCoronalOutlineRemovesItsSlabAcrossY() {
-        List<Contour> box = new ArrayList<>();
-        for (double z : SLICES) {
-            box.add(square(0, 0, 30, z));
-        }
-        Roi before = new Roi(3, "Box", new int[] { 0, 0, 255 }, "ORGAN", box);
+        Roi before = boxOnEverySlice();
         // a rectangle on the coronal plane y = −5: x from −40 to 40 (wider than the box), z from 20 to 60
         List<Vector3> cut = List.of(new Vector3(-40, -5, 20), new Vector3(40, -5, 20), new Vector3(40, -5, 60),
                 new Vector3(-40, -5, 60));
