@@ -3,6 +3,7 @@ package org.isocenter.dicom.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -199,6 +200,28 @@ class DemoPatientDicomTest {
             }
             Files.delete(file);
         }
+    }
+
+    /**
+     * A Contour Data value that is not a decimal string: the fast path steps aside and the file is refused with a
+     * message naming it and the ROI (PixelMed drops the value, the point count is no longer a multiple of 3).
+     */
+    @Test
+    void contourDataThatIsNoNumberIsRefusedNamingTheFileAndRoi() throws Exception {
+        byte[] b = Files.readAllBytes(demo.resolve(DemoPatient.RTSTRUCT_FILE));
+        int p = -1;
+        for (int i = 0; i + 6 < b.length && p < 0; i++) { // (3006,0050) DS, Explicit VR Little Endian
+            if (b[i] == 0x06 && b[i + 1] == 0x30 && b[i + 2] == 0x50 && b[i + 3] == 0 && b[i + 4] == 'D' && b[i + 5] == 'S') {
+                p = i;
+            }
+        }
+        assertTrue(p > 0, "a Contour Data element in the demo RTSTRUCT");
+        b[p + 8 + 2] = 'x'; // inside the first value
+        Path bad = tmp.resolve("RS_bad_contour_data.dcm");
+        Files.write(bad, b);
+        var e = assertThrows(org.isocenter.dicom.io.DicomReadException.class, () -> new StructureSetReader().read(bad));
+        assertTrue(e.getMessage().contains("RS_bad_contour_data.dcm") && e.getMessage().contains("ROI '"), e.getMessage());
+        Files.delete(bad);
     }
 
     @Test

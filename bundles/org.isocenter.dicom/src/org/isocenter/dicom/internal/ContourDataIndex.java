@@ -10,8 +10,8 @@ import java.util.Optional;
  * quadratic time (seconds for a BODY on 150 slices). The file's bytes are walked element by element (Explicit or
  * Implicit VR Little Endian); each Contour Data value is parsed here and replaced in a copy of the bytes by its
  * index as a decimal string of the same length, so PixelMed parses that copy quickly with every length intact and
- * the reader swaps the values back in ({@link #values(double[])}). Other transfer syntaxes, or anything unexpected
- * in the walk, give no index: the caller reads the file the ordinary way.
+ * the reader swaps the values back in ({@link #values(double[])}). A value that is not a decimal string is reported, not skipped or cut short (PixelMed's own parsing would read "12x.5" as 12). Other
+ * transfer syntaxes, or anything unexpected in the walk, give no index: the caller reads the file the ordinary way.
  */
 public final class ContourDataIndex {
 
@@ -19,9 +19,10 @@ public final class ContourDataIndex {
     private static final int UNDEFINED = -1;
 
     private final byte[] marked;
-    private final List<double[]> data;
+    /** Per Contour Data element its values (double[]) or what is wrong with them (String). */
+    private final List<Object> data;
 
-    private ContourDataIndex(byte[] marked, List<double[]> data) {
+    private ContourDataIndex(byte[] marked, List<Object> data) {
         this.marked = marked;
         this.data = data;
     }
@@ -39,12 +40,18 @@ public final class ContourDataIndex {
     /**
      * The Contour Data for what PixelMed read from the marked bytes: a single value is an index into the parsed
      * values; anything else is returned unchanged.
+     *
+     * @throws IllegalArgumentException when that element holds something that is not a decimal string
      */
-    public double[] values(double[] parsed) {
-        if (parsed.length == 1 && parsed[0] >= 0 && parsed[0] < data.size() && parsed[0] == Math.rint(parsed[0])) {
-            return data.get((int) parsed[0]);
+    public double[] values(double[] read) {
+        if (read.length == 1 && read[0] >= 0 && read[0] < data.size() && read[0] == Math.rint(read[0])) {
+            Object v = data.get((int) read[0]);
+            if (v instanceof double[] values) {
+                return values;
+            }
+            throw new IllegalArgumentException("Contour Data that is not a list of decimal strings (" + v + ")");
         }
-        return parsed;
+        return read;
     }
 
     /** The index of a Part 10 file's bytes, or empty when the fast path does not apply. */
@@ -81,7 +88,7 @@ public final class ContourDataIndex {
             return null;
         }
         byte[] marked = b.clone();
-        List<double[]> data = new ArrayList<>();
+        List<Object> data = new ArrayList<>();
         while (p < b.length) {
             if (p + 8 > b.length) {
                 return null;
@@ -119,7 +126,11 @@ public final class ContourDataIndex {
                 if (index.length > length) {
                     return null;
                 }
-                data.add(parse(b, p, length));
+                try {
+                    data.add(parse(b, p, length));
+                } catch (NumberFormatException e) {
+                    data.add(e.getMessage()); // reported with the ROI's name when the reader gets to it
+                }
                 System.arraycopy(index, 0, marked, p, index.length);
                 java.util.Arrays.fill(marked, p + index.length, p + length, (byte) ' ');
             }
@@ -142,12 +153,27 @@ public final class ContourDataIndex {
             if (i == from + length || b[i] == '\\') {
                 String s = new String(b, start, i - start, StandardCharsets.US_ASCII).trim();
                 if (!s.isEmpty() || count > 1) {
-                    values[n++] = Double.parseDouble(s); // throws on garbage: the ordinary path then reports it
+                    values[n++] = decimal(s);
                 }
                 start = i + 1;
             }
         }
         return n == values.length ? values : java.util.Arrays.copyOf(values, n);
+    }
+
+    /** A DS value: digits, sign, point and exponent only (Java would also take "NaN", "Infinity", "1d", "0x1p3"). */
+    private static double decimal(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                throw new NumberFormatException("'" + s + "' is not a decimal string");
+            }
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("'" + s + "' is not a decimal string");
+        }
     }
 
     private static boolean longVr(String vr) {

@@ -96,7 +96,12 @@ public final class StructureSetReader {
     private static Contour contour(Path file, String roiName, AttributeList item, Optional<ContourDataIndex> index)
             throws DicomReadException {
         double[] raw = Attrs.doubles(item, TagFromName.ContourData);
-        double[] data = index.map(i -> i.values(raw)).orElse(raw);
+        double[] data;
+        try {
+            data = index.map(i -> i.values(raw)).orElse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new DicomReadException(file, "ROI '" + roiName + "' has " + e.getMessage());
+        }
         if (data.length == 0 || data.length % 3 != 0) {
             throw new DicomReadException(file, "ROI '" + roiName + "' has Contour Data with " + data.length
                     + " values (not a multiple of 3)");

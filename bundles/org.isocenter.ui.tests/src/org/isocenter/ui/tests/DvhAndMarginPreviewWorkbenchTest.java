@@ -353,6 +353,7 @@ class DvhAndMarginPreviewWorkbenchTest {
         assertNull(SESSION.preview());
         assertNull(reopened.previewRoi(), "Close Patient removes the preview");
         assertTrue(reopened.targetNames().isEmpty());
+        assertTrue(reopened.previewText().startsWith("No structure set loaded"), reopened.previewText());
 
         // an image without dose (a daily CBCT of another Frame of Reference): the DVH view says so
         var spec = DemoPatient.DAILY_IMAGES.get(0);
@@ -365,5 +366,8 @@ class DvhAndMarginPreviewWorkbenchTest {
         showPlanningCt();
         waitForDvh("CTV_Prostate");
         assertEquals("", dvh().messageText(), "a dose in Gy, every checked structure inside the grid");
+        settle();
+        assertTrue(reopened.targetNames().contains("CTV_Prostate"), reopened.targetNames().toString());
+        assertEquals("", reopened.previewText(), "no stale 'no structure set' / 'no target' reason once targets are back");
     }
 }

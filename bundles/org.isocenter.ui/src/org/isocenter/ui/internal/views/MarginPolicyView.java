@@ -397,10 +397,14 @@ public final class MarginPolicyView extends ViewPart {
         if (previewCheck.getSelection()) {
             updatePreview(); // follows edits of the target
         } else if (targets.isEmpty()) {
-            previewStatus.setText(session.isLoaded() ? "No CTV, GTV or ITV with contours in the structure set."
-                    : "No structure set loaded: open an image series to preview the PTV.");
+            previewStatus.setText(session.isLoaded() ? NO_TARGET : NO_STRUCTURE_SET);
+        } else if (previewStatus.getText().equals(NO_TARGET) || previewStatus.getText().equals(NO_STRUCTURE_SET)) {
+            previewStatus.setText(""); // targets arrived (another image, edits): the old reason no longer holds
         }
     }
+
+    private static final String NO_TARGET = "No CTV, GTV or ITV with contours in the structure set.";
+    private static final String NO_STRUCTURE_SET = "No structure set loaded: open an image series to preview the PTV.";
 
     private Roi selectedTarget() {
         int i = target == null || target.isDisposed() ? -1 : target.getSelectionIndex();
