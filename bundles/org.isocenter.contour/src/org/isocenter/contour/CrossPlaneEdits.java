@@ -38,22 +38,26 @@ public final class CrossPlaneEdits {
         SAGITTAL, CORONAL
     }
 
-    /** Sphere slices sampled per path segment and slice (uniform in the polar angle: dense where the disc shrinks). */
-    private static final int SPHERE_SAMPLES = 24;
-
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
     private CrossPlaneEdits() {
     }
 
-    /** Adds the path (points in patient mm) swept by a sphere of {@code radiusMm} to every axial slice it crosses. */
+    /**
+     * Adds the path (points in patient mm) swept by a sphere of {@code radiusMm} to every axial slice it crosses
+     * (all at once; {@link SphereStroke} draws it point by point).
+     */
     public static Roi paintSphere(Roi roi, double[] sliceZsMm, List<Vector3> pathMm, double radiusMm) {
-        return SliceEdits.editPlanes(roi, sweptSphere(sliceZsMm, pathMm, radiusMm), OverlayNG.UNION);
+        SphereStroke stroke = SphereStroke.paint(roi, sliceZsMm, radiusMm);
+        pathMm.forEach(stroke::add);
+        return stroke.result();
     }
 
     /** Removes the path swept by a sphere of {@code radiusMm} from every axial slice it crosses. */
     public static Roi eraseSphere(Roi roi, double[] sliceZsMm, List<Vector3> pathMm, double radiusMm) {
-        return SliceEdits.editPlanes(roi, sweptSphere(sliceZsMm, pathMm, radiusMm), OverlayNG.DIFFERENCE);
+        SphereStroke stroke = SphereStroke.erase(roi, sliceZsMm, radiusMm);
+        pathMm.forEach(stroke::add);
+        return stroke.result();
     }
 
     /**
@@ -118,79 +122,6 @@ public final class CrossPlaneEdits {
     }
 
     // ---- the shapes on each axial slice ---------------------------------------------------------------------
-
-    /** Per slice z the axial section of the path swept by the sphere (only slices it reaches). */
-    static Map<Double, Geometry> sweptSphere(double[] sliceZsMm, List<Vector3> pathMm, double radiusMm) {
-        if (!(radiusMm > 0)) {
-            throw new IllegalArgumentException("the brush radius must be positive, not " + radiusMm + " mm");
-        }
-        Map<Double, Geometry> out = new LinkedHashMap<>();
-        if (pathMm.isEmpty()) {
-            return out;
-        }
-        double zLo = Double.POSITIVE_INFINITY, zHi = Double.NEGATIVE_INFINITY;
-        for (Vector3 p : pathMm) {
-            zLo = Math.min(zLo, p.z());
-            zHi = Math.max(zHi, p.z());
-        }
-        for (double z : sliceZsMm) {
-            if (z < zLo - radiusMm || z > zHi + radiusMm) {
-                continue;
-            }
-            List<Geometry> parts = new ArrayList<>();
-            if (pathMm.size() == 1) {
-                addSegment(parts, pathMm.get(0), pathMm.get(0), z, radiusMm);
-            }
-            for (int k = 1; k < pathMm.size(); k++) {
-                addSegment(parts, pathMm.get(k - 1), pathMm.get(k), z, radiusMm);
-            }
-            if (!parts.isEmpty()) {
-                out.put(z, UnaryUnionOp.union(parts));
-            }
-        }
-        return out;
-    }
-
-    /** The section by plane z of the capsule around segment a–b: the convex hull of its discs along the segment. */
-    private static void addSegment(List<Geometry> parts, Vector3 a, Vector3 b, double z, double r) {
-        double za = a.z() - z, dz = b.z() - a.z();
-        List<Coordinate> pts = new ArrayList<>();
-        if (Math.abs(dz) < 1e-9) {
-            if (Math.abs(za) < r) {
-                double rho = Math.sqrt(r * r - za * za);
-                disc(pts, a.x(), a.y(), rho);
-                disc(pts, b.x(), b.y(), rho);
-            }
-        } else {
-            // height of the segment's point over the plane: h(t) = za + t dz = r sin(theta); sample theta uniformly
-            double thetaA = Math.asin(Math.max(-1, Math.min(1, za / r)));
-            double thetaB = Math.asin(Math.max(-1, Math.min(1, (za + dz) / r)));
-            if (Math.abs(za) >= r && Math.abs(za + dz) >= r && Math.signum(za) == Math.signum(za + dz)) {
-                return; // the segment stays farther than r above or below the plane
-            }
-            for (int s = 0; s <= SPHERE_SAMPLES; s++) {
-                double theta = thetaA + (thetaB - thetaA) * s / SPHERE_SAMPLES;
-                double h = r * Math.sin(theta);
-                double t = (h - za) / dz;
-                double rho = r * Math.cos(theta);
-                if (t < -1e-12 || t > 1 + 1e-12 || rho <= 1e-9) {
-                    continue;
-                }
-                disc(pts, a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y()), rho);
-            }
-        }
-        if (pts.size() >= 3) {
-            parts.add(FACTORY.createMultiPointFromCoords(pts.toArray(Coordinate[]::new)).convexHull());
-        }
-    }
-
-    /** Points of a circle (64 per turn: the area within 0.2 % of πρ²). */
-    private static void disc(List<Coordinate> pts, double cx, double cy, double rho) {
-        for (int k = 0; k < 64; k++) {
-            double a = 2 * Math.PI * k / 64;
-            pts.add(new Coordinate(cx + rho * Math.cos(a), cy + rho * Math.sin(a)));
-        }
-    }
 
     /** Per slice z the outline's chords at that height as rectangles {@code depthMm} deep across the view's plane. */
     static Map<Double, Geometry> slab(double[] sliceZsMm, View view, double planePositionMm, double depthMm,

@@ -13,6 +13,7 @@ import java.util.List;
 import org.isocenter.contour.CrossPlaneEdits;
 import org.isocenter.contour.CrossPlaneEdits.View;
 import org.isocenter.contour.SliceEdits;
+import org.isocenter.contour.SphereStroke;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.structure.Contour;
 import org.isocenter.core.structure.ContourGeometry;
@@ -91,23 +92,52 @@ class CrossPlaneEditsTest {
 
     /** The area of {(x, y): distance of (x, y, z) to segment a–b ≤ r} by counting a 0.05 mm grid. */
     private static double capsuleSectionArea(Vector3 a, Vector3 b, double r, double z) {
+        return sweptSectionArea(List.of(a, b), r, z);
+    }
+
+    /** The area of {(x, y): distance of (x, y, z) to the polyline ≤ r} by counting a 0.05 mm grid. */
+    private static double sweptSectionArea(List<Vector3> path, double r, double z) {
         double h = 0.05;
-        double x0 = Math.min(a.x(), b.x()) - r, x1 = Math.max(a.x(), b.x()) + r;
-        double y0 = Math.min(a.y(), b.y()) - r, y1 = Math.max(a.y(), b.y()) + r;
-        Vector3 d = b.minus(a);
-        double len2 = d.dot(d);
+        double x0 = path.stream().mapToDouble(Vector3::x).min().orElseThrow() - r;
+        double x1 = path.stream().mapToDouble(Vector3::x).max().orElseThrow() + r;
+        double y0 = path.stream().mapToDouble(Vector3::y).min().orElseThrow() - r;
+        double y1 = path.stream().mapToDouble(Vector3::y).max().orElseThrow() + r;
         long inside = 0;
         for (double x = x0 + h / 2; x < x1; x += h) {
             for (double y = y0 + h / 2; y < y1; y += h) {
                 Vector3 p = new Vector3(x, y, z);
-                double t = Math.max(0, Math.min(1, p.minus(a).dot(d) / len2));
-                Vector3 q = a.plus(d.times(t));
-                if (p.minus(q).dot(p.minus(q)) <= r * r) {
-                    inside++;
+                for (int k = 1; k < path.size(); k++) {
+                    Vector3 a = path.get(k - 1), d = path.get(k).minus(a);
+                    double t = d.dot(d) == 0 ? 0 : Math.max(0, Math.min(1, p.minus(a).dot(d) / d.dot(d)));
+                    Vector3 q = a.plus(d.times(t));
+                    if (p.minus(q).dot(p.minus(q)) <= r * r) {
+                        inside++;
+                        break;
+                    }
                 }
             }
         }
         return inside * h * h;
+    }
+
+    @Test
+    void aStrokeDrawnPointByPointIsTheSweptPolylineAfterEveryPoint() {
+        double r = 5;
+        // a drag on the coronal plane y = 0 that goes up and then sideways (x, z)
+        List<Vector3> path = List.of(new Vector3(0, 0, -12), new Vector3(2, 0, 0), new Vector3(14, 0, 3),
+                new Vector3(15, 0, 3));
+        SphereStroke stroke = SphereStroke.paint(empty(), SLICES, r);
+        assertSame(stroke.result().contours().size(), 0);
+        for (int n = 1; n <= path.size(); n++) {
+            stroke.add(path.get(n - 1));
+            Roi now = stroke.result();
+            List<Vector3> sofar = n == 1 ? List.of(path.get(0), path.get(0)) : path.subList(0, n);
+            for (double z : SLICES) {
+                double truth = sweptSectionArea(sofar, r, z);
+                assertEquals(truth, SliceEdits.areaMm2(now, z), Math.max(0.5, truth * 0.006), n + " points, z " + z);
+            }
+        }
+        assertEquals(4, stroke.points());
     }
 
     @Test

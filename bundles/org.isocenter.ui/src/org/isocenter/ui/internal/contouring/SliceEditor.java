@@ -10,6 +10,7 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.isocenter.contour.CrossPlaneEdits;
 import org.isocenter.contour.SliceEdits;
+import org.isocenter.contour.SphereStroke;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.core.structure.StructureSet;
@@ -60,6 +61,8 @@ public final class SliceEditor {
     private SlicePlane polygonPlane = SlicePlane.AXIAL;
     private double polygonZ;
     private boolean removing;
+    /** The sphere brush / eraser stroke under way on a sagittal or coronal view (grows point by point). */
+    private SphereStroke sphere;
     private Vector3 cursorMm;
     private SlicePlane cursorPlane = SlicePlane.AXIAL;
 
@@ -255,6 +258,7 @@ public final class SliceEditor {
         gesturePlane = plane;
         planeZ = position(plane, p);
         points.clear();
+        sphere = null;
     }
 
     /** The plane position a gesture on the view works in: the nearest image slice's z, or the view's x / y (mm). */
@@ -273,8 +277,14 @@ public final class SliceEditor {
             roiNow = tool == Tool.BRUSH ? SliceEdits.paint(roiBefore, planeZ, xs, ys, brushRadiusMm)
                     : SliceEdits.erase(roiBefore, planeZ, xs, ys, brushRadiusMm);
         } else {
-            roiNow = tool == Tool.BRUSH ? CrossPlaneEdits.paintSphere(roiBefore, session.sliceZs(), points, brushRadiusMm)
-                    : CrossPlaneEdits.eraseSphere(roiBefore, session.sliceZs(), points, brushRadiusMm);
+            if (sphere == null) {
+                sphere = tool == Tool.BRUSH ? SphereStroke.paint(roiBefore, session.sliceZs(), brushRadiusMm)
+                        : SphereStroke.erase(roiBefore, session.sliceZs(), brushRadiusMm);
+            }
+            while (sphere.points() < points.size()) { // only the new segment's slices are recomputed
+                sphere.add(points.get(sphere.points()));
+            }
+            roiNow = sphere.result();
         }
         session.showTransient(session.with(roiNow));
     }
@@ -341,6 +351,7 @@ public final class SliceEditor {
         before = null;
         roiBefore = null;
         roiNow = null;
+        sphere = null;
         points.clear();
     }
 
