@@ -24,6 +24,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -38,6 +39,7 @@ import org.isocenter.core.structure.RoiSlabs;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.dicom.io.StructureSetReader;
+import org.isocenter.dicom.scan.DicomFolderScanner;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.ui.IsocenterUi;
 import org.isocenter.ui.internal.LoadedPatient;
@@ -50,6 +52,7 @@ import org.isocenter.ui.internal.contouring.StructureRecipe;
 import org.isocenter.ui.internal.contouring.StructureSetSaving;
 import org.isocenter.ui.internal.viewer.SliceCanvas;
 import org.isocenter.ui.internal.views.ImageViewerView;
+import org.isocenter.ui.internal.views.PatientBrowserView;
 import org.isocenter.ui.internal.views.StructuresView;
 import org.isocenter.render.SlicePlane;
 import org.junit.jupiter.api.AfterAll;
@@ -509,5 +512,47 @@ class ContouringWorkbenchTest {
         assertEquals(size, Files.size(file));
         assertArrayEquals(original, Files.readAllBytes(imported));
         screenshot("contouring-saved.png");
+    }
+    @Test
+    @Order(9)
+    void aSavedStructureSetOnceImportedIsShownWhenSelectedAndTheDefaultIsThePlans() throws Exception {
+        StructuresView view = structures();
+        int rois = SESSION.set().rois().size();
+        Path folder = Files.createTempDirectory("contouring-import");
+        view.saveAs(folder.resolve("RS_for_import.dcm"));
+        PatientSession.get().add(new DicomFolderScanner().scan(folder, ProgressMonitor.NONE));
+        try {
+            SeriesRecord saved = PatientSession.get().indexes().stream().filter(i -> i.root().equals(folder))
+                    .flatMap(i -> i.allSeries().stream()).filter(s -> s.modality().equals("RTSTRUCT")).findFirst()
+                    .orElseThrow();
+            SeriesRecord ct = PatientSession.get().imageSeriesFor(saved).orElseThrow();
+            assertEquals(DemoPatient.PLANNING_SERIES_UID, ct.seriesInstanceUid(), "the saved set contours the planning CT");
+            PatientBrowserView browser = (PatientBrowserView) page().findView(IsocenterUi.VIEW_PATIENT_BROWSER);
+            settle(); // the browser lists the imported folder
+
+            // selecting the saved RT Structure Set in the Patient Browser shows it with its CT
+            browser.viewer().setSelection(new StructuredSelection(saved), true);
+            assertEquals(saved, browser.viewer().getStructuredSelection().getFirstElement(), "listed and selected");
+            spinUntil(() -> SESSION.isLoaded() && SESSION.importedFile() != null
+                    && SESSION.importedFile().getFileName().toString().equals("RS_for_import.dcm"), 120_000,
+                    "the saved structure set");
+            assertEquals(rois, SESSION.set().rois().size(), "every structure saved is shown");
+            assertTrue(SESSION.set().roi("Seminal").isPresent(), "the structure drawn on the sagittal view");
+            assertEquals(ct.seriesInstanceUid(), viewer().volume().info().seriesInstanceUid());
+            assertFalse(SESSION.isDirty());
+
+            // selecting the CT: two structure sets reference it; the plan's is shown and the choice is explained
+            browser.viewer().setSelection(new StructuredSelection(ct), true);
+            String planName = Path.of(DemoPatient.RTSTRUCT_FILE).getFileName().toString();
+            spinUntil(() -> SESSION.isLoaded() && SESSION.importedFile() != null
+                    && SESSION.importedFile().getFileName().toString().equals(planName), 120_000,
+                    "the plan's structure set");
+            assertEquals(6, SESSION.set().rois().size(), "the demo's six structures");
+            assertTrue(viewer().status() != null && viewer().status().contains("2 RT Structure Sets reference this image "
+                    + "series; showing " + planName + " (the plan's)"), viewer().status());
+        } finally {
+            PatientSession.get().remove(folder);
+        }
+        assertTrue(PatientSession.get().indexes().stream().noneMatch(i -> i.root().equals(folder)));
     }
 }

@@ -2,6 +2,7 @@ package org.isocenter.ui.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.isocenter.dicom.scan.DicomIndex;
@@ -44,6 +45,25 @@ public final class PatientSession {
             }
         }
         return result;
+    }
+
+    /** The imported image series an RT Structure Set references (its contoured series), if imported. */
+    public Optional<SeriesRecord> imageSeriesFor(SeriesRecord structureSet) {
+        for (DicomIndex index : indexes) {
+            for (SeriesRecord s : index.allSeries()) {
+                if (s.isImageSeries() && structureSet.referencedSeriesUids().contains(s.seriesInstanceUid())) {
+                    return Optional.of(s);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Forgets a scanned folder (the index of {@code root}); nothing happens when it was not imported. */
+    public void remove(java.nio.file.Path root) {
+        if (indexes.removeIf(i -> i.root().equals(root))) {
+            listeners.forEach(Runnable::run);
+        }
     }
 
     public void addListener(Runnable listener) {

@@ -40,14 +40,24 @@ public final class ViewerLoader {
     /** Loads a primary image series and what belongs to it. */
     public static ViewerContent loadPrimary(SeriesRecord series, ProgressMonitor monitor)
             throws DicomReadException, SessionRefusedException {
+        return loadPrimary(series, null, monitor);
+    }
+
+    /**
+     * Loads a primary image series and what belongs to it, with the RT Structure Set {@code structureSet} when given
+     * (one that references the series), else the one {@link #chooseStructureSet chosen} among those that do.
+     */
+    public static ViewerContent loadPrimary(SeriesRecord series, SeriesRecord structureSet, ProgressMonitor monitor)
+            throws DicomReadException, SessionRefusedException {
         List<String> warnings = new ArrayList<>();
         ImageVolume image = image(series, monitor, warnings);
         String frame = image.frameOfReferenceUid();
         StructureSet structures = null;
         Path structureFile = null;
         List<SeriesRecord> sets = PatientSession.get().structureSetsFor(series);
-        if (!sets.isEmpty()) {
-            Path file = sets.get(0).instances().get(0).file();
+        SeriesRecord chosen = chooseStructureSet(sets, structureSet, samePatientSeries(series), warnings);
+        if (chosen != null) {
+            Path file = chosen.instances().get(0).file();
             StructureSet ss = new StructureSetReader().read(file);
             if (ss.frameOfReferenceUid().equals(frame) && ss.patient().isSamePatient(image.patient())) {
                 structures = ss;
@@ -125,6 +135,30 @@ public final class ViewerLoader {
         ImageVolume v = new ImageSeriesReader().read(files, monitor);
         warnings.addAll(LoadedPatient.session().addImage(v)); // refuses another patient
         return v;
+    }
+
+    /**
+     * The RT Structure Set to show among those that reference an image series: the one asked for; else the only
+     * one; else the one an RT Plan of the patient references (the plan's structures); else the first. With several,
+     * a warning names the one shown and how to show another.
+     */
+    static SeriesRecord chooseStructureSet(List<SeriesRecord> sets, SeriesRecord asked, List<SeriesRecord> patientSeries,
+            List<String> warnings) {
+        if (asked != null && sets.stream().anyMatch(s -> s.seriesInstanceUid().equals(asked.seriesInstanceUid()))) {
+            return asked;
+        }
+        if (sets.size() <= 1) {
+            return sets.isEmpty() ? null : sets.get(0);
+        }
+        List<String> planned = patientSeries.stream().filter(s -> s.modality().equals("RTPLAN"))
+                .flatMap(s -> s.referencedInstanceUids().stream()).toList();
+        Optional<SeriesRecord> plans = sets.stream()
+                .filter(s -> s.instances().stream().anyMatch(i -> planned.contains(i.sopInstanceUid()))).findFirst();
+        SeriesRecord chosen = plans.orElse(sets.get(0));
+        warnings.add(sets.size() + " RT Structure Sets reference this image series; showing "
+                + chosen.instances().get(0).file().getFileName() + (plans.isPresent() ? " (the plan's)" : "")
+                + ": select another RT Structure Set in the Patient Browser to show it instead");
+        return chosen;
     }
 
     private static Path firstFile(SeriesRecord s) {

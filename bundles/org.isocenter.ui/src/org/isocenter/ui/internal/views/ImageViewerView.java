@@ -51,6 +51,7 @@ import org.isocenter.render.StructureStyle;
 import org.isocenter.render.WindowLevel;
 import org.isocenter.ui.IsocenterUi;
 import org.isocenter.ui.internal.LoadedPatient;
+import org.isocenter.ui.internal.PatientSession;
 import org.isocenter.ui.internal.contouring.EditableStructures;
 import org.isocenter.ui.internal.contouring.SliceEditor;
 import org.isocenter.ui.internal.jobs.EclipseProgress;
@@ -104,10 +105,20 @@ public final class ImageViewerView extends ViewPart {
         }
     };
 
+    /** An image series selected in the Patient Browser is shown; an RT Structure Set, with the image it contours. */
     private final ISelectionListener selectionListener = (part, selection) -> {
-        if (selection instanceof IStructuredSelection s && s.getFirstElement() instanceof SeriesRecord series
-                && series.isImageSeries()) {
-            show(series);
+        if (selection instanceof IStructuredSelection s && s.getFirstElement() instanceof SeriesRecord series) {
+            if (series.isImageSeries()) {
+                show(series);
+            } else if (series.modality().equals("RTSTRUCT")) {
+                Optional<SeriesRecord> image = PatientSession.get().imageSeriesFor(series);
+                if (image.isPresent()) {
+                    show(image.get(), series);
+                } else {
+                    model.setMessage("The image series this RT Structure Set contours is not imported: import its "
+                            + "folder to show it.");
+                }
+            }
         }
     };
 
@@ -456,13 +467,18 @@ public final class ImageViewerView extends ViewPart {
 
     /** Loads the series (and what belongs to it) in a job, then shows it in all views. */
     public void show(SeriesRecord series) {
+        show(series, null);
+    }
+
+    /** Loads an image series with a given RT Structure Set that references it (null: the default choice). */
+    public void show(SeriesRecord series, SeriesRecord structureSet) {
         if (structures.isLoaded() && structures.isDirty() && !structures.confirmDiscard("Load " + series.description())) {
             return;
         }
         model.setMessage("Loading " + series.description() + "…");
         Job job = Job.create("Loading " + series.modality() + " " + series.description(), (IJobFunction) monitor -> {
             try {
-                ViewerContent content = ViewerLoader.loadPrimary(series, new EclipseProgress(monitor));
+                ViewerContent content = ViewerLoader.loadPrimary(series, structureSet, new EclipseProgress(monitor));
                 Display.getDefault().asyncExec(() -> {
                     if (readout.isDisposed()) {
                         return;
