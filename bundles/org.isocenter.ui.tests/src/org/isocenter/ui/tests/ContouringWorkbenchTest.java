@@ -550,6 +550,8 @@ class ContouringWorkbenchTest {
             assertEquals(6, SESSION.set().rois().size(), "the demo's six structures");
             assertTrue(viewer().status() != null && viewer().status().contains("2 RT Structure Sets reference this image "
                     + "series; showing " + planName + " (the plan's)"), viewer().status());
+            settle();
+            screenshot("contouring-two-structure-sets.png");
         } finally {
             PatientSession.get().remove(folder);
         }
