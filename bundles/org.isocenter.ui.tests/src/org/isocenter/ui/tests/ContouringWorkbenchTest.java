@@ -551,6 +551,8 @@ class ContouringWorkbenchTest {
             assertTrue(viewer().status() != null && viewer().status().contains("2 RT Structure Sets reference this image "
                     + "series; showing " + planName + " (the plan's)"), viewer().status());
             settle();
+            assertTrue(viewer().loadNoteText().contains("2 RT Structure Sets"), "shown under the images: '"
+                    + viewer().loadNoteText() + "'");
             screenshot("contouring-two-structure-sets.png");
         } finally {
             PatientSession.get().remove(folder);

@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.jobs.IJobFunction;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowLayout;
@@ -96,6 +97,8 @@ public final class ImageViewerView extends ViewPart {
     private final Runnable structuresListener = this::structuresChanged;
     private final List<Control> igrtRows = new ArrayList<>();
     private Control couchRow;
+    private Label loadNote;
+    private Color noteColour;
     private String perspectiveId = "";
     private Control contourRow;
     private final PerspectiveAdapter perspectiveListener = new PerspectiveAdapter() {
@@ -160,12 +163,21 @@ public final class ImageViewerView extends ViewPart {
         }
         surface = new SurfaceCanvas(grid, model);
         surface.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        loadNote = new Label(parent, SWT.WRAP);
+        GridData noteData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        noteData.widthHint = 100; // wraps to the view's width
+        loadNote.setLayoutData(noteData);
+        noteColour = new Color(parent.getDisplay(), 255, 236, 140);
+        loadNote.setBackground(noteColour);
+        loadNote.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        shown(loadNote, false);
         readout = new Label(parent, SWT.NONE);
         readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         readout.setText("Left click: crosshair · wheel: slices · Ctrl+wheel: zoom · right drag: window/level · middle or Shift+drag: pan");
         model.addListener(() -> {
             slices.forEach(SliceCanvas::redraw);
             surface.redraw();
+            showLoadNote();
         });
         getSite().getWorkbenchWindow().getSelectionService().addPostSelectionListener(IsocenterUi.VIEW_PATIENT_BROWSER,
                 selectionListener);
@@ -218,6 +230,24 @@ public final class ImageViewerView extends ViewPart {
         }
         c.setVisible(show);
         return was != show;
+    }
+
+    /** The yellow note under the images: what the last load left out or chose, and why (hidden when nothing). */
+    private void showLoadNote() {
+        if (loadNote == null || loadNote.isDisposed()) {
+            return;
+        }
+        String text = model.message() == null ? String.join("\n", model.warnings()) : "";
+        if (!text.equals(loadNote.getText()) || loadNote.getVisible() == text.isEmpty()) {
+            loadNote.setText(text);
+            shown(loadNote, !text.isEmpty());
+            loadNote.getParent().layout(true, true);
+        }
+    }
+
+    /** The yellow load note's text ("" when hidden; tests). */
+    public String loadNoteText() {
+        return loadNote != null && loadNote.isVisible() ? loadNote.getText() : "";
     }
 
     /** Whether the couch correction table is shown (Registration, or a fused daily image; tests). */
@@ -658,6 +688,9 @@ public final class ImageViewerView extends ViewPart {
 
     @Override
     public void dispose() {
+        if (noteColour != null) {
+            noteColour.dispose();
+        }
         getSite().getWorkbenchWindow().getSelectionService().removePostSelectionListener(IsocenterUi.VIEW_PATIENT_BROWSER,
                 selectionListener);
         LoadedPatient.removeListener(closeListener);
