@@ -15,36 +15,19 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/select-jdk.sh"
-B="$ROOT/bundles"
+source "$ROOT/scripts/bench-common.sh"
 PIXELMED=/usr/share/java/pixelmed.jar
 [ -f "$PIXELMED" ] || { echo "$PIXELMED missing: scripts/setup-deps.sh installs it" >&2; exit 2; }
 
 # ---- classpath: the bundles' target/classes
-if [ -n "${ISOCENTER_BENCH_CP:-}" ]; then
-  CP="$ISOCENTER_BENCH_CP"
-else
-  CP=""
-  for d in org.isocenter.core org.isocenter.dicom org.isocenter.dose org.isocenter.dose.tests; do
-    [ -d "$B/$d/target/classes" ] || { echo "build first: $B/$d/target/classes missing" >&2; exit 2; }
-    CP="$CP:$B/$d/target/classes"
-  done
-  CP="${CP#:}"
-  [ -f "$B/org.isocenter.dose.tests/target/classes/org/isocenter/dose/tests/bench/DvhBenchmark.class" ] \
-    || { echo "build first: DvhBenchmark is not compiled under $B/org.isocenter.dose.tests/target/classes" >&2; exit 2; }
-fi
+bench_classpath org.isocenter.dose.tests.bench.DvhBenchmark org.isocenter.core org.isocenter.dicom org.isocenter.dose \
+  org.isocenter.dose.tests
 CP="$CP:$PIXELMED"
 JAVA="$JAVA_HOME/bin/java"
 BENCH=org.isocenter.dose.tests.bench.DvhBenchmark
 PYTHON=/usr/bin/python3 # Debian's, where python3-dicompylercore installs (not a pyenv or venv interpreter)
 
 # ---- peer and validator: Debian packages, installed when missing
-install_pkg() { # package; returns non-zero when it cannot be installed
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo"
-  else echo "cannot install $1 (needs root): apt-get install -y $1" >&2; return 1; fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "$1" >&2 \
-    || { $SUDO apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "$1" >&2; }
-}
 "$PYTHON" -c "import dicompylercore" 2>/dev/null || install_pkg python3-dicompylercore \
   || { echo "python3-dicompylercore is needed" >&2; exit 2; }
 command -v dciodvfy >/dev/null 2>&1 || install_pkg dicom3tools || echo "# dicom3tools missing: files not validated" >&2
@@ -56,7 +39,7 @@ if [ ! -f "$WORK/RTSTRUCT_body.dcm" ] || [ ! -f "$WORK/RTDOSE_body.dcm" ]; then
   rm -f "$WORK/RTSTRUCT_body.dcm" "$WORK/RTDOSE_body.dcm"
   "$JAVA" -Xmx2g -cp "$CP" "$BENCH" generate "$WORK"
 fi
-rm -f "$WORK"/*.time "$WORK"/*.log "$WORK"/*-result.json
+rm -f "$WORK"/*.time "$WORK"/*.load "$WORK"/*.log "$WORK"/*-result.json
 if command -v dciodvfy >/dev/null 2>&1; then
   for f in RTSTRUCT_body.dcm RTDOSE_body.dcm; do
     dciodvfy "$WORK/$f" > "$WORK/${f%.dcm}.dciodvfy" 2>&1 || true
@@ -65,12 +48,6 @@ if command -v dciodvfy >/dev/null 2>&1; then
 fi
 cat "$WORK"/*.dcm > /dev/null # both tools read the files from the page cache
 
-timed() { # name command...: runs under /usr/bin/time -v, output in name.log, report in name.time
-  local name="$1"; shift
-  echo "# $name: running (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  /usr/bin/time -v -o "$WORK/$name.time" "$@" > "$WORK/$name.log" 2>&1 \
-    || echo "# $name failed (exit $?), see $WORK/$name.log" >&2
-}
 
 # ---- Isocenter: a fresh JVM reads RTSTRUCT and RTDOSE and computes the DVH of BODY (default settings, all cores)
 timed isocenter "$JAVA" -Xmx1g -cp "$CP" "$BENCH" isocenter "$WORK" "${ISOCENTER_RUNS:-1}"

@@ -9,17 +9,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/select-jdk.sh"
-B="$ROOT/bundles"
-if [ -n "${ISOCENTER_BENCH_CP:-}" ]; then
-  CP="$ISOCENTER_BENCH_CP"
-else
-  CP=""
-  for d in org.isocenter.core org.isocenter.contour org.isocenter.contour.tests; do
-    [ -d "$B/$d/target/classes" ] || { echo "build first: $B/$d/target/classes missing" >&2; exit 2; }
-    CP="$CP:$B/$d/target/classes"
-  done
-  CP="${CP#:}"
-fi
+source "$ROOT/scripts/bench-common.sh"
+bench_classpath org.isocenter.contour.tests.bench.MarginBenchmark org.isocenter.core org.isocenter.contour \
+  org.isocenter.contour.tests
 M2_REPO="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
 JTS="$M2_REPO/org/locationtech/jts/jts-core/1.20.0/jts-core-1.20.0.jar"
 [ -f "$JTS" ] || JTS="$(ls "$ROOT"/releng/org.isocenter.product/target/products/org.isocenter.product/linux/gtk/x86_64/isocenter/plugins/org.locationtech.jts.jts-core_*.jar 2>/dev/null | head -1 || true)"
@@ -28,26 +20,23 @@ CP="$CP:$JTS"
 JAVA="$JAVA_HOME/bin/java"
 BENCH=org.isocenter.contour.tests.bench.MarginBenchmark
 
-if ! command -v plastimatch >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q plastimatch >&2 || { echo "plastimatch is needed" >&2; exit 2; }
-fi
+command -v plastimatch >/dev/null 2>&1 || install_pkg plastimatch || { echo "plastimatch is needed" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null 2>&1 || { echo "/usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 
 if [ -n "${1:-}" ]; then WORK="$(mkdir -p "$1" && cd "$1" && pwd)"; else WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT; fi
 echo "# machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(plastimatch --version 2>&1 | head -1)"
 "$JAVA" -cp "$CP" "$BENCH" mask "$WORK"
 
-timed() { # name, command...: runs under /usr/bin/time, prints "wall_s maxrss_kb" into $WORK/name.time
+timed_wall_rss() { # name, command...: runs under /usr/bin/time, prints "wall_s maxrss_kb" into $WORK/name.time
   local name="$1"; shift
   /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err"
 }
-timed iso "$JAVA" -cp "$CP" "$BENCH" isocenter 10
-timed aniso "$JAVA" -cp "$CP" "$BENCH" isocenter 10,10,7,7,12,12
+timed_wall_rss iso "$JAVA" -cp "$CP" "$BENCH" isocenter 10
+timed_wall_rss aniso "$JAVA" -cp "$CP" "$BENCH" isocenter 10,10,7,7,12,12
 "$JAVA" -cp "$CP" "$BENCH" isocenter 10 4 > "$WORK/iso-warm.out"
 "$JAVA" -cp "$CP" "$BENCH" isocenter 10,10,7,7,12,12 4 > "$WORK/aniso-warm.out"
-timed dmap plastimatch dmap --input "$WORK/target.mhd" --output "$WORK/dmap.mha" --algorithm maurer
-timed thresh plastimatch threshold --input "$WORK/dmap.mha" --output "$WORK/ptv.mha" --below 10
+timed_wall_rss dmap plastimatch dmap --input "$WORK/target.mhd" --output "$WORK/dmap.mha" --algorithm maurer
+timed_wall_rss thresh plastimatch threshold --input "$WORK/dmap.mha" --output "$WORK/ptv.mha" --below 10
 plastimatch stats "$WORK/ptv.mha" > "$WORK/stats.out" 2>&1
 
 python3 - "$WORK" <<'PY'

@@ -14,7 +14,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/select-jdk.sh"
-B="$ROOT/bundles"
+source "$ROOT/scripts/bench-common.sh"
 M2_REPO="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
 
 # ---- classpath: like benchmark-mpr.sh, the bundles' target/classes (+ commons-math3 from the target platform)
@@ -23,30 +23,13 @@ if [ ! -f "$MATH" ]; then
   MATH="$(ls "$ROOT"/releng/org.isocenter.product/target/products/org.isocenter.product/linux/gtk/x86_64/isocenter/plugins/org.apache.commons.math3_*.jar 2>/dev/null | head -1 || true)"
 fi
 [ -n "$MATH" ] && [ -f "$MATH" ] || { echo "commons-math3 3.6.1 not found in $M2_REPO: build first (./mvnw verify)" >&2; exit 2; }
-if [ -n "${ISOCENTER_BENCH_CP:-}" ]; then
-  CP="$ISOCENTER_BENCH_CP"
-else
-  CP=""
-  for d in org.isocenter.core org.isocenter.registration org.isocenter.registration.tests; do
-    [ -d "$B/$d/target/classes" ] || { echo "build first: $B/$d/target/classes missing" >&2; exit 2; }
-    CP="$CP:$B/$d/target/classes"
-  done
-  CP="${CP#:}"
-  [ -f "$B/org.isocenter.registration.tests/target/classes/org/isocenter/registration/tests/bench/RegistrationBenchmark.class" ] \
-    || { echo "build first: RegistrationBenchmark is not compiled under $B/org.isocenter.registration.tests/target/classes" >&2; exit 2; }
-fi
+bench_classpath org.isocenter.registration.tests.bench.RegistrationBenchmark org.isocenter.core \
+  org.isocenter.registration org.isocenter.registration.tests
 CP="$CP:$MATH"
 JAVA="$JAVA_HOME/bin/java"
 BENCH=org.isocenter.registration.tests.bench.RegistrationBenchmark
 
 # ---- peers: Debian packages, installed when missing
-install_pkg() { # package; returns non-zero when it cannot be installed
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo"
-  else echo "cannot install $1 (needs root): apt-get install -y $1" >&2; return 1; fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "$1" >&2 \
-    || { $SUDO apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "$1" >&2; }
-}
 command -v elastix >/dev/null 2>&1 || install_pkg elastix || { echo "elastix is needed" >&2; exit 2; }
 PLASTIMATCH_SKIPPED=""
 if [ -n "${SKIP_PLASTIMATCH:-}" ]; then
@@ -64,13 +47,6 @@ fi
 rm -rf "$WORK"/*.time "$WORK"/*.load "$WORK"/*.log "$WORK/elastix" "$WORK/plastimatch" "$WORK/isocenter-result.json" "$WORK/plastimatch.skipped"
 cat "$WORK"/*.raw > /dev/null # every tool reads the images from the page cache
 
-timed() { # name command...: runs under /usr/bin/time -v, output in name.log, report in name.time
-  local name="$1"; shift
-  cut -d' ' -f1-3 /proc/loadavg > "$WORK/$name.load"
-  echo "# $name: running (load average $(cat "$WORK/$name.load"))" >&2
-  /usr/bin/time -v -o "$WORK/$name.time" "$@" > "$WORK/$name.log" 2>&1 \
-    || echo "# $name failed (exit $?), see $WORK/$name.log" >&2
-}
 
 # ---- Isocenter: a fresh JVM reads both MetaImages and registers (identity start, the CBCT's box as region)
 timed isocenter "$JAVA" -Xmx2g -cp "$CP" "$BENCH" isocenter "$WORK" "${ISOCENTER_RUNS:-1}"

@@ -15,7 +15,6 @@ import com.google.gson.JsonObject;
 
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.patient.PatientIdentity;
-import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.demo.AnalyticShape;
 import org.isocenter.demo.DemoPatient;
@@ -24,7 +23,6 @@ import org.isocenter.demo.PelvisPhantom;
 import org.isocenter.dicom.io.ImageSeriesReference;
 import org.isocenter.dicom.io.SeriesAttributes;
 import org.isocenter.dicom.io.StructureSetWriter;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,20 +40,13 @@ class DvhCommandTest {
 
     @TempDir
     static Path tmp;
-    static Path demo;
-
-    @BeforeAll
-    static void demoPatient() throws Exception {
-        demo = tmp.resolve("demo");
-        DemoPatient.generate(demo, ProgressMonitor.NONE);
-    }
 
     static String rtstruct() {
-        return demo.resolve(DemoPatient.RTSTRUCT_FILE).toString();
+        return DemoFiles.path(DemoPatient.RTSTRUCT_FILE);
     }
 
     static String rtdose() {
-        return demo.resolve(DemoPatient.RTDOSE_FILE).toString();
+        return DemoFiles.path(DemoPatient.RTDOSE_FILE);
     }
 
     static JsonObject structure(JsonObject out, String name) {
@@ -190,7 +181,7 @@ class DvhCommandTest {
 
     @Test
     void findsTheStructureSetInAFolderByFrameOfReferenceAndComputesEveryContouredStructure() {
-        CliRunnerTest.Run r = CliRunnerTest.run("dvh", "--structures", demo.toString(), "--rtdose", rtdose());
+        CliRunnerTest.Run r = CliRunnerTest.run("dvh", "--structures", DemoFiles.folder().toString(), "--rtdose", rtdose());
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         assertEquals(6, r.json().getAsJsonArray("structures").size(), r.stdout());
         assertTrue(r.json().get("rtstruct").getAsString().endsWith(DemoPatient.RTSTRUCT_FILE));

@@ -16,9 +16,7 @@ import java.util.stream.Stream;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.demo.DemoPatient;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,17 +29,10 @@ class ExportCommandTest {
 
     @TempDir
     static Path tmp;
-    static Path demo;
     static final int CT_SLICES = DemoPatient.PLANNING_GRID.sizeZ();
 
-    @BeforeAll
-    static void demoPatient() throws Exception {
-        demo = tmp.resolve("demo");
-        DemoPatient.generate(demo, ProgressMonitor.NONE);
-    }
-
     static String plan() {
-        return demo.resolve(DemoPatient.RTPLAN_FILE).toString();
+        return DemoFiles.path(DemoPatient.RTPLAN_FILE);
     }
 
     @Test

@@ -43,7 +43,6 @@ import org.isocenter.dicom.io.SpatialRegistrationReader;
 import org.isocenter.dicom.io.StructureSetWriter;
 import org.isocenter.registration.CorrectionLimits;
 import org.isocenter.registration.CouchCorrection;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,20 +64,13 @@ class RegisterCommandTest {
 
     @TempDir
     static Path tmp;
-    static Path demo;
-
-    @BeforeAll
-    static void demoPatient() throws Exception {
-        demo = tmp.resolve("demo");
-        DemoPatient.generate(demo, ProgressMonitor.NONE);
-    }
 
     static String planning() {
-        return demo.resolve(DemoPatient.CT_FOLDER).toString();
+        return DemoFiles.path(DemoPatient.CT_FOLDER);
     }
 
     static String daily(int fraction) {
-        return demo.resolve(DemoPatient.dailyFolder(fraction)).toString();
+        return DemoFiles.path(DemoPatient.dailyFolder(fraction));
     }
 
     static RigidTransform matrix(JsonObject o) {
@@ -276,10 +268,10 @@ class RegisterCommandTest {
 
     @Test
     void aFolderWithSeveralImageSeriesIsRefusedNamingTheFolder() throws Exception {
-        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", demo.toString(), "--daily", daily(1));
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", DemoFiles.folder().toString(), "--daily", daily(1));
         assertEquals(1, r.exitCode(), r.stdout());
         String error = r.json().get("error").getAsString();
-        assertTrue(error.contains(demo.toString()) && error.contains("4 image series"), error);
+        assertTrue(error.contains(DemoFiles.folder().toString()) && error.contains("4 image series"), error);
         Path none = tmp.resolve("empty-folder");
         Files.createDirectories(none);
         CliRunnerTest.Run empty = CliRunnerTest.run("register", "--planning", planning(), "--daily", none.toString());

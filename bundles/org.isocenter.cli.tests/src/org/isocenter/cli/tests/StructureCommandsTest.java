@@ -8,13 +8,11 @@ import java.util.List;
 
 import com.google.gson.JsonObject;
 
-import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.demo.AnalyticShape;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.demo.PelvisPhantom;
 import org.isocenter.dicom.io.StructureSetReader;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,16 +26,9 @@ class StructureCommandsTest {
 
     @TempDir
     static Path tmp;
-    static Path demo;
-
-    @BeforeAll
-    static void demoPatient() throws Exception {
-        demo = tmp.resolve("demo");
-        DemoPatient.generate(demo, ProgressMonitor.NONE);
-    }
 
     static String planning() {
-        return demo.resolve(DemoPatient.CT_FOLDER).toString();
+        return DemoFiles.path(DemoPatient.CT_FOLDER);
     }
 
     /** V(E + rB) = V + S r + M r^2 + 4/3 pi r^3 with the ellipsoid's area S and integrated mean curvature M. */

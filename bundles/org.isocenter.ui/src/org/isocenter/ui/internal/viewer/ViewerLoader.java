@@ -54,8 +54,9 @@ public final class ViewerLoader {
         String frame = image.frameOfReferenceUid();
         StructureSet structures = null;
         Path structureFile = null;
+        List<SeriesRecord> patientSeries = samePatientSeries(series);
         List<SeriesRecord> sets = PatientSession.get().structureSetsFor(series);
-        SeriesRecord chosen = chooseStructureSet(sets, structureSet, samePatientSeries(series), warnings);
+        SeriesRecord chosen = chooseStructureSet(sets, structureSet, patientSeries, warnings);
         if (chosen != null) {
             Path file = chosen.instances().get(0).file();
             StructureSet ss = new StructureSetReader().read(file);
@@ -69,7 +70,6 @@ public final class ViewerLoader {
         }
         RtPlan plan = null;
         DoseGrid dose = null;
-        List<SeriesRecord> patientSeries = samePatientSeries(series);
         for (SeriesRecord s : patientSeries) {
             try {
                 if (plan == null && s.modality().equals("RTPLAN") && frame.equals(s.frameOfReferenceUid())) {

@@ -61,6 +61,11 @@ import org.isocenter.ui.internal.contouring.StructureRecipe;
  */
 public final class MarginPolicyView extends ViewPart {
 
+    /** Why there is no PTV preview (cleared once targets are there again). */
+    private static final String NO_TARGET = "No CTV, GTV or ITV with contours in the structure set.";
+    private static final String NO_STRUCTURE_SET = "No structure set loaded: open an image series to preview the PTV.";
+
+
     private Combo site, recipe;
     private Text protocol, source;
     private Spinner fractions;
@@ -403,9 +408,6 @@ public final class MarginPolicyView extends ViewPart {
         }
     }
 
-    private static final String NO_TARGET = "No CTV, GTV or ITV with contours in the structure set.";
-    private static final String NO_STRUCTURE_SET = "No structure set loaded: open an image series to preview the PTV.";
-
     private Roi selectedTarget() {
         int i = target == null || target.isDisposed() ? -1 : target.getSelectionIndex();
         return i < 0 || i >= targets.size() ? null : targets.get(i);
@@ -432,8 +434,7 @@ public final class MarginPolicyView extends ViewPart {
         Roi source = selectedTarget();
         if (!session.isLoaded() || source == null) {
             removePreview();
-            previewStatus.setText(session.isLoaded() ? "No CTV, GTV or ITV with contours to grow."
-                    : "No structure set loaded: open an image series to preview the PTV.");
+            previewStatus.setText(session.isLoaded() ? "No CTV, GTV or ITV with contours to grow." : NO_STRUCTURE_SET);
             return;
         }
         Margins m;
