@@ -80,7 +80,7 @@ final class BooleanCommand implements CliCommand {
         }
         long computeMs = Math.round((System.nanoTime() - start) / 1e6);
         String type = a.text("--type", crop ? first.interpretedType() : "CONTROL");
-        JsonObject j = edit.writeWithNew(name, type, new int[] { 0, 200, 255 }, contours, out, "Isocenter boolean");
+        JsonObject j = edit.writeWithNew(name, type, new int[] { 0, 200, 255 }, contours, out, "Boolean result");
         j.addProperty("operation", ring ? "ring " + inner + " to " + outer + " mm around " + first.name()
                 : crop ? first.name() + " inside " + second.name() + " minus " + inset + " mm"
                         : first.name() + " " + operation.name().toLowerCase(Locale.ROOT) + " " + second.name());

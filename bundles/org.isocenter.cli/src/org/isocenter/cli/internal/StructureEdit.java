@@ -105,7 +105,7 @@ final class StructureEdit {
         SeriesAttributes attributes = new SeriesAttributes(now.format(DateTimeFormatter.BASIC_ISO_DATE),
                 now.format(DateTimeFormatter.ofPattern("HHmmss")), "", "Isocenter structures", 1, "Isocenter");
         WrittenObject written = new StructureSetWriter().write(result, planning.reference(), attributes,
-                "Structures + " + name, out);
+                seriesDescription("Structures + " + name), out);
         StructureSet back = new StructureSetReader().read(out);
         Roi readBack = back.roi(name).orElseThrow(() -> new IllegalStateException(
                 "the written structure set " + out + " does not hold '" + name + "'"));
@@ -125,6 +125,11 @@ final class StructureEdit {
             j.add("notes", n);
         }
         return j;
+    }
+
+    /** A Series Description (LO: at most 64 characters) for a composed text, shortened with an ellipsis. */
+    static String seriesDescription(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
     }
 
     /** Volume (cc), centre of mass, bounds and extent (patient LPS mm) of a structure. */

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One treatment or setup beam of an external-beam plan: identity (number, name), delivery
- * ({@code TREATMENT}/{@code SETUP}), radiation type and nominal energy (MV for photons, MeV for electrons),
+ * ({@code TREATMENT}/{@code SETUP}), radiation type and nominal energy of the first control point (MV for photons,
+ * MeV for electrons and protons, MeV per nucleon for heavier ions),
  * machine name, source-axis distance (mm), the patient setup it uses, MLC leaf boundaries (mm, empty
  * without MLC) and its control points (at least one; the first gives the static geometry).
  */

@@ -12,28 +12,43 @@ public final class Attrs {
     private Attrs() {
     }
 
-    /** Puts an attribute with the dictionary's VR and the given string values (none: zero length, type 2). */
+    /**
+     * Puts an attribute with the dictionary's VR and the given string values (none: zero length, type 2). Every
+     * value is checked against its VR's limits ({@link VrLimits}); a value that does not fit is refused, never cut.
+     */
     public static void put(AttributeList list, AttributeTag tag, String... values) throws DicomException {
         Attribute a = list.putNewAttribute(tag);
+        String vr = vr(a);
         for (String v : values) {
+            VrLimits.check(tag, vr, v);
             a.addValue(v);
         }
     }
 
-    /** Puts a decimal string or numeric attribute with the given values. */
+    /** Puts a decimal string or numeric attribute with the given values (checked like {@link #put}). */
     public static void putNumbers(AttributeList list, AttributeTag tag, double... values) throws DicomException {
         Attribute a = list.putNewAttribute(tag);
+        String vr = vr(a);
         for (double v : values) {
-            a.addValue(formatDecimal(v));
+            String text = formatDecimal(v);
+            VrLimits.check(tag, vr, text);
+            a.addValue(text);
         }
     }
 
-    /** Puts an integer attribute (IS, US, SS, UL, ...). */
+    /** Puts an integer attribute (IS, US, SS, UL, ...), checked like {@link #put}. */
     public static void putInts(AttributeList list, AttributeTag tag, int... values) throws DicomException {
         Attribute a = list.putNewAttribute(tag);
+        String vr = vr(a);
         for (int v : values) {
+            VrLimits.check(tag, vr, Integer.toString(v));
             a.addValue(v);
         }
+    }
+
+    private static String vr(Attribute a) {
+        byte[] vr = a.getVR();
+        return vr == null ? "" : new String(vr, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /**

@@ -39,7 +39,8 @@ public final class HeaderReader {
             String studyDescription, String seriesInstanceUid, int seriesNumber, String seriesDescription,
             String modality, String frameOfReferenceUid, String sopClassUid, String sopInstanceUid, int instanceNumber,
             double[] imagePositionMm, List<String> referencedSeriesUids, List<String> referencedFrameUids,
-            List<String> roiNames, List<String> referencedInstanceUids, String summary, String defect) implements Result {
+            List<String> roiNames, List<String> referencedInstanceUids, String summary, String defect,
+            List<String> warnings, String imageGeometry) implements Result {
     }
 
     private static final AttributeTag ROI_CONTOUR_SEQUENCE = Tags.ROIContourSequence;
@@ -68,6 +69,15 @@ public final class HeaderReader {
         } catch (RuntimeException e) {
             return new NotDicom();
         }
+        ElementStructure.Result structure;
+        try {
+            structure = ElementStructure.check(path);
+        } catch (java.io.IOException e) {
+            return new Problem("cannot read: " + describe(e));
+        }
+        if (!structure.complete()) {
+            return new Problem(structure.defect());
+        }
         AttributeList list = new AttributeList();
         long[] stopOffset = { -1 };
         try {
@@ -92,7 +102,13 @@ public final class HeaderReader {
             return new Problem("not indexable: missing " + String.join(", ", missing));
         }
         PatientIdentity patient = Part10.patient(list);
-        String modality = Attrs.string(list, TagFromName.Modality);
+        String sopClass = Attrs.string(list, TagFromName.SOPClassUID);
+        SopClasses.Kind kind = SopClasses.kind(sopClass, Attrs.string(list, TagFromName.Modality));
+        String modality = kind.type();
+        List<String> warnings = new ArrayList<>();
+        if (kind.warning() != null) {
+            warnings.add(kind.warning());
+        }
         Set<String> refSeries = new LinkedHashSet<>();
         Set<String> refFrames = new LinkedHashSet<>();
         List<String> roiNames = new ArrayList<>();
@@ -103,14 +119,30 @@ public final class HeaderReader {
                 addIfPresent(refInstances, Attrs.string(item, TagFromName.ReferencedSOPInstanceUID));
             }
         }
-        String defect = checkPixelDataLength(list, path, stopOffset[0]);
+        String defect = checkPixelDataLength(list, structure);
         return new Header(path, patient, study, Attrs.string(list, TagFromName.StudyDate),
                 Attrs.string(list, TagFromName.StudyDescription), series, Attrs.integer(list, TagFromName.SeriesNumber, 0),
-                Attrs.string(list, TagFromName.SeriesDescription), modality.isEmpty() ? "OT" : modality,
-                Attrs.string(list, TagFromName.FrameOfReferenceUID), Attrs.string(list, TagFromName.SOPClassUID),
+                Attrs.string(list, TagFromName.SeriesDescription), modality,
+                Attrs.string(list, TagFromName.FrameOfReferenceUID), sopClass,
                 sopInstance, Attrs.integer(list, TagFromName.InstanceNumber, 0),
                 Attrs.doubles(list, TagFromName.ImagePositionPatient), List.copyOf(refSeries), List.copyOf(refFrames),
-                roiNames, refInstances, RtSummary.of(modality, list, roiNames.size()), defect);
+                roiNames, refInstances, RtSummary.of(modality, list, roiNames.size()), defect, List.copyOf(warnings),
+                imageGeometry(list));
+    }
+
+    /** Columns x rows and pixel spacing of an image ("" for objects without pixels), to compare slices of a series. */
+    private static String imageGeometry(AttributeList list) {
+        int rows = Attrs.integer(list, TagFromName.Rows, 0), columns = Attrs.integer(list, TagFromName.Columns, 0);
+        if (rows == 0 || columns == 0) {
+            return "";
+        }
+        double[] spacing = Attrs.doubles(list, TagFromName.PixelSpacing);
+        StringBuilder b = new StringBuilder().append(columns).append('x').append(rows).append(" px");
+        if (spacing.length == 2) {
+            b.append(", ").append(RtSummary.number(spacing[1])).append(" x ").append(RtSummary.number(spacing[0]))
+                    .append(" mm");
+        }
+        return b.toString();
     }
 
     private static boolean hasDicmMagic(Path path) {
@@ -153,35 +185,26 @@ public final class HeaderReader {
         }
     }
 
-    /** A message when uncompressed pixel data is shorter than the image attributes require, else null. */
-    private static String checkPixelDataLength(AttributeList list, Path path, long pixelDataOffset) {
+    /** A message when native pixel data is shorter than the image attributes require, else null. */
+    private static String checkPixelDataLength(AttributeList list, ElementStructure.Result structure) {
         int rows = Attrs.integer(list, TagFromName.Rows, 0);
         int columns = Attrs.integer(list, TagFromName.Columns, 0);
-        if (rows == 0 || columns == 0) {
+        if (rows == 0 || columns == 0 || !structure.checked()) {
             return null;
         }
-        String ts = Attrs.string(list, TagFromName.TransferSyntaxUID);
-        if (!ts.isEmpty() && !ts.equals(TransferSyntax.ImplicitVRLittleEndian)
-                && !ts.equals(TransferSyntax.ExplicitVRLittleEndian) && !ts.equals(TransferSyntax.ExplicitVRBigEndian)) {
-            return null; // encapsulated (compressed) pixel data: length is not predictable
-        }
-        if (pixelDataOffset < 0) {
+        if (structure.pixelDataValueOffset() < 0) {
             return "image attributes present (" + rows + "x" + columns + ") but no Pixel Data: file truncated";
+        }
+        if (structure.pixelDataLength() < 0) {
+            return null; // encapsulated (compressed) pixel data: its length is not predictable
         }
         long frames = Math.max(1, Attrs.integer(list, TagFromName.NumberOfFrames, 1));
         long samples = Math.max(1, Attrs.integer(list, TagFromName.SamplesPerPixel, 1));
         long bits = Math.max(1, Attrs.integer(list, TagFromName.BitsAllocated, 16));
         long expected = (rows * (long) columns * frames * samples * bits + 7) / 8;
-        // PixelMed reports the offset just after the Pixel Data tag: then come VR, reserved and a 4-byte
-        // length (explicit VR) or only the length (implicit VR)
-        long header = Part10.pixelDataHeaderBytes(ts);
-        try {
-            long available = Files.size(path) - pixelDataOffset - header;
-            if (available < expected) {
-                return "pixel data truncated: " + Math.max(0, available) + " of " + expected + " bytes present";
-            }
-        } catch (java.io.IOException e) {
-            return "cannot determine file size: " + e.getMessage();
+        if (structure.pixelDataLength() < expected) {
+            return "pixel data too short: " + structure.pixelDataLength() + " bytes for " + columns + "x" + rows + "x"
+                    + frames + " pixels of " + bits + " bits (" + expected + " bytes)";
         }
         return null;
     }

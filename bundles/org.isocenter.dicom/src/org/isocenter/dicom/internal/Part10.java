@@ -20,6 +20,7 @@ public final class Part10 {
      * becomes a {@link DicomReadException} naming the file.
      */
     public static AttributeList read(Path file) throws DicomReadException {
+        requireComplete(file);
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(false);
         try {
@@ -32,6 +33,10 @@ public final class Part10 {
 
     /** Reads a whole file from its bytes (already in memory), naming {@code file} in errors. */
     public static AttributeList read(byte[] bytes, Path file) throws DicomReadException {
+        ElementStructure.Result structure = ElementStructure.check(java.nio.ByteBuffer.wrap(bytes));
+        if (!structure.complete()) {
+            throw new DicomReadException(file, structure.defect());
+        }
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(false);
         try (com.pixelmed.dicom.DicomInputStream in = new com.pixelmed.dicom.DicomInputStream(
@@ -43,12 +48,36 @@ public final class Part10 {
         return list;
     }
 
-    /** Checks a read file's Modality. */
+    /**
+     * Refuses a file whose element structure is incomplete (truncated, unclosed sequences, lengths beyond the
+     * end of the file), naming the byte offset: the DICOM library would otherwise stop silently and hand back
+     * a shorter object.
+     */
+    public static void requireComplete(Path file) throws DicomReadException {
+        ElementStructure.Result structure;
+        try {
+            structure = ElementStructure.check(file);
+        } catch (java.io.IOException e) {
+            throw new DicomReadException(file, "cannot read: " + HeaderReader.describe(e), e);
+        }
+        if (!structure.complete()) {
+            throw new DicomReadException(file, structure.defect());
+        }
+    }
+
+    /**
+     * Checks that a read file holds the expected kind of object. Its SOP Class decides (see {@link SopClasses});
+     * the Modality only when the SOP Class is not one Isocenter knows. A Modality that contradicts the SOP Class
+     * does not refuse the file (scanning reports it as a warning).
+     */
     public static AttributeList requireModality(AttributeList list, Path file, String modality, String what)
             throws DicomReadException {
-        String actual = Attrs.string(list, TagFromName.Modality);
-        if (!modality.equals(actual)) {
-            throw new DicomReadException(file, "not " + what + " (Modality '" + actual + "', expected " + modality + ")");
+        String sopClass = Attrs.string(list, TagFromName.SOPClassUID);
+        SopClasses.Kind kind = SopClasses.kind(sopClass, Attrs.string(list, TagFromName.Modality));
+        if (!modality.equals(kind.type())) {
+            throw new DicomReadException(file, "not " + what + " (" + (SopClasses.typeOf(sopClass) != null
+                    ? SopClasses.nameOf(sopClass) : "Modality '" + Attrs.string(list, TagFromName.Modality) + "'")
+                    + ", expected " + modality + ")");
         }
         return list;
     }
@@ -59,6 +88,7 @@ public final class Part10 {
 
     /** Reads a file's attributes up to (not including) Pixel Data, remembering where Pixel Data starts. */
     public static Header readHeader(Path file) throws DicomReadException {
+        requireComplete(file);
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(false);
         long[] offset = { -1 };

@@ -22,7 +22,7 @@ final class RtSummary {
         }
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         return Double.isFinite(v) ? Attrs.formatDecimal(v) : "?";
     }
 
@@ -30,9 +30,7 @@ final class RtSummary {
         return switch (modality) {
             case "RTSTRUCT" -> roiCount + " ROIs, label '" + Attrs.string(l, TagFromName.StructureSetLabel) + "'";
             case "RTPLAN" -> plan(l);
-            case "RTDOSE" -> String.format(Locale.ROOT, "dose grid %dx%dx%d, %s, %s", Attrs.integer(l, TagFromName.Columns, 0),
-                    Attrs.integer(l, TagFromName.Rows, 0), Attrs.integer(l, TagFromName.NumberOfFrames, 1),
-                    Attrs.string(l, Tags.DoseSummationType), Attrs.string(l, Tags.DoseUnits));
+            case "RTDOSE" -> dose(l);
             case "REG" -> Attrs.items(l, Tags.RegistrationSequence).size() + " registered Frame(s) of Reference into "
                     + Attrs.string(l, TagFromName.FrameOfReferenceUID);
             case "RTIMAGE" -> String.format(Locale.ROOT, "RT Image '%s', gantry %s deg", Attrs.string(l, Tags.RTImageLabel),
@@ -41,18 +39,40 @@ final class RtSummary {
         };
     }
 
+    private static String dose(AttributeList l) {
+        int columns = Attrs.integer(l, TagFromName.Columns, 0), rows = Attrs.integer(l, TagFromName.Rows, 0);
+        if (columns == 0 || rows == 0) {
+            return "RT Dose without a dose grid";
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "dose grid %dx%dx%d", columns, rows,
+                Attrs.integer(l, TagFromName.NumberOfFrames, 1)));
+        for (String s : List.of(Attrs.string(l, Tags.DoseSummationType), Attrs.string(l, Tags.DoseUnits))) {
+            if (!s.isEmpty()) {
+                b.append(", ").append(s);
+            }
+        }
+        return b.toString();
+    }
+
     private static String plan(AttributeList l) {
-        List<AttributeList> beams = Attrs.items(l, Tags.BeamSequence);
+        boolean ion = SopClasses.RT_ION_PLAN.equals(Attrs.string(l, TagFromName.SOPClassUID))
+                || !Attrs.items(l, Tags.IonBeamSequence).isEmpty();
+        List<AttributeList> beams = Attrs.items(l, ion ? Tags.IonBeamSequence : Tags.BeamSequence);
         String gantry = beams.stream().map(b -> {
-            List<AttributeList> cps = Attrs.items(b, Tags.ControlPointSequence);
+            List<AttributeList> cps = Attrs.items(b, ion ? Tags.IonControlPointSequence : Tags.ControlPointSequence);
             return cps.isEmpty() ? "?" : number(Attrs.number(cps.get(0), Tags.GantryAngle, Double.NaN));
         }).collect(Collectors.joining("/"));
+        String radiation = beams.stream().map(b -> Attrs.string(b, Tags.RadiationType)).filter(r -> !r.isEmpty())
+                .distinct().collect(Collectors.joining("/"));
         int fractions = Attrs.items(l, Tags.FractionGroupSequence).stream()
                 .mapToInt(g -> Attrs.integer(g, Tags.NumberOfFractionsPlanned, 0)).sum();
         String dose = Attrs.items(l, Tags.DoseReferenceSequence).stream()
                 .map(d -> Attrs.number(d, Tags.TargetPrescriptionDose, Double.NaN)).filter(d -> !Double.isNaN(d))
                 .map(d -> number(d) + " Gy").findFirst().orElse("no prescription dose");
-        return String.format(Locale.ROOT, "plan '%s': %d beams (gantry %s deg), %d fractions, %s",
-                Attrs.string(l, Tags.RTPlanLabel), beams.size(), gantry, fractions, dose);
+        String beamText = beams.isEmpty() ? "no beams"
+                : beams.size() + (beams.size() == 1 ? " beam (" : " beams (") + (radiation.isEmpty() ? "" : radiation + ", ")
+                        + "gantry " + gantry + " deg)";
+        return String.format(Locale.ROOT, "%s '%s': %s, %d fractions, %s", ion ? "ion plan" : "plan",
+                Attrs.string(l, Tags.RTPlanLabel), beamText, fractions, dose);
     }
 }

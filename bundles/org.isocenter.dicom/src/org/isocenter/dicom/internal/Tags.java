@@ -134,6 +134,12 @@ public final class Tags {
     private Tags() {
     }
 
+    // RT Ion Plan
+    public static final AttributeTag IonBeamSequence = tag("IonBeamSequence");
+    public static final AttributeTag IonControlPointSequence = tag("IonControlPointSequence");
+    public static final AttributeTag IonBeamLimitingDeviceSequence = tag("IonBeamLimitingDeviceSequence");
+    public static final AttributeTag VirtualSourceAxisDistances = tag("VirtualSourceAxisDistances");
+
     private static AttributeTag tag(String keyword) {
         AttributeTag t = AttributeList.getDictionary().getTagFromName(keyword);
         if (t == null) {

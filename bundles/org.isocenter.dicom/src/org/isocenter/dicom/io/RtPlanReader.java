@@ -21,7 +21,9 @@ import org.isocenter.dicom.internal.Part10;
 import org.isocenter.dicom.internal.Tags;
 
 /**
- * Reads a DICOM RT Plan (external beams) into an {@link RtPlan}. Control points inherit what DICOM lets
+ * Reads a DICOM RT Plan (photon/electron beams) or RT Ion Plan (proton/ion beams: Ion Beam and Ion Control
+ * Point sequences; the source-axis distance is the mean of the two Virtual Source-Axis Distances, mm) into an
+ * {@link RtPlan}. Control points inherit what DICOM lets
  * them omit from the previous one; jaws come from X/ASYMX and Y/ASYMY (NaN when the beam has none), leaves
  * from MLCX/MLCY. A plan that contradicts itself (beam without control points, unknown patient position,
  * angles outside [0, 360]) is refused with a message naming the file and the beam.
@@ -61,9 +63,11 @@ public final class RtPlanReader {
                 groups.add(new FractionGroup(Attrs.integer(g, Tags.FractionGroupNumber, 0),
                         Attrs.integer(g, Tags.NumberOfFractionsPlanned, 0), ms));
             }
+            boolean ion = org.isocenter.dicom.internal.SopClasses.RT_ION_PLAN.equals(
+                    Attrs.string(l, TagFromName.SOPClassUID)) || !Attrs.items(l, Tags.IonBeamSequence).isEmpty();
             List<Beam> beams = new ArrayList<>();
-            for (AttributeList b : Attrs.items(l, Tags.BeamSequence)) {
-                beams.add(beam(file, b, setups));
+            for (AttributeList b : Attrs.items(l, ion ? Tags.IonBeamSequence : Tags.BeamSequence)) {
+                beams.add(beam(file, b, setups, ion));
             }
             String structureSet = "";
             for (AttributeList r : Attrs.items(l, Tags.ReferencedStructureSetSequence)) {
@@ -76,16 +80,26 @@ public final class RtPlanReader {
         }
     }
 
-    private static Beam beam(Path file, AttributeList b, List<PatientSetup> setups) throws DicomReadException {
+    private static Beam beam(Path file, AttributeList b, List<PatientSetup> setups, boolean ion)
+            throws DicomReadException {
         int number = Attrs.integer(b, Tags.BeamNumber, 0);
+        double sad = Attrs.number(b, Tags.SourceAxisDistance, 1000);
+        if (ion) {
+            double[] vsad = Attrs.doubles(b, Tags.VirtualSourceAxisDistances);
+            if (vsad.length != 2 || !(vsad[0] > 0) || !(vsad[1] > 0) || !Double.isFinite(vsad[0] + vsad[1])) {
+                throw new DicomReadException(file, "ion beam " + number + " needs two positive Virtual Source-Axis "
+                        + "Distances (300A,030A), has " + java.util.Arrays.toString(vsad));
+            }
+            sad = (vsad[0] + vsad[1]) / 2;
+        }
         double[] boundaries = new double[0];
-        for (AttributeList d : Attrs.items(b, Tags.BeamLimitingDeviceSequence)) {
+        for (AttributeList d : Attrs.items(b, ion ? Tags.IonBeamLimitingDeviceSequence : Tags.BeamLimitingDeviceSequence)) {
             String type = Attrs.string(d, Tags.RTBeamLimitingDeviceType);
             if (type.startsWith("MLC")) {
                 boundaries = Attrs.doubles(d, Tags.LeafPositionBoundaries);
             }
         }
-        List<AttributeList> items = Attrs.items(b, Tags.ControlPointSequence);
+        List<AttributeList> items = Attrs.items(b, ion ? Tags.IonControlPointSequence : Tags.ControlPointSequence);
         if (items.isEmpty()) {
             throw new DicomReadException(file, "beam " + number + " has no control points");
         }
@@ -95,7 +109,9 @@ public final class RtPlanReader {
         double[] leaves = new double[0];
         List<ControlPoint> cps = new ArrayList<>();
         for (AttributeList cp : items) {
-            energy = Attrs.number(cp, Tags.NominalBeamEnergy, energy);
+            if (Double.isNaN(energy)) { // the first control point's (an ion beam's later layers have lower energies)
+                energy = Attrs.number(cp, Tags.NominalBeamEnergy, energy);
+            }
             gantry = Attrs.number(cp, Tags.GantryAngle, gantry);
             collimator = Attrs.number(cp, Tags.BeamLimitingDeviceAngle, collimator);
             couch = Attrs.number(cp, Tags.PatientSupportAngle, couch);
@@ -128,7 +144,7 @@ public final class RtPlanReader {
         int setup = Attrs.integer(b, Tags.ReferencedPatientSetupNumber, setups.isEmpty() ? 0 : setups.get(0).number());
         return new Beam(number, Attrs.string(b, Tags.BeamName), Attrs.string(b, Tags.BeamDescription),
                 Attrs.string(b, Tags.TreatmentDeliveryType), Attrs.string(b, Tags.RadiationType), energy,
-                Attrs.string(b, Tags.TreatmentMachineName), Attrs.number(b, Tags.SourceAxisDistance, 1000), setup, boundaries,
+                Attrs.string(b, Tags.TreatmentMachineName), sad, setup, boundaries,
                 cps);
     }
 

@@ -66,24 +66,36 @@ public final class DicomFolderScanner {
                         + " (another file holds the same instance); ignored"));
                 continue;
             }
-            Header first = firstOfPatient.putIfAbsent(h.patient().patientId(), h);
+            String patientKey = patientKey(h);
+            Header first = firstOfPatient.putIfAbsent(patientKey, h);
             if (first != null && !first.patient().isSamePatient(h.patient())) {
                 problems.add(new FileProblem(h.file(), "same Patient ID as " + first.file().getFileName()
                         + " but a different patient: " + String.join(", ", first.patient().differencesFrom(h.patient()))));
             }
-            tree.computeIfAbsent(h.patient().patientId(), k -> new LinkedHashMap<>())
+            tree.computeIfAbsent(patientKey, k -> new LinkedHashMap<>())
                     .computeIfAbsent(h.studyInstanceUid(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(h.seriesInstanceUid(), k -> new ArrayList<>()).add(h);
         }
         Map<String, SeriesRecordBuilder> bySeriesUid = new HashMap<>();
+        Map<String, List<String>> studiesOfSeries = new HashMap<>();
+        Map<String, SeriesRecordBuilder> byStudyAndSeries = new HashMap<>();
         List<SeriesRecordBuilder> all = new ArrayList<>();
         for (var studies : tree.values()) {
-            for (var series : studies.values()) {
-                for (var entry : series.entrySet()) {
+            for (var study : studies.entrySet()) {
+                for (var entry : study.getValue().entrySet()) {
                     SeriesRecordBuilder b = new SeriesRecordBuilder(entry.getValue());
-                    bySeriesUid.put(entry.getKey(), b);
+                    bySeriesUid.putIfAbsent(entry.getKey(), b);
+                    byStudyAndSeries.put(study.getKey() + "/" + entry.getKey(), b);
+                    studiesOfSeries.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(study.getKey());
                     all.add(b);
                 }
+            }
+        }
+        for (SeriesRecordBuilder b : all) {
+            List<String> studies = studiesOfSeries.get(b.seriesUid);
+            if (studies.size() > 1) {
+                b.warnings.add("this Series Instance UID is spread over " + studies.size() + " studies or patients ("
+                        + String.join(", ", studies) + "): one series should belong to one study");
             }
         }
         checkReferences(all, bySeriesUid);
@@ -92,7 +104,7 @@ public final class DicomFolderScanner {
             PatientIdentity identity = firstOfPatient.get(patientEntry.getKey()).patient();
             List<StudyRecord> studies = new ArrayList<>();
             for (var studyEntry : patientEntry.getValue().entrySet()) {
-                List<SeriesRecord> series = studyEntry.getValue().keySet().stream().map(uid -> bySeriesUid.get(uid).build())
+                List<SeriesRecord> series = studyEntry.getValue().keySet().stream().map(uid -> byStudyAndSeries.get(studyEntry.getKey() + "/" + uid).build())
                         .sorted(Comparator.comparing(SeriesRecord::modality).thenComparing(SeriesRecord::seriesNumber))
                         .toList();
                 Header any = studyEntry.getValue().values().iterator().next().get(0);
@@ -102,6 +114,19 @@ public final class DicomFolderScanner {
             patients.add(new PatientRecord(identity, studies));
         }
         return patients;
+    }
+
+    /**
+     * Files are grouped by Patient ID; files without one are grouped by the rest of their identity (name, birth
+     * date, sex) or, when that is empty too, by study, so that unrelated anonymous files never merge into one patient.
+     */
+    private static String patientKey(Header h) {
+        PatientIdentity p = h.patient();
+        if (!p.patientId().isBlank()) {
+            return "id:" + p.patientId();
+        }
+        String rest = p.patientName() + "|" + p.birthDate() + "|" + p.sex();
+        return rest.equals("||") ? "no-identity:" + h.studyInstanceUid() : "no-id:" + rest;
     }
 
     /** RT objects must reference series and Frames of Reference that exist and agree. */
@@ -156,11 +181,33 @@ public final class DicomFolderScanner {
         final Set<String> referencedInstances = new LinkedHashSet<>();
         final List<String> warnings = new ArrayList<>();
 
+        final String seriesUid;
+
         SeriesRecordBuilder(List<Header> headers) {
             this.headers = headers;
             Header first = headers.get(0);
+            this.seriesUid = first.seriesInstanceUid();
             this.modality = first.modality();
             this.frameOfReferenceUid = first.frameOfReferenceUid();
+            fileWarnings();
+            Map<String, Integer> modalities = count(headers, Header::modality);
+            if (modalities.size() > 1) {
+                warnings.add("the series mixes object types " + describe(modalities) + "; listed as " + modality);
+            }
+            Map<String, Integer> geometries = count(headers.stream().filter(h -> !h.imageGeometry().isEmpty()).toList(),
+                    Header::imageGeometry);
+            if (geometries.size() > 1) {
+                warnings.add("slices of different size or pixel spacing share this Series Instance UID: "
+                        + describe(geometries));
+            }
+            if (first.patient().patientId().isBlank()) {
+                warnings.add("no Patient ID: listed under a patient of its own (by name, birth date and sex, or by study "
+                        + "when those are empty too), never merged with other files without one");
+            }
+            if (isImage() && frameOfReferenceUid.isEmpty()) {
+                warnings.add("no Frame of Reference UID: the images cannot be related to structures, plans, doses or "
+                        + "registrations");
+            }
             Set<String> frames = new LinkedHashSet<>();
             for (Header h : headers) {
                 referencedSeries.addAll(h.referencedSeriesUids());
@@ -178,6 +225,29 @@ public final class DicomFolderScanner {
             }
         }
 
+        /** Each file's own warnings; the same warning on many files is said once with the count. */
+        private void fileWarnings() {
+            Map<String, List<Path>> byText = new LinkedHashMap<>();
+            for (Header h : headers) {
+                for (String w : h.warnings()) {
+                    byText.computeIfAbsent(w, k -> new ArrayList<>()).add(h.file());
+                }
+            }
+            byText.forEach((w, files) -> warnings.add(files.size() == 1 ? files.get(0).getFileName() + ": " + w
+                    : files.size() + " files (" + files.get(0).getFileName() + ", ...): " + w));
+        }
+
+        private static Map<String, Integer> count(List<Header> headers, java.util.function.Function<Header, String> key) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            headers.forEach(h -> counts.merge(key.apply(h), 1, Integer::sum));
+            return counts;
+        }
+
+        private static String describe(Map<String, Integer> counts) {
+            return String.join("; ", counts.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " file)" : " files)")).toList());
+        }
+
         boolean isImage() {
             return !modality.startsWith("RT") && !modality.equals("REG") && !modality.equals("SR");
         }
@@ -190,9 +260,15 @@ public final class DicomFolderScanner {
                     .sorted(Comparator.comparingInt(InstanceRecord::instanceNumber)
                             .thenComparing(i -> i.file().toString()))
                     .toList();
+            // several RT objects in one series (e.g. structure sets): each is summarised, ROI names of all are listed
+            List<String> summaries = headers.stream().map(Header::summary).filter(x -> !x.isEmpty()).distinct().toList();
+            String summary = headers.size() > 1 && !isImage() && !summaries.isEmpty()
+                    ? headers.size() + " objects: " + String.join("; ", summaries)
+                    : first.summary();
+            List<String> rois = headers.stream().flatMap(h -> h.roiNames().stream()).distinct().toList();
             return new SeriesRecord(first.seriesInstanceUid(), modality, first.seriesNumber(), first.seriesDescription(),
                     frameOfReferenceUid, instances, List.copyOf(referencedSeries), List.copyOf(referencedFrames),
-                    List.copyOf(referencedInstances), first.roiNames(), first.summary(), warnings);
+                    List.copyOf(referencedInstances), rois, summary, warnings);
         }
     }
 }
