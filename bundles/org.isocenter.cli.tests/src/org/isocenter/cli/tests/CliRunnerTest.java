@@ -98,7 +98,7 @@ class CliRunnerTest {
     @Test
     void failuresAndUsageErrorsGiveErrorJsonAndNonZeroExit() {
         Run missing = run("info", tmp.resolve("nope").toString());
-        assertEquals(1, missing.exitCode());
+        assertEquals(2, missing.exitCode(), "a missing input is a usage mistake in every command");
         assertTrue(missing.json().get("error").getAsString().contains("nope"));
         Run unknown = run("frobnicate");
         assertEquals(2, unknown.exitCode());
@@ -106,6 +106,44 @@ class CliRunnerTest {
         Run noArgs = run("info");
         assertEquals(2, noArgs.exitCode());
         assertTrue(noArgs.json().has("error"));
+    }
+
+    @Test
+    void helpListsEveryCommandWithItsUsageAndCommandHelpDoesNothingElse() throws Exception {
+        Run help = run("help");
+        assertEquals(0, help.exitCode());
+        var names = help.json().getAsJsonArray("commands");
+        for (String c : new String[] { "info", "demo", "load", "echo", "send", "margin-policy", "register", "margin",
+                "boolean", "dvh", "itv", "export" }) {
+            assertTrue(names.contains(new com.google.gson.JsonPrimitive(c)), c + " listed");
+            assertTrue(help.stderr().contains("  " + c + " "), c + " with its usage on stderr");
+        }
+        Path target = tmp.resolve("cwd-demo");
+        Files.createDirectories(target);
+        Run demoHelp = run("demo", "--help");
+        assertEquals(0, demoHelp.exitCode());
+        assertTrue(demoHelp.json().get("usage").getAsString().startsWith("./isocenter demo <folder>"));
+        assertTrue(!Files.exists(Path.of("--help")) && !Files.exists(Path.of("--help").toAbsolutePath()),
+                "demo --help writes nothing");
+        Run infoHelp = run("info", demo.toString(), "--help");
+        assertEquals(0, infoHelp.exitCode());
+        assertTrue(!infoHelp.json().has("patients"), "--help runs nothing");
+    }
+
+    @Test
+    void failuresAreOneLineOnStderrAndStackTracesOnlyWithDebug() throws Exception {
+        Path broken = Files.createDirectories(tmp.resolve("broken-series"));
+        Files.write(broken.resolve("x.dcm"), new byte[] { 1, 2, 3 });
+        Run plain = run("load", broken.toString());
+        assertEquals(1, plain.exitCode(), plain.stdout());
+        assertTrue(plain.stderr().contains("isocenter load failed: "), plain.stderr());
+        assertTrue(!plain.stderr().contains("\tat "), "no stack trace without --debug:\n" + plain.stderr());
+        Run debug = run("load", broken.toString(), "--debug");
+        assertEquals(1, debug.exitCode());
+        assertTrue(debug.stderr().contains("\tat "), "a stack trace with --debug:\n" + debug.stderr());
+        assertEquals(plain.json().get("error").getAsString(), debug.json().get("error").getAsString());
+        Run missingSend = run("send", "X@127.0.0.1:1", tmp.resolve("nothing-here").toString());
+        assertEquals(2, missingSend.exitCode(), missingSend.stdout());
     }
 
     @Test
@@ -212,5 +250,44 @@ class CliRunnerTest {
         Run badCsv = run("margin-policy", "--shifts", broken.toString());
         assertEquals(1, badCsv.exitCode());
         assertTrue(badCsv.json().get("error").getAsString().contains("broken.csv"), badCsv.stdout());
+
+        // the same shifts as an R&V export names them: other column names, order, separator and a column in cm
+        StringBuilder export = new StringBuilder("Fx;SI [mm];Patient ID;AP_mm;LR (cm);Comment\n");
+        for (String line : csv.toString().split("\n")) {
+            String[] c = line.split(",");
+            if (!c[0].equals("patient")) {
+                export.append(c[1]).append(';').append(c[4]).append(';').append(c[0]).append(';').append(c[3]).append(';')
+                        .append(Double.parseDouble(c[2]) / 10).append(";ok\n");
+            }
+        }
+        Run synonyms = run("margin-policy", "--shifts", Files.writeString(tmp.resolve("rv.csv"), export).toString(),
+                "--recipe", "vanherk", "--protocol", "nal:3", "--fractions", "30");
+        assertEquals(0, synonyms.exitCode(), synonyms.stdout());
+        JsonObject columns = synonyms.json().getAsJsonObject("columns");
+        assertEquals("Patient ID", columns.get("patient").getAsString());
+        assertEquals("Fx", columns.get("fraction").getAsString());
+        assertEquals("LR (cm) (cm, converted to mm)", columns.get("lr").getAsString());
+        assertEquals("AP_mm (mm)", columns.get("ap").getAsString());
+        for (String axis : new String[] { "lr", "ap", "si" }) {
+            assertEquals(population.getAsJsonObject("systematicMm").get(axis).getAsDouble(),
+                    synonyms.json().getAsJsonObject("population").getAsJsonObject("systematicMm").get(axis).getAsDouble(),
+                    1e-9, axis);
+        }
+        // its own decision log given as --shifts
+        Path oneLog = records.resolve("P0").resolve(org.isocenter.margin.FractionLog.FILE_NAME);
+        Path twoPatients = tmp.resolve("two-logs.log");
+        Files.writeString(twoPatients, Files.readString(oneLog) + Files.readAllLines(records.resolve("P1")
+                .resolve(org.isocenter.margin.FractionLog.FILE_NAME)).stream().skip(1)
+                .map(l -> l + "\n").reduce("", String::concat));
+        Run log = run("margin-policy", "--shifts", twoPatients.toString());
+        assertEquals(0, log.exitCode(), log.stdout());
+        assertEquals(2, log.json().getAsJsonObject("population").get("patients").getAsInt());
+        assertTrue(log.json().getAsJsonObject("columns").get("source").getAsString().startsWith("Isocenter decision log"));
+        // a column named for the opposite direction is refused, never guessed
+        Run rl = run("margin-policy", "--shifts", Files.writeString(tmp.resolve("rl.csv"),
+                "patient,fraction,rl,ap,si\nP1,1,1,0,0\nP1,2,1,0,0\nP2,1,0,0,0\nP2,2,0,0,0\n").toString());
+        assertEquals(1, rl.exitCode());
+        assertTrue(rl.json().get("error").getAsString().contains("'rl' names the left-right axis in the opposite "
+                + "direction"), rl.stdout());
     }
 }

@@ -130,6 +130,9 @@ class StructureCommandsTest {
                 100 * (volume / shell - 1));
         assertEquals(shell, volume, 0.015 * shell);
         assertEquals("CONTROL", new StructureSetReader().read(ring).roi("Ring5-15").orElseThrow().interpretedType());
+        if (RegisterCommandTest.onPath("dciodvfy")) {
+            assertEquals(List.of(), RegisterCommandTest.dciodvfyErrors(ring), "boolean output is valid DICOM");
+        }
 
         // the bladder kept 3 mm inside the BODY: it lies well inside, so nothing changes
         CliRunnerTest.Run c = CliRunnerTest.run("boolean", "--planning", planning(), "--op", "crop", "--a", "Bladder",

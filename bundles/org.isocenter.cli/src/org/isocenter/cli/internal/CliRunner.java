@@ -38,25 +38,46 @@ public final class CliRunner {
                 new BooleanCommand(), new DvhCommand(), new ItvCommand(), new ExportCommand()));
     }
 
+    /**
+     * Runs one command line. {@code --debug} anywhere adds stack traces to failures (otherwise a failure is one
+     * line on stderr); {@code help} lists every command with its usage; {@code <command> --help} prints that
+     * command's usage and does nothing else.
+     */
     public int execute(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-            err.println("usage: ./isocenter <command> [args]\ncommands:");
+        List<String> all = new java.util.ArrayList<>(Arrays.asList(args));
+        boolean debug = all.remove("--debug");
+        if (all.isEmpty() || all.get(0).equals("help") || all.get(0).equals("--help") || all.get(0).equals("-h")) {
+            if (all.size() > 1 && commands.containsKey(all.get(1))) {
+                return usage(commands.get(all.get(1)), out, err);
+            }
+            err.println("usage: ./isocenter <command> [args]   (--debug: stack traces on failure; <command> --help: "
+                    + "its usage)\ncommands:");
             commands.values().forEach(c -> err.println("  " + c.name() + " " + c.usage()));
+            err.println("exit codes: 0 done, 1 refused or failed (the reason in \"error\"), 2 usage mistake");
             JsonObject help = new JsonObject();
             com.google.gson.JsonArray names = new com.google.gson.JsonArray();
-            commands.keySet().forEach(names::add);
+            com.google.gson.JsonObject usages = new com.google.gson.JsonObject();
+            commands.values().forEach(c -> {
+                names.add(c.name());
+                usages.addProperty(c.name(), c.usage());
+            });
             help.add("commands", names);
-            if (args.length == 0) {
+            help.add("usage", usages);
+            if (all.isEmpty()) {
                 return fail(out, "no command given; one of " + String.join(", ", commands.keySet()), 2);
             }
             out.println(GSON.toJson(help));
             return 0;
         }
-        CliCommand command = commands.get(args[0]);
+        CliCommand command = commands.get(all.get(0));
         if (command == null) {
-            return fail(out, "unknown command '" + args[0] + "'; one of " + String.join(", ", commands.keySet()), 2);
+            err.println("isocenter: unknown command '" + all.get(0) + "'; './isocenter help' lists them");
+            return fail(out, "unknown command '" + all.get(0) + "'; one of " + String.join(", ", commands.keySet()), 2);
         }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        List<String> rest = all.subList(1, all.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            return usage(command, out, err);
+        }
         long start = System.nanoTime();
         try {
             JsonObject result = command.run(rest, new StderrProgress(err));
@@ -66,14 +87,42 @@ public final class CliRunner {
             // a command that did its work but not all of it (a send with failed files) says "ok": false
             return result.has("ok") && !result.get("ok").getAsBoolean() ? 1 : 0;
         } catch (CliUsageException e) {
+            err.println("isocenter " + command.name() + ": " + e.getMessage());
             err.println("usage: ./isocenter " + command.name() + " " + command.usage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
             return fail(out, e.getMessage(), 2);
-        } catch (Exception | OutOfMemoryError e) {
-            err.println("isocenter " + command.name() + " failed:");
-            e.printStackTrace(err);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            String message = message(e);
+            err.println("isocenter " + command.name() + " failed: " + message);
+            if (debug) {
+                e.printStackTrace(err);
+            }
             return fail(out, message, 1);
         }
+    }
+
+    /** A failure's message for a person: the exception's own text, or what kind of failure it was. */
+    private static String message(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "not enough memory (" + (e.getMessage() == null ? "" : e.getMessage() + "; ")
+                    + "the launcher gives Java 4 GB): the input is larger than Isocenter handles";
+        }
+        if (e instanceof StackOverflowError) {
+            return "the input nests too deeply to process";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static int usage(CliCommand command, PrintStream out, PrintStream err) {
+        err.println("usage: ./isocenter " + command.name() + " " + command.usage());
+        JsonObject o = new JsonObject();
+        o.addProperty("command", command.name());
+        o.addProperty("usage", "./isocenter " + command.name() + " " + command.usage());
+        out.println(GSON.toJson(o));
+        return 0;
     }
 
     private static int fail(PrintStream out, String message, int code) {

@@ -35,6 +35,9 @@ final class InfoCommand implements CliCommand {
             throw new CliUsageException("info takes exactly one path, got " + args.size() + " arguments");
         }
         Path root = Path.of(args.get(0)).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.exists(root)) {
+            throw new CliUsageException("no such file or folder: " + root);
+        }
         DicomIndex index = new DicomFolderScanner().scan(root, progress);
         return toJson(index);
     }

@@ -42,13 +42,9 @@ final class LoadCommand implements CliCommand {
         long scanStart = System.nanoTime();
         DicomIndex index = new DicomFolderScanner().scan(folder, ProgressMonitor.NONE);
         long scanMs = Math.round((System.nanoTime() - scanStart) / 1e6);
-        List<SeriesRecord> images = index.allSeries().stream().filter(SeriesRecord::isImageSeries).toList();
-        if (images.size() != 1) {
-            throw new IllegalArgumentException(folder + " holds " + images.size()
-                    + " image series; give a folder with exactly one");
-        }
+        SeriesRecord series = PlanningInputs.oneImageSeries(folder.toString(), index);
         List<Path> files;
-        try (Stream<Path> s = images.get(0).instances().stream().map(i -> i.file())) {
+        try (Stream<Path> s = series.instances().stream().map(i -> i.file())) {
             files = s.toList();
         }
         long start = System.nanoTime();

@@ -70,7 +70,8 @@ final class MarginPolicyCommand implements CliCommand {
             }
         }
         if ((shifts == null) == (records == null)) {
-            throw new CliUsageException("give --shifts <csv> (columns patient, fraction, lr, ap, si in mm) or --records "
+            throw new CliUsageException("give --shifts <csv> (columns patient, fraction, lr, ap, si in mm; synonyms such as "
+                    + "patient_id, fx, lr_mm accepted) or --records "
                     + "<folder> (the workbench's " + FractionLog.FILE_NAME + " files), one of them");
         }
         SiteProtocol siteProtocol = null;
@@ -91,7 +92,8 @@ final class MarginPolicyCommand implements CliCommand {
         int n = fractions > 0 ? fractions : siteProtocol != null ? siteProtocol.fractions() : 30;
         progress.begin("Margin policy", 2);
         Path source = Path.of(shifts != null ? shifts : records).toAbsolutePath().normalize();
-        List<ShiftRecord> data = shifts != null ? ShiftCsv.read(source) : FractionLog.shifts(FractionLog.readAll(source));
+        ShiftCsv.Table table = shifts != null ? ShiftCsv.readTable(source) : null;
+        List<ShiftRecord> data = table != null ? table.shifts() : FractionLog.shifts(FractionLog.readAll(source));
         PopulationStatistics stats = PopulationStatistics.of(data);
         progress.worked(1);
         MarginReport report = MarginReport.evaluate(recipe, protocol, n, stats.systematic(), stats.random(),
@@ -102,6 +104,11 @@ final class MarginPolicyCommand implements CliCommand {
 
         JsonObject o = new JsonObject();
         o.addProperty(shifts != null ? "shifts" : "records", source.toString());
+        if (table != null) {
+            JsonObject columns = new JsonObject();
+            table.columns().forEach(columns::addProperty);
+            o.add("columns", columns);
+        }
         if (siteProtocol != null) {
             o.addProperty("site", siteProtocol.site());
         }

@@ -55,24 +55,37 @@ final class PlanningInputs {
         this.notes = notes;
     }
 
-    /** Reads the one image series in {@code folder}; refuses a folder without one or with several. */
-    static Series loadSeries(String role, Path folder, ProgressMonitor progress) throws IOException,
-            org.isocenter.dicom.io.DicomReadException {
-        DicomIndex index = new DicomFolderScanner().scan(folder, ProgressMonitor.NONE);
+    /**
+     * The one image series of a scanned folder ({@code what} names the folder in messages); refuses a folder
+     * without one (naming its unreadable files) or with several (naming them).
+     */
+    static SeriesRecord oneImageSeries(String what, DicomIndex index) {
         List<SeriesRecord> images = index.allSeries().stream().filter(SeriesRecord::isImageSeries).toList();
         if (images.isEmpty()) {
-            throw new IllegalArgumentException("the " + role + " folder " + folder + " holds no image series"
-                    + (index.problems().isEmpty() ? "" : " (" + index.problems().size() + " unreadable DICOM files, e.g. "
+            throw new IllegalArgumentException(what + " holds no readable image series"
+                    + (index.problems().isEmpty() ? "" : " (" + index.problems().size() + " unreadable DICOM file"
+                            + (index.problems().size() == 1 ? "" : "s") + ", e.g. "
                             + index.problems().get(0).file().getFileName() + ": " + index.problems().get(0).problem()
                             + ")"));
         }
         if (images.size() > 1) {
             List<String> names = images.stream().map(s -> s.modality() + " '" + s.description() + "' ("
                     + s.instances().size() + " files)").toList();
-            throw new IllegalArgumentException("the " + role + " folder " + folder + " holds " + images.size()
-                    + " image series: " + String.join(", ", names) + "; give a folder with exactly one");
+            throw new IllegalArgumentException(what + " holds " + images.size() + " image series: "
+                    + String.join(", ", names) + "; give a folder with exactly one");
         }
-        SeriesRecord record = images.get(0);
+        return images.get(0);
+    }
+
+    /** Reads the one image series in {@code folder}; refuses a folder without one or with several. */
+    static Series loadSeries(String role, Path folder, ProgressMonitor progress) throws IOException,
+            org.isocenter.dicom.io.DicomReadException {
+        DicomIndex index = new DicomFolderScanner().scan(folder, ProgressMonitor.NONE);
+        SeriesRecord record = oneImageSeries("the " + role + " folder " + folder, index);
+        if (record.frameOfReferenceUid().isEmpty()) {
+            throw new IllegalArgumentException("the " + role + " image series in " + folder + " states no Frame of "
+                    + "Reference UID (0020,0052): structures, plans, doses and registrations cannot be related to it");
+        }
         ImageVolume volume = new ImageSeriesReader().read(record.instances().stream().map(InstanceRecord::file).toList(),
                 progress);
         return new Series(folder, index, record, volume);

@@ -45,8 +45,10 @@ final class SendCommand implements CliCommand {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(Files::isRegularFile).sorted().forEach(files::add);
                 }
+            } else if (Files.exists(p)) {
+                files.add(p);
             } else {
-                files.add(p); // a missing file gets its own FAILED status
+                throw new CliUsageException("no such file or folder: " + p + "; nothing sent");
             }
         }
         progress.begin("Sending " + files.size() + " files to " + o.remote(), files.size());

@@ -44,9 +44,12 @@ final class StructureEdit {
         PlanningInputs.Series planning = PlanningInputs.loadSeries("planning", planningFolder, progress);
         List<String> notes = new ArrayList<>();
         PlanningInputs.Found<StructureSet> ss = new PlanningInputs(planning, notes).structureSet(rtstruct)
-                .orElseThrow(() -> new IllegalArgumentException("no structure set found in " + planningFolder
-                        + " or its parent folder for the planning CT's Frame of Reference "
-                        + planning.volume().frameOfReferenceUid() + "; give one with --rtstruct"));
+                .orElseThrow(() -> new IllegalArgumentException(planning.volume().frameOfReferenceUid().isEmpty()
+                        ? "the planning CT in " + planningFolder + " states no Frame of Reference UID, so no structure "
+                                + "set can be matched to it"
+                        : "no structure set found in " + planningFolder + " or its parent folder for the planning CT's "
+                                + "Frame of Reference " + planning.volume().frameOfReferenceUid()
+                                + "; give one with --rtstruct"));
         StructureEdit edit = new StructureEdit(planning, ss);
         edit.notes.addAll(notes);
         return edit;

@@ -297,4 +297,28 @@ class RealWorldDicomTest {
         assertEquals("2 objects: 6 ROIs, label 'PLANNING'; 2 ROIs, label 'REVISED'", s.summary());
         assertEquals(6, s.roiNames().size());
     }
+
+    @Test
+    void everyWrittenStringIsCheckedAgainstItsValueRepresentation() throws Exception {
+        StructureSet ss = new StructureSetReader().read(demo.resolve("RTSTRUCT_planning.dcm"));
+        StructureSet longLabel = new StructureSet("Isocenter boolean", ss.patient(), ss.frameOfReferenceUid(),
+                ss.referencedSeriesInstanceUid(), ss.rois());
+        var reference = new org.isocenter.dicom.io.ImageSeriesReference(DemoPatient.PLANNING_STUDY_UID,
+                ss.referencedSeriesInstanceUid(), ss.frameOfReferenceUid(), new org.isocenter.core.geometry.Vector3(0, 0, 1),
+                List.of());
+        Path out = tmp.resolve("long-label.dcm");
+        var attributes = new org.isocenter.dicom.io.SeriesAttributes("20260101", "120000", "", "test", 1, "test");
+        var e = assertThrows(org.isocenter.dicom.io.DicomWriteException.class,
+                () -> new org.isocenter.dicom.io.StructureSetWriter().write(longLabel, reference, attributes, "x", out));
+        assertTrue(e.getMessage().contains("StructureSetLabel (3006,0002) (SH): 'Isocenter boolean' has 17 characters, "
+                + "SH allows 16"), e.getMessage());
+        assertFalse(Files.exists(out), "nothing written");
+        // the limits themselves
+        assertEquals(null, org.isocenter.dicom.internal.VrLimits.problem("CS", "HFS"));
+        assertTrue(org.isocenter.dicom.internal.VrLimits.problem("CS", "hfs") != null, "CS is upper case");
+        assertTrue(org.isocenter.dicom.internal.VrLimits.problem("UI", "1.2.3a") != null);
+        assertTrue(org.isocenter.dicom.internal.VrLimits.problem("DS", "12345678901234567") != null);
+        assertTrue(org.isocenter.dicom.internal.VrLimits.problem("US", "70000") != null);
+        assertEquals(null, org.isocenter.dicom.internal.VrLimits.problem("PN", "PHANTOM^PELVIS"));
+    }
 }
