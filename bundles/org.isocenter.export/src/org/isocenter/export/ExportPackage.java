@@ -16,10 +16,14 @@ import org.isocenter.core.plan.PatientSetup;
  * isocenters (patient LPS mm of that frame) and patient setups (IEC 61217 table-top setup displacements, mm), and
  * the files in sending order, referenced objects before those that reference them (CT, structure set, plan, reference
  * images, registrations, couch correction record).
- * {@code notes} says what was found where or left out.
+ * {@code notes} says what was found where or left out; those starting with {@link #WARNING} flag what was exported
+ * only because the request asked for it explicitly (a DRR unfit as reference image, {@link DrrQuality}).
  */
 public record ExportPackage(PatientIdentity patient, String frameOfReferenceUid, String planLabel, String planSopInstanceUid,
         List<Vector3> isocentersMm, List<PatientSetup> patientSetups, List<PackageItem> items, List<String> notes) {
+
+    /** The start of a note that flags something exported on explicit request despite a failed check. */
+    public static final String WARNING = "WARNING: ";
 
     public ExportPackage {
         Objects.requireNonNull(patient, "patient");
@@ -37,6 +41,11 @@ public record ExportPackage(PatientIdentity patient, String frameOfReferenceUid,
                         + i.file() + ")");
             }
         }
+    }
+
+    /** The notes that are warnings ({@link #WARNING}). */
+    public List<String> warnings() {
+        return notes.stream().filter(n -> n.startsWith(WARNING)).toList();
     }
 
     /** The DICOM objects, in sending order. */

@@ -49,8 +49,10 @@ import org.isocenter.export.internal.Hashing;
  * into the plan's frame (or from it), couch correction records ({@code igrt-decisions.log}) when every line is the
  * plan's patient. Refused, with every reason: a plan without beams or isocenter, without Frame of Reference; any piece
  * of another patient ({@link PatientIdentity#differencesFrom}) or Frame of Reference; a referenced structure set or a
- * planning CT that cannot be found; several candidates where one is needed. DRRs (one per beam, {@link DrrRenderer})
- * are written as new RT Images in the planning CT's study. Files go in dependency order: CT, structure set, plan,
+ * planning CT that cannot be found; several candidates where one is needed; a DRR that fails {@link DrrQuality}
+ * (isocenter outside the planning CT, nearly blank image) unless the request accepts it. DRRs (one per beam,
+ * {@link DrrRenderer}) are all rendered and judged before any is written, then written as new RT Images in the
+ * planning CT's study with a display window from their own pixels. Files go in dependency order: CT, structure set, plan,
  * reference images, registrations, couch correction record.
  */
 public final class PackageBuilder {
@@ -232,9 +234,9 @@ public final class PackageBuilder {
         }
 
         // reference images
-        List<Path> drrs = new ArrayList<>();
+        List<WrittenDrr> drrs = new ArrayList<>();
         if (request.drr() != null) {
-            drrs = writeDrrs(request, plan, planContent.sopInstanceUid(), ct, monitor);
+            drrs = writeDrrs(request, plan, planFile, planContent.sopInstanceUid(), ct, notes, monitor);
         }
 
         monitor.subTask("hashing");
@@ -248,8 +250,8 @@ public final class PackageBuilder {
             items.add(item(PackageItem.Role.STRUCTURE_SET, ssFile, "structure set '" + ss.label() + "'"));
         }
         items.add(item(PackageItem.Role.PLAN, planFile, "plan '" + plan.label() + "'"));
-        for (Path d : drrs) {
-            items.add(item(PackageItem.Role.REFERENCE_IMAGE, d, "DRR"));
+        for (WrittenDrr d : drrs) {
+            items.add(item(PackageItem.Role.REFERENCE_IMAGE, d.file(), d.description()));
         }
         for (int k = 0; k < regKept.size(); k++) {
             items.add(item(PackageItem.Role.REGISTRATION, regKept.get(k),
@@ -288,8 +290,13 @@ public final class PackageBuilder {
         }
     }
 
-    private List<Path> writeDrrs(PackageRequest request, RtPlan plan, String planUid, Scanned ct, ProgressMonitor monitor)
-            throws IOException, ExportRefusedException {
+    /**
+     * Renders one DRR per beam, judges each ({@link DrrQuality}) and only then writes them, each with its own display
+     * window: a DRR that fails refuses the package before any file is written, unless the request accepts poor DRRs,
+     * in which case it is written with a warning in the notes, in its item description and in its RT Image Description.
+     */
+    private List<WrittenDrr> writeDrrs(PackageRequest request, RtPlan plan, Path planFile, String planUid, Scanned ct,
+            List<String> notes, ProgressMonitor monitor) throws IOException, ExportRefusedException {
         ImageVolume volume;
         try {
             volume = new ImageSeriesReader().read(ct.series().instances().stream().map(InstanceRecord::file).toList(),
@@ -297,13 +304,11 @@ public final class PackageBuilder {
         } catch (DicomReadException e) {
             throw new ExportRefusedException("cannot read the planning CT for the DRRs: " + e.getMessage());
         }
-        Path folder = Files.createDirectories(request.drrFolder().toAbsolutePath().normalize());
-        LocalDateTime now = LocalDateTime.now();
-        SeriesAttributes attributes = new SeriesAttributes(now.format(DateTimeFormatter.BASIC_ISO_DATE),
-                now.format(DateTimeFormatter.ofPattern("HHmmss")), "", "Reference images", 90, "Isocenter");
-        String seriesUid = DicomUids.random();
-        List<Path> out = new ArrayList<>();
         DrrRenderer renderer = new DrrRenderer();
+        List<RtImage> images = new ArrayList<>();
+        List<DrrQuality> qualities = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
         for (Beam b : plan.beams()) {
             monitor.checkCancelled();
             monitor.subTask("DRR of beam " + b.number() + " '" + b.name() + "'");
@@ -315,16 +320,60 @@ public final class PackageBuilder {
             } catch (IllegalArgumentException e) {
                 throw new ExportRefusedException("beam " + b.number() + " '" + b.name() + "': " + e.getMessage());
             }
-            Path file = folder.resolve(String.format("RTIMAGE_DRR_beam%02d_%s.dcm", b.number(), seriesUid.substring(seriesUid.length() - 8)));
+            DrrQuality q = DrrQuality.of(image, volume, request.drr());
+            if (q.problem().isPresent()) {
+                String what = "DRR of plan '" + plan.label() + "' (" + planFile.getFileName() + ") beam " + b.number() + " '"
+                        + b.name() + "'";
+                if (request.acceptPoorDrrs()) {
+                    String warning = ExportPackage.WARNING + what + " exported although unfit as a reference image: "
+                            + q.problem().get();
+                    notes.add(warning);
+                    image = withDescription(image, warning + ". " + image.description());
+                } else {
+                    problems.add(what + " refused: " + q.problem().get());
+                }
+            }
+            images.add(image);
+            qualities.add(q);
+            descriptions.add("DRR of beam " + b.number() + (q.acceptable() ? ""
+                    : " (WARNING: unfit as a reference image, exported on request)"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ExportRefusedException(problems);
+        }
+        Path folder = Files.createDirectories(request.drrFolder().toAbsolutePath().normalize());
+        LocalDateTime now = LocalDateTime.now();
+        SeriesAttributes attributes = new SeriesAttributes(now.format(DateTimeFormatter.BASIC_ISO_DATE),
+                now.format(DateTimeFormatter.ofPattern("HHmmss")), "", "Reference images", 90, "Isocenter");
+        String seriesUid = DicomUids.random();
+        List<WrittenDrr> out = new ArrayList<>();
+        for (int n = 0; n < images.size(); n++) {
+            RtImage image = images.get(n);
+            DrrQuality q = qualities.get(n);
+            Path file = folder.resolve(String.format("RTIMAGE_DRR_beam%02d_%s.dcm", image.referencedBeamNumber(),
+                    seriesUid.substring(seriesUid.length() - 8)));
             try {
                 new RtImageWriter().write(image, volume.info().studyInstanceUid(), attributes, "DRRs of plan " + plan.label(),
-                        file, seriesUid, DicomUids.random());
+                        file, seriesUid, DicomUids.random(), new RtImageWriter.VoiWindow(q.windowCenter(), q.windowWidth(),
+                                q.tissueFraction() > 0 ? "1st-99th percentile of tissue pixels" : "all pixels"));
             } catch (DicomWriteException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            out.add(file);
+            out.add(new WrittenDrr(file, descriptions.get(n)));
         }
         return out;
+    }
+
+    /** A DRR file written for the package and its item description. */
+    private record WrittenDrr(Path file, String description) {
+    }
+
+    private static RtImage withDescription(RtImage i, String description) {
+        String d = description.length() > 1024 ? description.substring(0, 1024) : description; // RT Image Description is ST
+        return new RtImage(i.patient(), i.frameOfReferenceUid(), i.label(), d, i.conversionType(), i.rows(), i.columns(),
+                i.pixels(), i.pixelSpacingMm(), i.imagePositionMm(), i.sourceToImageDistanceMm(), i.sourceAxisDistanceMm(),
+                i.gantryDeg(), i.collimatorDeg(), i.couchDeg(), i.isocenterMm(), i.patientPosition(), i.referencedPlanUid(),
+                i.referencedBeamNumber());
     }
 
     /** A scanned series with the patient it was filed under. */

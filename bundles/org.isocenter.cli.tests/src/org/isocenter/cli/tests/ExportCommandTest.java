@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./isocenter export} on the demo patient: into a folder with DRRs (manifest, read-back verified, audit log),
  * to dcmtk's storescp with read-back from its folder, to a node where nothing listens (every file NOT_SENT after the
- * retries, exit 1, nothing claimed), and the usage errors.
+ * retries, exit 1, nothing claimed), DRRs of a plan whose isocenter lies outside the planning CT (refused, exit 1,
+ * nothing written; written and flagged with {@code --drr-force}), and the usage errors.
  */
 class ExportCommandTest {
 
@@ -94,6 +96,58 @@ class ExportCommandTest {
         assertEquals(CT_SLICES + 2, j.get("notSent").getAsInt());
         assertEquals("FAILED", j.get("result").getAsString());
         assertTrue(j.getAsJsonArray("messages").toString().contains("attempt 2"), j.toString());
+    }
+
+    @Test
+    void drrsOfAnIsocenterOutsideTheCtAreRefusedUnlessForced() throws Exception {
+        // the demo plan with its isocenter moved 400 mm cranially (by pydicom), beyond the CT's z -125..125 mm; the
+        // structure set and CT are found in the demo folder
+        Path plan = Files.createDirectories(tmp.resolve("iso-outside")).resolve("RTPLAN_iso_outside.dcm");
+        Process py = new ProcessBuilder("/usr/bin/python3", "-c", """
+                import sys, pydicom
+                ds = pydicom.dcmread(sys.argv[1])
+                for b in ds.BeamSequence:
+                    for cp in b.ControlPointSequence:
+                        if 'IsocenterPosition' in cp:
+                            cp.IsocenterPosition = [0.0, 8.0, 400.0]
+                ds.save_as(sys.argv[2])
+                """, plan(), plan.toString()).redirectErrorStream(true).start();
+        String pyOut = new String(py.getInputStream().readAllBytes());
+        assertEquals(0, py.waitFor(), pyOut);
+        Path out = tmp.resolve("iso-outside-out"), drrs = tmp.resolve("iso-outside-drrs");
+        Path audit = tmp.resolve("audit-iso-outside");
+        String[] args = { "export", "--plan", plan.toString(), "--search", DemoFiles.folder().toString(), "--to-folder",
+                out.toString(), "--drr", "--drr-size", "64", "--drr-spacing", "6.4", "--drr-folder", drrs.toString(),
+                "--audit", audit.toString() };
+        CliRunnerTest.Run r = CliRunnerTest.run(args);
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        JsonObject j = r.json();
+        assertFalse(j.get("ok").getAsBoolean());
+        assertEquals(6, j.getAsJsonArray("refused").size(), "one line per beam: " + j);
+        String first = j.getAsJsonArray("refused").get(0).getAsString();
+        assertTrue(first.startsWith("DRR of plan 'PROSTATE_4F' (RTPLAN_iso_outside.dcm) beam 1 'AP' refused: isocenter "
+                + "(0.0, 8.0, 400.0) LPS mm lies outside the planning CT (x -192.0..192.0, y -192.0..192.0, "
+                + "z -125.0..125.0 mm)"),
+                first);
+        assertFalse(first.contains("\n"));
+        assertFalse(Files.exists(out), "nothing delivered");
+        assertFalse(Files.exists(drrs), "no DRR written");
+        assertTrue(Files.readString(audit.resolve("export-audit.jsonl")).contains("\"result\":\"REFUSED\""));
+
+        // asked for explicitly: exported, flagged loudly
+        String[] forced = Arrays.copyOf(args, args.length + 1);
+        forced[args.length] = "--drr-force";
+        r = CliRunnerTest.run(forced);
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        j = r.json();
+        assertEquals(6, j.getAsJsonArray("warnings").size(), j.toString());
+        assertTrue(j.getAsJsonArray("warnings").get(0).getAsString().startsWith("WARNING: DRR of plan 'PROSTATE_4F'"),
+                j.toString());
+        assertTrue(r.stderr().contains("WARNING: DRR of plan 'PROSTATE_4F' (RTPLAN_iso_outside.dcm) beam 6 'SETUP_LLAT'"),
+                r.stderr());
+        assertEquals(CT_SLICES + 2 + 6, j.get("delivered").getAsInt());
+        assertEquals(2, CliRunnerTest.run("export", "--plan", plan(), "--to-folder", tmp.resolve("x").toString(),
+                "--drr-force").exitCode(), "--drr-force without --drr");
     }
 
     @Test

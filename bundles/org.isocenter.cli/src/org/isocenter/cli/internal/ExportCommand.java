@@ -38,8 +38,10 @@ import org.isocenter.export.VerificationReport;
  * (planning CT, structure set, plan, DRRs, IGRT registrations and couch correction record found beside it), delivers
  * it by DICOM C-STORE (retries with back-off) or into a folder with a manifest, verifies it by read-back (folder;
  * DICOM with {@code --read-back DIR}) and appends to the audit log; JSON report with a status per file. Refusals
- * (patient or Frame of Reference disagree, no isocenter) print {@code "refused"} and exit 1, as does any undelivered
- * file.
+ * (patient or Frame of Reference disagree, no isocenter, a DRR whose beam's isocenter lies outside the planning CT or
+ * that is nearly blank) print {@code "refused"}, one line per reason, and exit 1, as does any undelivered file.
+ * {@code --drr-force} exports such DRRs anyway, each flagged in {@code "warnings"}, on stderr, in the package notes
+ * and in the file's RT Image Description.
  */
 final class ExportCommand implements CliCommand {
 
@@ -56,8 +58,9 @@ final class ExportCommand implements CliCommand {
     @Override
     public String usage() {
         return "--plan <RTPLAN> (--to host:port --aet AET | --to AE@host:port | --to-folder DIR) [--drr]"
-                + " [--drr-sid 1500] [--drr-size 512] [--drr-spacing 0.8] [--calling-aet ISOCENTER] [--timeout-ms 10000]"
-                + " [--retries 3] [--retry-delay-ms 500] [--rtstruct FILE] [--ct DIR] [--search DIR] [--registration FILE]"
+                + " [--drr-sid 1500] [--drr-size 512] [--drr-spacing 0.8] [--drr-force]"
+                + " [--calling-aet ISOCENTER] [--timeout-ms 10000] [--retries 3] [--retry-delay-ms 500]"
+                + " [--rtstruct FILE] [--ct DIR] [--search DIR] [--registration FILE]"
                 + " [--couch-record FILE] [--no-igrt] [--read-back DIR] [--audit DIR] [--user NAME] [--exporter ID]"
                 + "  linac export: package, deliver, verify, audit";
     }
@@ -66,6 +69,7 @@ final class ExportCommand implements CliCommand {
     public JsonObject run(List<String> args, ProgressMonitor progress) throws Exception {
         List<String> rest = new ArrayList<>(args);
         boolean drr = rest.remove("--drr");
+        boolean drrForce = rest.remove("--drr-force");
         boolean findIgrt = !rest.remove("--no-igrt");
         CliArgs a = new CliArgs(rest, OPTIONS);
         Path plan = a.existingFile("--plan");
@@ -113,7 +117,9 @@ final class ExportCommand implements CliCommand {
                 drrFolder = Files.createTempDirectory("isocenter-drr-");
                 temporaryDrrs = true;
             }
-            request = request.withDrrs(settings, drrFolder);
+            request = request.withDrrs(settings, drrFolder).withPoorDrrsAccepted(drrForce);
+        } else if (drrForce) {
+            throw new CliUsageException("--drr-force only goes with --drr");
         }
         JsonObject j = new JsonObject();
         j.addProperty("plan", plan.toString());
@@ -150,6 +156,12 @@ final class ExportCommand implements CliCommand {
             JsonArray notes = new JsonArray();
             pkg.notes().forEach(notes::add);
             j.add("notes", notes);
+            JsonArray warnings = new JsonArray();
+            pkg.warnings().forEach(w -> {
+                warnings.add(w);
+                progress.subTask(w);
+            });
+            j.add("warnings", warnings);
             Path readBack = a.has("--read-back") ? Path.of(a.text("--read-back", "")).toAbsolutePath().normalize() : null;
             LinacExport.Result result = LinacExport.send(pkg, exporter, destination, readBack, audit, user, progress);
             report(j, result);

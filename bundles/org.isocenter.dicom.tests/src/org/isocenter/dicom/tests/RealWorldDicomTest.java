@@ -320,5 +320,8 @@ class RealWorldDicomTest {
         assertTrue(org.isocenter.dicom.internal.VrLimits.problem("DS", "12345678901234567") != null);
         assertTrue(org.isocenter.dicom.internal.VrLimits.problem("US", "70000") != null);
         assertEquals(null, org.isocenter.dicom.internal.VrLimits.problem("PN", "PHANTOM^PELVIS"));
+        assertTrue(org.isocenter.dicom.internal.VrLimits.problem("LO", "PTV\nx").contains("control character 0xa"));
+        assertTrue(org.isocenter.dicom.internal.VrLimits.problem("LO", "PTV\u001b[31m") != null, "no escape sequences");
+        assertEquals(null, org.isocenter.dicom.internal.VrLimits.problem("LT", "line one\r\nline two"));
     }
 }

@@ -8,8 +8,8 @@ import com.pixelmed.dicom.DicomException;
 
 /**
  * The one place where every string Isocenter writes into DICOM is checked against its value representation
- * (PS3.5 Table 6.2-1): maximum length per value, character repertoire of CS, UI, DS, IS, DA and TM, and ranges of
- * the binary integer VRs. A value that breaks them is refused with the attribute's keyword, the VR and the limit,
+ * (PS3.5 Table 6.2-1): maximum length per value, no control characters (line breaks and tabs only in LT, ST, UT),
+ * character repertoire of CS, UI, DS, IS, DA and TM, and ranges of the binary integer VRs. A value that breaks them is refused with the attribute's keyword, the VR and the limit,
  * so no writer can produce an object that a validator or a receiving system rejects.
  */
 public final class VrLimits {
@@ -51,6 +51,19 @@ public final class VrLimits {
             }
             if (!vr.equals("LT") && !vr.equals("ST") && !vr.equals("UT") && value.indexOf('\\') >= 0) {
                 return "'" + abbreviate(value) + "' contains a backslash, the value separator";
+            }
+        }
+        if (MAX.containsKey(vr)) {
+            boolean text = vr.equals("LT") || vr.equals("ST") || vr.equals("UT");
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                // text VRs may hold line breaks and tabs; ESC (ISO 2022 switches) is never written by Isocenter, whose
+                // character sets are ISO_IR 100 / ISO_IR 192
+                boolean allowedControl = text && (c == '\r' || c == '\n' || c == '\t' || c == '\f');
+                if ((c < 0x20 || c == 0x7F) && !allowedControl) {
+                    return "'" + abbreviate(value).replaceAll("\\p{Cntrl}", "?") + "' contains the control character 0x"
+                            + Integer.toHexString(c) + " at position " + (i + 1);
+                }
             }
         }
         String allowed = switch (vr) {

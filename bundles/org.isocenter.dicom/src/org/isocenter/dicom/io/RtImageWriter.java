@@ -18,7 +18,7 @@ import org.isocenter.dicom.internal.Tags;
  * Writes an {@link RtImage} as a DICOM RT Image (Image Type DERIVED\SECONDARY\DRR, image plane normal to
  * the beam axis): 16-bit unsigned pixels, image plane pixel spacing and RT Image Position in the receptor
  * plane, SID and SAD, gantry/collimator/couch angles, isocenter, and the referenced plan and beam when
- * given. Never overwrites a file.
+ * given; Window Center / Width (VOI LUT Function LINEAR) when a {@link VoiWindow} is given. Never overwrites a file.
  */
 public final class RtImageWriter {
 
@@ -29,6 +29,29 @@ public final class RtImageWriter {
 
     public WrittenObject write(RtImage image, String studyInstanceUid, SeriesAttributes attributes,
             String seriesDescription, Path file, String seriesUid, String sopUid) throws DicomWriteException {
+        return write(image, studyInstanceUid, attributes, seriesDescription, file, seriesUid, sopUid, null);
+    }
+
+    /**
+     * A display window for the VOI LUT Module, in stored pixel values: Window Center, Window Width (at least 1),
+     * VOI LUT Function LINEAR and an explanation (LO, at most 64 characters).
+     */
+    public record VoiWindow(double center, double width, String explanation) {
+        public VoiWindow {
+            if (!Double.isFinite(center) || !(width >= 1)) {
+                throw new IllegalArgumentException("window center " + center + " / width " + width + " (width >= 1)");
+            }
+            explanation = explanation == null ? "" : explanation;
+        }
+    }
+
+    /**
+     * As {@link #write(RtImage, String, SeriesAttributes, String, Path, String, String)}, with a display window
+     * (null: none).
+     */
+    public WrittenObject write(RtImage image, String studyInstanceUid, SeriesAttributes attributes,
+            String seriesDescription, Path file, String seriesUid, String sopUid, VoiWindow window)
+            throws DicomWriteException {
         CommonModules.refuseExisting(file);
         if (image.label().isEmpty()) {
             throw new DicomWriteException("an RT Image needs a label (RT Image Label is type 1)", null);
@@ -47,6 +70,14 @@ public final class RtImageWriter {
             Attrs.put(l, TagFromName.ContentDate, attributes.studyDate());
             Attrs.put(l, TagFromName.ContentTime, attributes.studyTime());
             CommonModules.monochromePixels(l, image.rows(), image.columns(), 16, false);
+            if (window != null) {
+                Attrs.putNumbers(l, TagFromName.WindowCenter, window.center());
+                Attrs.putNumbers(l, TagFromName.WindowWidth, window.width());
+                if (!window.explanation().isEmpty()) {
+                    Attrs.put(l, TagFromName.WindowCenterWidthExplanation, window.explanation());
+                }
+                Attrs.put(l, TagFromName.VOILUTFunction, "LINEAR");
+            }
             Attrs.put(l, Tags.RTImageLabel, image.label());
             if (!image.description().isEmpty()) {
                 Attrs.put(l, Tags.RTImageDescription, image.description());

@@ -129,6 +129,41 @@ class DemoExportTest {
     }
 
     @Test
+    void drrsCarryADisplayWindowFromTheirOwnTissuePixels() throws Exception {
+        // pydicom and numpy recompute the 1st and 99th percentile of the pixels that crossed >= 10 mm of water
+        // (pixel value >= 1000 x 0.02 /mm x 10 mm = 200) and compare them with the LINEAR window's ends
+        List<PackageItem> drrs = pkg.items(PackageItem.Role.REFERENCE_IMAGE);
+        String py = Tools.python("""
+                import sys, pydicom, numpy
+                for f in sys.argv[1:]:
+                    d = pydicom.dcmread(f)
+                    a = d.pixel_array.astype(numpy.int64)
+                    t = a[a >= 200]
+                    c, w = float(d.WindowCenter), float(d.WindowWidth)
+                    print(d.ReferencedBeamNumber, c - 0.5 - (w - 1) / 2, c - 0.5 + (w - 1) / 2, w, d.VOILUTFunction,
+                          a.min(), a.max(), numpy.percentile(t, 1), numpy.percentile(t, 99), t.size / a.size)
+                """, drrs.stream().map(i -> i.file().toString()).toArray(String[]::new));
+        List<String> lines = py.lines().toList();
+        assertEquals(6, lines.size(), py);
+        for (String l : lines) {
+            String[] f = l.split(" ");
+            double low = Double.parseDouble(f[1]), high = Double.parseDouble(f[2]), width = Double.parseDouble(f[3]);
+            double min = Double.parseDouble(f[5]), max = Double.parseDouble(f[6]);
+            double p1 = Double.parseDouble(f[7]), p99 = Double.parseDouble(f[8]), tissue = Double.parseDouble(f[9]);
+            assertEquals("LINEAR", f[4], l);
+            assertTrue(width > 100, "a window that shows contrast: " + l);
+            assertTrue(min <= low && low < high && high <= max, "window inside the pixel range: " + l);
+            assertEquals(p1, low, 0.005 * width, l);
+            assertEquals(p99, high, 0.005 * width, l);
+            assertTrue(tissue > 0.5, "the demo pelvis fills most of each DRR: " + l);
+        }
+        for (PackageItem i : drrs) {
+            assertEquals(List.of(), Tools.dciodvfyErrors(i.file()), i.name());
+        }
+        System.out.println("DRR windows (beam, low, high, width, function, min, max, p1, p99, tissue fraction):\n" + py);
+    }
+
+    @Test
     void demoPlanPackageArrivesIntactAtStorescp() throws Exception {
         Path out = tmp.resolve("scp-ok");
         int port = Tools.freePort();
