@@ -109,6 +109,12 @@ public final class HeaderReader {
         if (kind.warning() != null) {
             warnings.add(kind.warning());
         }
+        // the same checks the readers refuse with; listed here so that info names the file before a load fails
+        if (modality.equals("RTDOSE") && list.get(TagFromName.Rows) != null) {
+            HeaderChecks.rtDose(list).forEach(w -> warnings.add("refused when read: " + w));
+        } else if (List.of("CT", "MR", "PT").contains(modality) && list.get(TagFromName.Rows) != null) {
+            HeaderChecks.imageSlice(list).forEach(w -> warnings.add("refused when read: " + w));
+        }
         Set<String> refSeries = new LinkedHashSet<>();
         Set<String> refFrames = new LinkedHashSet<>();
         List<String> roiNames = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.isocenter.core.image.ImageVolumeInfo;
 import org.isocenter.core.patient.PatientPosition;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.dicom.internal.Attrs;
+import org.isocenter.dicom.internal.HeaderChecks;
 import org.isocenter.dicom.internal.Part10;
 import org.isocenter.dicom.internal.PixelDecoder;
 
@@ -64,8 +65,9 @@ public final class ImageSeriesReader {
         checkSlice(files.get(0), first);
         Vector3 normal = Part10.orientation(files.get(0), orientation)[2];
         int plane = Attrs.integer(first, TagFromName.Rows, 0) * Attrs.integer(first, TagFromName.Columns, 0);
-        if ((long) plane * files.size() > Integer.MAX_VALUE - 8) {
-            throw new DicomReadException(null, files.size() + " slices of " + plane + " pixels exceed one volume's limit");
+        if ((long) plane * files.size() > HeaderChecks.MAX_VOXELS) {
+            throw new DicomReadException(null, files.size() + " slices of " + plane + " pixels exceed the limit of "
+                    + HeaderChecks.MAX_VOXELS + " voxels per volume");
         }
         short[] stored = new short[plane * files.size()];
         double slope = rescaleSlope(first), intercept = rescaleIntercept(first);
@@ -146,6 +148,10 @@ public final class ImageSeriesReader {
         if (Attrs.doubles(list, TagFromName.ImageOrientationPatient).length != 6
                 || Attrs.doubles(list, TagFromName.ImagePositionPatient).length != 3) {
             throw new DicomReadException(f, "missing Image Orientation/Position (Patient): not a volumetric slice");
+        }
+        List<String> problems = HeaderChecks.imageSlice(list);
+        if (!problems.isEmpty()) {
+            throw new DicomReadException(f, String.join("; ", problems));
         }
     }
 
@@ -242,6 +248,10 @@ public final class ImageSeriesReader {
                 || Attrs.integer(list, TagFromName.Columns, 0) != Attrs.integer(first, TagFromName.Columns, 0)) {
             throw new DicomReadException(f, "image size differs from the other slices");
         }
+        List<String> problems = HeaderChecks.sameAsFirst(list, first);
+        if (!problems.isEmpty()) {
+            throw new DicomReadException(f, String.join("; ", problems));
+        }
         if (!Part10.patient(list).isSamePatient(Part10.patient(first))) {
             throw new DicomReadException(f, "belongs to another patient than the other slices: "
                     + String.join(", ", Part10.patient(first).differencesFrom(Part10.patient(list))));
@@ -291,6 +301,16 @@ public final class ImageSeriesReader {
             throw new DicomReadException(null, String.format(
                     "slice positions are sheared by %.2f deg against the slice normal (gantry tilt); "
                             + "tilted series are not supported, resample them first", tilt));
+        }
+        // every slice on the line of the others: one slice displaced in its plane is a corrupt position
+        for (Slice s : slices) {
+            double[] p = Attrs.doubles(s.header(), TagFromName.ImagePositionPatient);
+            Vector3 dk = new Vector3(p[0] - p0[0], p[1] - p0[1], p[2] - p0[2]);
+            double displaced = dk.minus(normal.times(dk.dot(normal))).norm();
+            if (displaced > 0.05 + 0.01 * Math.abs(dk.dot(normal))) {
+                throw new DicomReadException(s.file(), String.format(java.util.Locale.ROOT, "Image Position (Patient) is "
+                        + "displaced %.2f mm within the slice plane from the line of the series' other slices", displaced));
+            }
         }
         return median;
     }

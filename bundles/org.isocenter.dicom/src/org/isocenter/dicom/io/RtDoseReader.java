@@ -9,6 +9,7 @@ import org.isocenter.core.dose.DoseGrid;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
 import org.isocenter.dicom.internal.Attrs;
+import org.isocenter.dicom.internal.HeaderChecks;
 import org.isocenter.dicom.internal.Part10;
 import org.isocenter.dicom.internal.PixelDecoder;
 import org.isocenter.dicom.internal.Tags;
@@ -29,6 +30,10 @@ public final class RtDoseReader {
         AttributeList l = Part10.read(file, "RTDOSE", "an RT Dose");
         if (l.getPixelData() == null) {
             throw new DicomReadException(file, "RT Dose without a dose grid (point doses only) is not supported");
+        }
+        java.util.List<String> problems = HeaderChecks.rtDose(l);
+        if (!problems.isEmpty()) {
+            throw new DicomReadException(file, String.join("; ", problems));
         }
         int rows = Attrs.integer(l, TagFromName.Rows, 0), columns = Attrs.integer(l, TagFromName.Columns, 0);
         int frames = Math.max(1, Attrs.integer(l, TagFromName.NumberOfFrames, 1));
@@ -89,8 +94,8 @@ public final class RtDoseReader {
                 Attrs.string(l, Tags.DoseType), Part10.patient(l), Attrs.string(l, TagFromName.FrameOfReferenceUID), plan);
     }
 
+    /** Checked by {@link HeaderChecks#rtDose}: present, finite and positive. */
     private static double doseGridScaling(AttributeList l) {
-        double[] s = Attrs.doubles(l, Tags.DoseGridScaling);
-        return s.length > 0 && s[0] > 0 ? s[0] : 1.0;
+        return Attrs.number(l, Tags.DoseGridScaling, Double.NaN);
     }
 }
