@@ -37,8 +37,17 @@ public record StructureSet(String label, PatientIdentity patient, String frameOf
         return Optional.empty();
     }
 
-    /** The ROI with this name, compared ignoring case. */
+    /**
+     * The ROI with this name, compared ignoring case. Refuses (IllegalArgumentException) a name that several ROIs
+     * share: taking the first of them would be a silent guess.
+     */
     public Optional<Roi> roi(String name) {
-        return rois.stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
+        List<Roi> matches = rois.stream().filter(r -> r.name().equalsIgnoreCase(name)).toList();
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException("structure set '" + label + "' has " + matches.size() + " ROIs named '"
+                    + name + "' (ROI numbers " + String.join(", ", matches.stream().map(r -> Integer.toString(r.number()))
+                            .toList()) + "); rename them so that the name says which one is meant");
+        }
+        return matches.stream().findFirst();
     }
 }

@@ -124,4 +124,37 @@ class HostileHeaderTest {
         assertTrue(e.getMessage().contains("46340 x 46340 x 1 = 2147395600 voxels exceed the limit"), e.getMessage());
         assertTrue(rt.totalMemory() - rt.freeMemory() - before < 512L << 20, "no gigabyte allocation");
     }
+
+    /** Structure sets: {@code edit} is pydicom on {@code ds}; the reader must refuse naming the ROI. */
+    @ParameterizedTest(name = "RT Structure Set with {0}")
+    @CsvSource(delimiter = '|', value = {
+            "a point 10 km away        | c = ds.ROIContourSequence[1].ContourSequence[3]; d = list(c.ContourData); d[0] = 1e7; c.ContourData = d | contour point 1 (1.0E7",
+            "a point 2 m away in-plane | c = ds.ROIContourSequence[1].ContourSequence[3]; d = list(c.ContourData); d[3] = d[3] + 2000; c.ContourData = d | lies 2",
+            "a point off its plane     | c = ds.ROIContourSequence[1].ContourSequence[3]; d = list(c.ContourData); d[5] = d[5] + 5; c.ContourData = d | off the contour's plane",
+            "a wrong point count       | c = ds.ROIContourSequence[1].ContourSequence[3]; c.NumberOfContourPoints = int(c.NumberOfContourPoints) + 1 | Number of Contour Points says" })
+    void corruptContoursAreRefusedNamingTheRoi(String name, String edit, String expected) throws Exception {
+        Path file = tmp.resolve("ss-" + name.replace(' ', '-') + ".dcm");
+        python("import sys, pydicom\nds = pydicom.dcmread(sys.argv[1])\n" + edit + "\nds.save_as(sys.argv[2])",
+                demo.resolve(DemoPatient.RTSTRUCT_FILE), file);
+        String roi = new org.isocenter.dicom.io.StructureSetReader().read(demo.resolve(DemoPatient.RTSTRUCT_FILE)).rois()
+                .get(1).name();
+        DicomReadException e = assertThrows(DicomReadException.class,
+                () -> new org.isocenter.dicom.io.StructureSetReader().read(file));
+        assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("ROI '" + roi + "'"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDuplicatedRoiNameIsNeverResolvedToTheFirst() throws Exception {
+        Path file = tmp.resolve("ss-duplicate.dcm");
+        python("import sys, pydicom\nds = pydicom.dcmread(sys.argv[1])\n"
+                + "ds.StructureSetROISequence[2].ROIName = ds.StructureSetROISequence[1].ROIName.lower()\n"
+                + "ds.save_as(sys.argv[2])", demo.resolve(DemoPatient.RTSTRUCT_FILE), file);
+        var ss = new org.isocenter.dicom.io.StructureSetReader().read(file);
+        String name = ss.rois().get(1).name();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ss.roi(name));
+        assertTrue(e.getMessage().contains("has 2 ROIs named '" + name + "'"), e.getMessage());
+        assertTrue(ss.roi(ss.rois().get(0).name()).isPresent(), "unique names still resolve");
+    }
 }

@@ -17,6 +17,7 @@ import org.isocenter.core.structure.Roi;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.dicom.internal.Attrs;
 import org.isocenter.dicom.internal.ContourDataIndex;
+import org.isocenter.dicom.internal.HeaderChecks;
 import org.isocenter.dicom.internal.Part10;
 import org.isocenter.dicom.internal.Tags;
 
@@ -89,6 +90,56 @@ public final class StructureSetReader {
         }
     }
 
+    /** A closed planar contour no wider than {@value #MAX_CONTOUR_RADIUS_MM} mm around its median point, and planar. */
+    static final double MAX_CONTOUR_RADIUS_MM = 1000, MAX_OFF_PLANE_MM = 1.0;
+
+    private static void checkPlausibleShape(Path file, String roiName, List<Vector3> points) throws DicomReadException {
+        int n = points.size();
+        Vector3 median = new Vector3(median(points, 0), median(points, 1), median(points, 2));
+        for (int k = 0; k < n; k++) {
+            double d = points.get(k).minus(median).norm();
+            if (d > MAX_CONTOUR_RADIUS_MM) {
+                throw new DicomReadException(file, String.format(java.util.Locale.ROOT, "ROI '%s': contour point %d "
+                        + "(%.1f, %.1f, %.1f) lies %.0f mm from the rest of its contour (more than %.0f mm): a corrupt "
+                        + "coordinate", roiName, k + 1, points.get(k).x(), points.get(k).y(), points.get(k).z(), d,
+                        MAX_CONTOUR_RADIUS_MM));
+            }
+        }
+        if (n < 3) {
+            return;
+        }
+        // Newell's normal of the polygon; every point within MAX_OFF_PLANE_MM of the plane through the median
+        double nx = 0, ny = 0, nz = 0;
+        for (int k = 0; k < n; k++) {
+            Vector3 a = points.get(k), b = points.get((k + 1) % n);
+            nx += (a.y() - b.y()) * (a.z() + b.z());
+            ny += (a.z() - b.z()) * (a.x() + b.x());
+            nz += (a.x() - b.x()) * (a.y() + b.y());
+        }
+        Vector3 normal = new Vector3(nx, ny, nz);
+        if (normal.norm() < 1e-9) {
+            return; // degenerate (collinear) contour: the model decides
+        }
+        normal = normal.normalized();
+        for (int k = 0; k < n; k++) {
+            double off = Math.abs(points.get(k).minus(median).dot(normal));
+            if (off > MAX_OFF_PLANE_MM) {
+                throw new DicomReadException(file, String.format(java.util.Locale.ROOT, "ROI '%s': CLOSED_PLANAR contour "
+                        + "point %d lies %.2f mm off the contour's plane", roiName, k + 1, off));
+            }
+        }
+    }
+
+    private static double median(List<Vector3> points, int axis) {
+        double[] v = new double[points.size()];
+        for (int k = 0; k < v.length; k++) {
+            Vector3 p = points.get(k);
+            v[k] = axis == 0 ? p.x() : axis == 1 ? p.y() : p.z();
+        }
+        java.util.Arrays.sort(v);
+        return v[v.length / 2];
+    }
+
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }
@@ -113,9 +164,23 @@ public final class StructureSetReader {
             throw new DicomReadException(file, "ROI '" + roiName + "' has unknown Contour Geometric Type '"
                     + Attrs.string(item, Tags.ContourGeometricType) + "'");
         }
+        int declared = Attrs.integer(item, Tags.NumberOfContourPoints, -1);
+        if (declared >= 0 && declared != data.length / 3) {
+            throw new DicomReadException(file, "ROI '" + roiName + "': Number of Contour Points says " + declared
+                    + " but Contour Data holds " + data.length / 3 + " points");
+        }
         List<Vector3> points = new ArrayList<>(data.length / 3);
         for (int i = 0; i < data.length; i += 3) {
+            if (!(Math.abs(data[i]) <= HeaderChecks.MAX_POSITION_MM && Math.abs(data[i + 1]) <= HeaderChecks.MAX_POSITION_MM
+                    && Math.abs(data[i + 2]) <= HeaderChecks.MAX_POSITION_MM)) {
+                throw new DicomReadException(file, "ROI '" + roiName + "': contour point " + (i / 3 + 1) + " ("
+                        + data[i] + ", " + data[i + 1] + ", " + data[i + 2] + ") is not finite or lies beyond "
+                        + (long) HeaderChecks.MAX_POSITION_MM + " mm");
+            }
             points.add(new Vector3(data[i], data[i + 1], data[i + 2]));
+        }
+        if (geometry == ContourGeometry.CLOSED_PLANAR) {
+            checkPlausibleShape(file, roiName, points);
         }
         try {
             return new Contour(geometry, points);
