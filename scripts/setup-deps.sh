@@ -7,11 +7,13 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Runtime + build: PixelMed (DICOM toolkit), VTK 9 Java bindings + Mesa (3D), GTK 3 (SWT).
-# Tests: dcmtk (storescp/storescu network peers, dcmcjpeg/dcmcrle encoders), dicom3tools (dciodvfy),
+# Runtime + build: PixelMed (DICOM toolkit), VTK 9 Java bindings + Mesa (3D), GTK 3 (SWT), CharLS and OpenJPEG
+# (JPEG-LS and JPEG 2000 pixel data, called through JNA).
+# Tests: dcmtk (storescp/storescu network peers, dcmcjpeg/dcmcjpls/dcmcrle encoders), dicom3tools (dciodvfy),
+# GDCM's gdcmconv (JPEG 2000 encoder and reference decoder),
 # pydicom + numpy (independent reader), plastimatch (RT data written by another tool), Xvfb, imagemagick.
-PACKAGES=(libpixelmed-java libvtk9-java libgl1-mesa-dri libgtk-3-0 xvfb xauth imagemagick
-          dcmtk dicom3tools python3-pydicom python3-numpy plastimatch)
+PACKAGES=(libpixelmed-java libvtk9-java libcharls2 libopenjp2-7 libgl1-mesa-dri libgtk-3-0 xvfb xauth imagemagick
+          dcmtk dicom3tools libgdcm-tools python3-pydicom python3-numpy plastimatch)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,7 +1,6 @@
 package org.isocenter.demo;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -263,8 +262,9 @@ public final class DemoPatient {
             daily.add(d);
         }
         truth.put("dailyImages", daily);
-        try (Writer w = Files.newBufferedWriter(folder.resolve(TRUTH_FILE), StandardCharsets.UTF_8)) {
-            new GsonBuilder().setPrettyPrinting().create().toJson(truth, w);
-        }
+        String json = new GsonBuilder().setPrettyPrinting().create().toJson(truth);
+        org.isocenter.core.io.AtomicFiles.replace(folder.resolve(TRUTH_FILE),
+                t -> Files.writeString(t, json, StandardCharsets.UTF_8),
+                t -> com.google.gson.JsonParser.parseString(Files.readString(t, StandardCharsets.UTF_8)));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ import org.isocenter.core.patient.TableTopAxes;
 
 /**
  * The stored fraction records: every IGRT decision (accepted or rejected match) appended as one tab-separated line
- * to {@value #FILE_NAME} beside the patient's daily images, with the couch correction in IEC 61217 table-top terms
+ * to {@value #FILE_NAME} beside the patient's daily images (the log is saved atomically: a failed save keeps the
+ * previous one), with the couch correction in IEC 61217 table-top terms
  * (mm, degrees). Accepted decisions become the population data of a margin policy: the set-up error of a fraction
  * is the anatomy's displacement the correction undoes, {@code -correction} expressed in patient axes (LR = x,
  * AP = y, SI = z of DICOM LPS), numbered per patient in time order.
@@ -56,19 +56,30 @@ public final class FractionLog {
     public static void append(Path folder, Entry e) throws IOException {
         Path file = folder.resolve(FILE_NAME);
         StringBuilder line = new StringBuilder();
-        if (!Files.exists(file)) {
+        if (Files.exists(file)) {
+            line.append(Files.readString(file, StandardCharsets.UTF_8));
+        } else {
             line.append(HEADER).append(System.lineSeparator());
         }
         line.append(String.join("\t", e.time().toString(), clean(e.user()), e.decision(), clean(e.patientId()),
                 e.dailySeriesUid(), e.position().name(), num(e.lateralMm()), num(e.longitudinalMm()), num(e.verticalMm()),
                 num(e.pitchDeg()), num(e.rollDeg()), num(e.yawDeg()), e.status(), clean(e.match()),
                 clean(e.registrationFile()))).append(System.lineSeparator());
-        Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        // the whole log is rewritten atomically and read back: a failed save leaves the previous log intact
+        int expected = parse(file, line.toString().lines().toList()).size();
+        org.isocenter.core.io.AtomicFiles.replace(file, t -> Files.writeString(t, line, StandardCharsets.UTF_8), t -> {
+            if (read(t).size() != expected) {
+                throw new IOException("the saved log does not read back with " + expected + " entries");
+            }
+        });
     }
 
     /** Reads one log; a malformed line fails with the file and line number. */
     public static List<Entry> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return parse(file, Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    private static List<Entry> parse(Path file, List<String> lines) throws IOException {
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
             throw new IOException(file + ": not an Isocenter fraction log (the first line must be the header: "
                     + HEADER.replace('\t', ' ') + ")");

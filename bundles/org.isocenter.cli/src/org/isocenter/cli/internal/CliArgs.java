@@ -104,8 +104,9 @@ final class CliArgs {
     /** A file to create, absolute; refuses one that exists. */
     Path newFile(String option) throws CliUsageException {
         Path p = Path.of(required(option, "<file>")).toAbsolutePath().normalize();
-        if (Files.exists(p)) {
-            throw new CliUsageException(option + " " + p + " exists; refusing to overwrite it");
+        if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new CliUsageException(option + " " + p + (Files.isSymbolicLink(p) ? " is a symbolic link" : " exists")
+                    + "; refusing to write there");
         }
         return p;
     }

@@ -313,6 +313,18 @@ class RealWorldDicomTest {
         assertTrue(e.getMessage().contains("StructureSetLabel (3006,0002) (SH): 'Isocenter boolean' has 17 characters, "
                 + "SH allows 16"), e.getMessage());
         assertFalse(Files.exists(out), "nothing written");
+        // a dangling symbolic link as the target is refused, never followed
+        Path link = Files.createSymbolicLink(tmp.resolve("link.dcm"), tmp.resolve("elsewhere.dcm"));
+        var linked = assertThrows(org.isocenter.dicom.io.DicomWriteException.class,
+                () -> new org.isocenter.dicom.io.StructureSetWriter().write(ss, reference, attributes, "x", link));
+        assertTrue(linked.getMessage().contains("symbolic link"), linked.getMessage());
+        assertFalse(Files.exists(tmp.resolve("elsewhere.dcm")));
+        // a successful save leaves exactly the file, no temporary one
+        Path ok = Files.createDirectories(tmp.resolve("saved")).resolve("ss.dcm");
+        new org.isocenter.dicom.io.StructureSetWriter().write(ss, reference, attributes, "x", ok);
+        try (Stream<Path> files = Files.list(ok.getParent())) {
+            assertEquals(List.of(ok), files.toList());
+        }
         // the limits themselves
         assertEquals(null, org.isocenter.dicom.internal.VrLimits.problem("CS", "HFS"));
         assertTrue(org.isocenter.dicom.internal.VrLimits.problem("CS", "hfs") != null, "CS is upper case");

@@ -76,17 +76,35 @@ public final class CommonModules {
         }
     }
 
-    /** Refuses to write over an existing file: every writer creates new objects only. */
+    /**
+     * Refuses to write over an existing file or through a symbolic link (even a dangling one): every writer
+     * creates new objects only.
+     */
     public static void refuseExisting(java.nio.file.Path file) throws org.isocenter.dicom.io.DicomWriteException {
-        if (java.nio.file.Files.exists(file)) {
-            throw new org.isocenter.dicom.io.DicomWriteException("refusing to overwrite existing file " + file, null);
+        if (java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new org.isocenter.dicom.io.DicomWriteException("refusing to overwrite existing file " + file
+                    + (java.nio.file.Files.isSymbolicLink(file) ? " (a symbolic link)" : ""), null);
         }
     }
 
-    /** Creates the file's folder if needed and writes the object as Part 10 (see {@link #writePart10}). */
+    /**
+     * Writes the object as a new Part 10 file (see {@link #writePart10}), atomically: into a temporary file in the
+     * same folder, forced to disk, read back (complete element structure, same SOP Instance UID), then renamed; on
+     * any failure nothing is left behind (see {@link org.isocenter.core.io.AtomicFiles}).
+     */
     public static void writeNewFile(AttributeList l, java.nio.file.Path file) throws DicomException, java.io.IOException {
-        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-        writePart10(l, file.toFile());
+        String sopInstance = Attrs.string(l, TagFromName.SOPInstanceUID);
+        org.isocenter.core.io.AtomicFiles.createNew(file, temporary -> writePart10(l, temporary.toFile()), temporary -> {
+            ElementStructure.Result structure = ElementStructure.check(temporary);
+            if (!structure.complete()) {
+                throw new java.io.IOException("the written file is incomplete: " + structure.defect());
+            }
+            AttributeList back = new AttributeList();
+            back.read(temporary.toFile(), (list, tag, offset) -> tag.getGroup() > 0x0008);
+            if (!sopInstance.equals(Attrs.string(back, TagFromName.SOPInstanceUID))) {
+                throw new java.io.IOException("the written file does not read back with SOP Instance UID " + sopInstance);
+            }
+        });
     }
 
     /** Adds File Meta Information and the character set the values need, then writes Explicit VR Little Endian. */

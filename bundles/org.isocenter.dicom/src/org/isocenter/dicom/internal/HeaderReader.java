@@ -109,6 +109,10 @@ public final class HeaderReader {
         if (kind.warning() != null) {
             warnings.add(kind.warning());
         }
+        String lossy = PixelDecoder.lossyCompressionWarning(list);
+        if (lossy != null) {
+            warnings.add(lossy);
+        }
         // the same checks the readers refuse with; listed here so that info names the file before a load fails
         if (modality.equals("RTDOSE") && list.get(TagFromName.Rows) != null) {
             HeaderChecks.rtDose(list).forEach(w -> warnings.add("refused when read: " + w));

@@ -10,36 +10,67 @@ import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 
+import org.isocenter.dicom.internal.codec.CharLsDecoder;
 import org.isocenter.dicom.internal.codec.CodecException;
+import org.isocenter.dicom.internal.codec.ImageIoJpegDecoder;
 import org.isocenter.dicom.internal.codec.JpegLosslessDecoder;
+import org.isocenter.dicom.internal.codec.OpenJpegDecoder;
 import org.isocenter.dicom.internal.codec.RleDecoder;
 import org.isocenter.dicom.io.DicomReadException;
 
 /**
  * Turns the Pixel Data of one greyscale frame into stored sample values: native (implicit/explicit VR,
- * little or big endian, 8/16/32 bits allocated) through PixelMed, RLE Lossless and JPEG Lossless
- * (process 14, any predictor) through Isocenter's own decoders. Other encapsulated transfer syntaxes are
- * refused with "unsupported transfer syntax" and the syntax's name.
+ * little or big endian, 8/16/32 bits allocated) through PixelMed; RLE Lossless and JPEG Lossless (process 14, any
+ * predictor) through Isocenter's own decoders; 8-bit JPEG Baseline/Extended through the JDK's ImageIO JPEG reader;
+ * JPEG-LS through CharLS and JPEG 2000 through OpenJPEG (Debian's libcharls2 and libopenjp2-7, called with JNA).
+ * Other encapsulated transfer syntaxes, 12-bit lossy JPEG and colour images are refused with the syntax named.
  */
 public final class PixelDecoder {
 
+    /** JPEG Baseline (Process 1), lossy 8-bit. */
+    public static final String JPEG_BASELINE = "1.2.840.10008.1.2.4.50";
+    /** JPEG Extended (Process 2 and 4), lossy 8 or 12-bit (only 8-bit is decoded). */
+    public static final String JPEG_EXTENDED = "1.2.840.10008.1.2.4.51";
+    /** JPEG-LS Lossless. */
+    public static final String JPEG_LS = "1.2.840.10008.1.2.4.80";
+    /** JPEG-LS Lossy (Near-Lossless). */
+    public static final String JPEG_LS_NEAR = "1.2.840.10008.1.2.4.81";
+    /** JPEG 2000 Image Compression (Lossless Only). */
+    public static final String JPEG_2000_LOSSLESS = "1.2.840.10008.1.2.4.90";
+    /** JPEG 2000 Image Compression (lossless or lossy). */
+    public static final String JPEG_2000 = "1.2.840.10008.1.2.4.91";
+
     /** Transfer syntaxes whose pixel data this class decodes. */
-    public static final Map<String, String> SUPPORTED = Map.of(
-            TransferSyntax.ImplicitVRLittleEndian, "Implicit VR Little Endian",
-            TransferSyntax.ExplicitVRLittleEndian, "Explicit VR Little Endian",
-            TransferSyntax.ExplicitVRBigEndian, "Explicit VR Big Endian",
-            TransferSyntax.DeflatedExplicitVRLittleEndian, "Deflated Explicit VR Little Endian",
-            TransferSyntax.RLE, "RLE Lossless",
-            TransferSyntax.JPEGLossless, "JPEG Lossless, Non-Hierarchical (Process 14)",
-            TransferSyntax.JPEGLosslessSV1, "JPEG Lossless, First-Order Prediction (Process 14 SV1)");
+    public static final Map<String, String> SUPPORTED = Map.ofEntries(
+            Map.entry(TransferSyntax.ImplicitVRLittleEndian, "Implicit VR Little Endian"),
+            Map.entry(TransferSyntax.ExplicitVRLittleEndian, "Explicit VR Little Endian"),
+            Map.entry(TransferSyntax.ExplicitVRBigEndian, "Explicit VR Big Endian"),
+            Map.entry(TransferSyntax.DeflatedExplicitVRLittleEndian, "Deflated Explicit VR Little Endian"),
+            Map.entry(TransferSyntax.RLE, "RLE Lossless"),
+            Map.entry(TransferSyntax.JPEGLossless, "JPEG Lossless, Non-Hierarchical (Process 14)"),
+            Map.entry(TransferSyntax.JPEGLosslessSV1, "JPEG Lossless, First-Order Prediction (Process 14 SV1)"),
+            Map.entry(JPEG_BASELINE, "JPEG Baseline (Process 1, lossy)"),
+            Map.entry(JPEG_EXTENDED, "JPEG Extended (Process 2 and 4, lossy; 8-bit only)"),
+            Map.entry(JPEG_LS, "JPEG-LS Lossless"),
+            Map.entry(JPEG_LS_NEAR, "JPEG-LS Near-Lossless (lossy)"),
+            Map.entry(JPEG_2000_LOSSLESS, "JPEG 2000 Lossless Only"),
+            Map.entry(JPEG_2000, "JPEG 2000 (lossless or lossy)"));
 
     private static final Map<String, String> KNOWN_UNSUPPORTED = Map.of(
-            TransferSyntax.JPEGBaseline, "JPEG Baseline (lossy)",
-            TransferSyntax.JPEGExtended, "JPEG Extended (lossy)",
-            TransferSyntax.JPEGLS, "JPEG-LS Lossless",
-            TransferSyntax.JPEGNLS, "JPEG-LS Near-Lossless",
-            TransferSyntax.JPEG2000Lossless, "JPEG 2000 Lossless",
-            TransferSyntax.JPEG2000, "JPEG 2000");
+            "1.2.840.10008.1.2.4.92", "JPEG 2000 Part 2 Multi-component Lossless",
+            "1.2.840.10008.1.2.4.93", "JPEG 2000 Part 2 Multi-component",
+            "1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Lossless",
+            "1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 RPCL Lossless",
+            "1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000",
+            "1.2.840.10008.1.2.4.100", "MPEG-2 video",
+            "1.2.840.10008.1.2.4.102", "MPEG-4 AVC/H.264 video",
+            "1.2.840.10008.1.2.4.53", "JPEG Spectral Selection (retired)",
+            "1.2.840.10008.1.2.4.55", "JPEG Full Progression (retired)");
+
+    /** Transfer syntaxes whose decoding always or possibly loses information. */
+    private static final Map<String, String> LOSSY = Map.of(
+            JPEG_BASELINE, "JPEG Baseline", JPEG_EXTENDED, "JPEG Extended",
+            JPEG_LS_NEAR, "JPEG-LS Near-Lossless", JPEG_2000, "JPEG 2000 (lossy allowed)");
 
     /** Largest frame accepted (8192 x 8192): larger Rows x Columns are taken for corruption, not allocated. */
     public static final long MAX_SAMPLES_PER_FRAME = 8192L * 8192L;
@@ -49,7 +80,9 @@ public final class PixelDecoder {
 
     /**
      * Refuses compressed frames too short to hold the decoded size even at the codec's best ratio (RLE: 2 bytes
-     * per 128 bytes; JPEG Lossless: 1 bit per sample), so corrupt sizes never cause large allocations.
+     * per 128 bytes; JPEG Lossless: 1 bit per sample), so corrupt sizes never cause large allocations. (JPEG, JPEG-LS
+     * and JPEG 2000 have no such bound: their decoders check the frame size in the stream against Rows x Columns,
+     * which is itself bounded by {@link #MAX_SAMPLES_PER_FRAME}, before decoding.)
      */
     private static void checkCompressedLength(Path file, String ts, long compressedBytes, long decodedBytes)
             throws DicomReadException {
@@ -60,8 +93,19 @@ public final class PixelDecoder {
         }
     }
 
-    /** Null when the file's transfer syntax can be decoded, else the refusal message. */
+    /**
+     * Null when the file's transfer syntax can be decoded, else the refusal message (also when the native codec a
+     * syntax needs, CharLS or OpenJPEG, cannot be loaded on this machine).
+     */
     public static String unsupportedTransferSyntax(String ts) {
+        if ((ts.equals(JPEG_LS) || ts.equals(JPEG_LS_NEAR)) && !CharLsDecoder.available()) {
+            return "unsupported transfer syntax " + ts + " (" + SUPPORTED.get(ts) + ") on this machine: the JPEG-LS codec "
+                    + CharLsDecoder.LIBRARY + " (Debian package libcharls2) is not installed";
+        }
+        if ((ts.equals(JPEG_2000) || ts.equals(JPEG_2000_LOSSLESS)) && !OpenJpegDecoder.available()) {
+            return "unsupported transfer syntax " + ts + " (" + SUPPORTED.get(ts) + ") on this machine: the JPEG 2000 codec "
+                    + OpenJpegDecoder.LIBRARY + " (Debian package libopenjp2-7) is not installed";
+        }
         if (ts.isEmpty() || SUPPORTED.containsKey(ts)) {
             return null;
         }
@@ -118,19 +162,69 @@ public final class PixelDecoder {
                     throw new DicomReadException(file, "compressed pixel data has " + (data == null ? 0 : data.length)
                             + " frames, frame " + (frame + 1) + " missing");
                 }
-                checkCompressedLength(file, ts, data[frame].length, (long) n * (bits / 8));
-                raw = ts.equals(TransferSyntax.RLE) ? fromLittleEndian(RleDecoder.decode(data[frame], rows, columns, bits / 8, 1), n, bits)
-                        : JpegLosslessDecoder.decode(data[frame], rows, columns);
+                raw = decodeCompressed(file, ts, data[frame], rows, columns, bits, bitsStored);
             } else {
                 raw = nativeFrame(file, pd, n, frame, bits, ts.equals(TransferSyntax.ExplicitVRBigEndian));
             }
         } catch (CodecException e) {
-            throw new DicomReadException(file, "cannot decode " + SUPPORTED.get(ts) + " pixel data: " + e.getMessage(), e);
+            throw new DicomReadException(file, "cannot decode " + SUPPORTED.get(ts) + " (" + ts + ") pixel data: "
+                    + e.getMessage(), e);
         } catch (DicomException e) {
             throw new DicomReadException(file, "cannot decode pixel data: " + e.getMessage(), e);
         }
         maskAndSignExtend(raw, bitsStored, signed);
         return raw;
+    }
+
+    /** One compressed frame's samples (not yet masked or sign-extended), through the codec of its transfer syntax. */
+    private static int[] decodeCompressed(Path file, String ts, byte[] frame, int rows, int columns, int bits, int bitsStored)
+            throws CodecException, DicomReadException {
+        int n = rows * columns;
+        switch (ts) {
+            case TransferSyntax.RLE -> {
+                checkCompressedLength(file, ts, frame.length, (long) n * (bits / 8));
+                return fromLittleEndian(RleDecoder.decode(frame, rows, columns, bits / 8, 1), n, bits);
+            }
+            case TransferSyntax.JPEGLossless, TransferSyntax.JPEGLosslessSV1 -> {
+                checkCompressedLength(file, ts, frame.length, (long) n * (bits / 8));
+                return JpegLosslessDecoder.decode(frame, rows, columns);
+            }
+            case JPEG_BASELINE, JPEG_EXTENDED -> {
+                return ImageIoJpegDecoder.decode(frame, rows, columns);
+            }
+            case JPEG_LS, JPEG_LS_NEAR -> {
+                CharLsDecoder.Result r = CharLsDecoder.decode(frame, rows, columns);
+                return r.samples();
+            }
+            case JPEG_2000, JPEG_2000_LOSSLESS -> {
+                OpenJpegDecoder.Result r = OpenJpegDecoder.decode(frame, rows, columns);
+                if (r.precision() > bits) {
+                    throw new CodecException(r.precision() + "-bit JPEG 2000 samples do not fit Bits Allocated " + bits);
+                }
+                return r.samples();
+            }
+            default -> throw new CodecException("no decoder for transfer syntax " + ts);
+        }
+    }
+
+    /**
+     * Null when the pixel data are stored as acquired, else a warning that they were lossy compressed: the transfer
+     * syntax is a lossy one (JPEG Baseline/Extended, JPEG-LS Near-Lossless, JPEG 2000 unless Lossy Image Compression
+     * (0028,2110) says "00") or Lossy Image Compression is "01" (compressed lossily at some earlier time).
+     */
+    public static String lossyCompressionWarning(AttributeList l) {
+        String ts = Attrs.string(l, TagFromName.TransferSyntaxUID);
+        String flag = Attrs.string(l, TagFromName.LossyImageCompression);
+        String method = Attrs.string(l, TagFromName.LossyImageCompressionMethod);
+        boolean saysLossless = flag.equals("00") && (ts.equals(JPEG_2000) || ts.equals(JPEG_LS_NEAR));
+        if (LOSSY.containsKey(ts) && !saysLossless) {
+            return "lossy compressed pixel data (" + LOSSY.get(ts) + ", " + ts + "): values are not the original ones";
+        }
+        if (flag.equals("01")) {
+            return "pixel data were lossy compressed before (Lossy Image Compression 01"
+                    + (method.isEmpty() ? "" : ", " + method) + "): values are not the original ones";
+        }
+        return null;
     }
 
     /** Per-thread read buffer of the fast path (grows to the largest slice read; one per decoding thread). */

@@ -18,7 +18,9 @@ import com.pixelmed.network.StorageSOPClassSCU;
 
 /**
  * Sends DICOM files to a remote node with C-STORE (Storage SCU), over one association, and reports the
- * outcome of every file. Instances hold no state and may be shared between threads.
+ * outcome of every file. Instances hold no state and may be shared between threads. What the remote node
+ * sends is checked before PixelMed parses it (PDU types and lengths, see {@link StorageServer}); a
+ * violation aborts the association and is reported naming the PDU.
  */
 public final class StorageClient {
 
@@ -111,6 +113,8 @@ public final class StorageClient {
         private boolean timedOutWhileAssociating;
         private Association association;
         private Exception associationFailure;
+        /** The guarded connection to the remote node, once made. */
+        private PduRelay relay;
 
         Session(String calling, DicomNode remote, List<Path> files, int timeoutMs, Consumer<FileStatus> sink) {
             this.calling = calling;
@@ -155,6 +159,11 @@ public final class StorageClient {
                 if (worker.isAlive()) {
                     worker.interrupt();
                 }
+                synchronized (this) {
+                    if (relay != null) {
+                        relay.close();
+                    }
+                }
             }
             boolean associated;
             synchronized (this) {
@@ -162,6 +171,10 @@ public final class StorageClient {
             }
             if (!associated && !cancelled) {
                 synchronized (this) {
+                    String violation = relay == null ? null : relay.describeViolation();
+                    if (violation != null) {
+                        throw new NetworkException(violation);
+                    }
                     if (timedOutWhileAssociating) {
                         throw new NetworkException("no answer from " + remote + " within " + timeoutMs + " ms");
                     }
@@ -251,7 +264,15 @@ public final class StorageClient {
             Association a;
             try {
                 begin("establishing the association");
-                a = AssociationFactory.createNewAssociation(remote.host(), remote.port(), remote.aeTitle(), calling,
+                PduRelay r = PduRelay.open(remote);
+                synchronized (this) {
+                    relay = r;
+                    if (endReason != null) { // timed out or cancelled while connecting
+                        r.close();
+                        return;
+                    }
+                }
+                a = AssociationFactory.createNewAssociation(r.localHost(), r.localPort(), remote.aeTitle(), calling,
                         new LinkedList<Object>(contexts), null, false);
             } catch (Exception e) {
                 synchronized (this) {
@@ -329,7 +350,8 @@ public final class StorageClient {
                 errorOperation = operation;
             }
             if (connectionLevel && endReason == null) {
-                endReason = Failures.describe(e, remote);
+                String violation = relay == null ? null : relay.describeViolation();
+                endReason = violation != null ? violation : Failures.describe(e, remote);
                 endedAt = cursor;
             }
         }

@@ -5,12 +5,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.pixelmed.network.VerificationSOPClassSCU;
 
 /**
  * Checks that a remote DICOM node is reachable and accepts us, with a C-ECHO (Verification SOP Class,
- * the "DICOM ping"). Instances hold no state and may be shared between threads.
+ * the "DICOM ping"). Instances hold no state and may be shared between threads. What the remote node
+ * sends is checked before PixelMed parses it (PDU types and lengths, see {@link StorageServer}).
  */
 public final class VerificationClient {
 
@@ -37,9 +39,14 @@ public final class VerificationClient {
             throw new IllegalArgumentException("timeout must be positive, was " + timeoutMs + " ms");
         }
         long start = System.nanoTime();
+        AtomicReference<PduRelay> relay = new AtomicReference<>();
         FutureTask<Void> task = new FutureTask<>(() -> {
-            // connects, negotiates, echoes and releases in the constructor; throws on any failure
-            new VerificationSOPClassSCU(remote.host(), remote.port(), remote.aeTitle(), calling, false);
+            // PixelMed talks to the remote node through a relay that checks what the node sends
+            try (PduRelay r = PduRelay.open(remote)) {
+                relay.set(r);
+                // connects, negotiates, echoes and releases in the constructor; throws on any failure
+                new VerificationSOPClassSCU(r.localHost(), r.localPort(), remote.aeTitle(), calling, false);
+            }
             return null;
         });
         // a virtual thread: interrupting it closes a socket it is blocked on, so an abandoned echo ends
@@ -50,14 +57,25 @@ public final class VerificationClient {
             return new EchoResult(true, ms, "C-ECHO to " + remote + " succeeded in " + ms + " ms");
         } catch (TimeoutException e) {
             task.cancel(true);
+            closeQuietly(relay.get());
             return new EchoResult(false, millisSince(start), "no answer from " + remote + " within " + timeoutMs + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new EchoResult(false, millisSince(start), Failures.describe(cause, remote));
+            PduRelay r = relay.get();
+            String violation = r == null ? null : r.describeViolation();
+            return new EchoResult(false, millisSince(start),
+                    violation != null ? violation : Failures.describe(cause, remote));
         } catch (InterruptedException e) {
             task.cancel(true);
+            closeQuietly(relay.get());
             Thread.currentThread().interrupt();
             return new EchoResult(false, millisSince(start), "C-ECHO to " + remote + " was cancelled");
+        }
+    }
+
+    private static void closeQuietly(PduRelay r) {
+        if (r != null) {
+            r.close();
         }
     }
 
