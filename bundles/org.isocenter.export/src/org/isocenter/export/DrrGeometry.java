@@ -24,7 +24,8 @@ public record DrrGeometry(Vector3 isocenterMm, Vector3 sourceMm, double sourceAx
         Objects.requireNonNull(patientPosition, "patientPosition");
         if (!(sourceAxisDistanceMm > 0) || !(sourceToImageDistanceMm > sourceAxisDistanceMm)) {
             throw new IllegalArgumentException("DRR needs 0 < SAD < SID (mm), not SAD " + sourceAxisDistanceMm
-                    + " and SID " + sourceToImageDistanceMm);
+                    + " and SID " + sourceToImageDistanceMm + " (for ion beams SAD is the virtual source-axis distance;"
+                    + " choose a larger SID)");
         }
     }
 

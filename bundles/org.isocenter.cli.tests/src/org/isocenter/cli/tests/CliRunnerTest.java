@@ -80,6 +80,11 @@ class CliRunnerTest {
             assertEquals(99, ctInstances, "the other 99 planning slices are listed");
             assertTrue(sawStructures);
             assertEquals(7, j.get("seriesCount").getAsInt());
+            // loading that series is refused naming the unreadable slice, not blaming a neighbour or a gap
+            Run load = run("load", demo.resolve(DemoPatient.CT_FOLDER).toString());
+            assertEquals(1, load.exitCode(), load.stdout());
+            String error = load.json().get("error").getAsString();
+            assertTrue(error.contains("CT_0007.dcm: truncated or corrupt") && error.contains("incomplete"), error);
         } finally {
             Files.write(bad, bytes);
         }

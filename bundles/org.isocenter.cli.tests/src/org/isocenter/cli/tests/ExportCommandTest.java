@@ -151,6 +151,59 @@ class ExportCommandTest {
     }
 
     @Test
+    void anRtIonPlanIsExportedWithItsBeamsAndDrrs() throws Exception {
+        // the demo plan rewritten by pydicom as an RT Ion Plan (proton beams with virtual source-axis distances)
+        Path plan = Files.createDirectories(tmp.resolve("ion")).resolve("RTPLAN_ion.dcm");
+        Process py = new ProcessBuilder("/usr/bin/python3", "-c", """
+                import sys, pydicom
+                from pydicom.dataset import Dataset
+                from pydicom.sequence import Sequence
+                ds = pydicom.dcmread(sys.argv[1])
+                ds.SOPClassUID = '1.2.840.10008.5.1.4.1.1.481.8'
+                ds.file_meta.MediaStorageSOPClassUID = ds.SOPClassUID
+                ion = []
+                for b in ds.BeamSequence:
+                    i = Dataset()
+                    for k in ('BeamNumber', 'BeamName', 'BeamType', 'TreatmentDeliveryType', 'TreatmentMachineName',
+                              'ReferencedPatientSetupNumber'):
+                        if k in b:
+                            setattr(i, k, b[k].value)
+                    i.RadiationType = 'PROTON'; i.ScanMode = 'MODULATED'; i.VirtualSourceAxisDistances = [2000.0, 1800.0]
+                    cp0 = b.ControlPointSequence[0]
+                    c = Dataset(); c.ControlPointIndex = 0; c.NominalBeamEnergy = 160.0; c.CumulativeMetersetWeight = 0.0
+                    for k in ('GantryAngle', 'BeamLimitingDeviceAngle', 'PatientSupportAngle', 'IsocenterPosition'):
+                        setattr(c, k, cp0[k].value)
+                    i.NumberOfControlPoints = 1; i.IonControlPointSequence = Sequence([c])
+                    ion.append(i)
+                del ds.BeamSequence
+                ds.IonBeamSequence = Sequence(ion)
+                ds.save_as(sys.argv[2])
+                """, plan(), plan.toString()).redirectErrorStream(true).start();
+        String pyOut = new String(py.getInputStream().readAllBytes());
+        assertEquals(0, py.waitFor(), pyOut);
+        CliRunnerTest.Run info = CliRunnerTest.run("info", plan.toString());
+        assertEquals(0, info.exitCode(), info.stdout());
+        assertTrue(info.stdout().contains("ion plan 'PROSTATE_4F': 6 beams (PROTON, gantry 0/90/180/270/0/90 deg)"),
+                info.stdout());
+        Path out = tmp.resolve("ion-out");
+        String[] args = { "export", "--plan", plan.toString(), "--search", DemoFiles.folder().toString(), "--to-folder",
+                out.toString(), "--drr", "--drr-size", "64", "--drr-spacing", "6.4", "--audit",
+                tmp.resolve("audit-ion").toString() };
+        // the default receptor (SID 1500 mm) lies inside the 1900 mm virtual source distance: refused with the reason
+        CliRunnerTest.Run refused = CliRunnerTest.run(args);
+        assertEquals(1, refused.exitCode(), refused.stdout());
+        assertTrue(refused.json().getAsJsonArray("refused").get(0).getAsString()
+                .contains("not SAD 1900.0 and SID 1500.0 (for ion beams SAD is the virtual source-axis distance"),
+                refused.stdout());
+        String[] withSid = Arrays.copyOf(args, args.length + 2);
+        withSid[args.length] = "--drr-sid";
+        withSid[args.length + 1] = "2400";
+        CliRunnerTest.Run r = CliRunnerTest.run(withSid);
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals(CT_SLICES + 2 + 6, r.json().get("delivered").getAsInt(), "CT, structure set, ion plan, 6 DRRs");
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(2, CliRunnerTest.run("export", "--plan", plan()).exitCode(), "no destination");
         assertEquals(2, CliRunnerTest.run("export", "--plan", plan(), "--to", "127.0.0.1:104").exitCode(), "no AE title");

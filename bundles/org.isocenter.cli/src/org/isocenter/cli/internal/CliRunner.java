@@ -113,6 +113,13 @@ public final class CliRunner {
             return "the input nests too deeply to process";
         }
         String m = e.getMessage();
+        if (e instanceof IndexOutOfBoundsException || e instanceof NullPointerException || e instanceof ClassCastException
+                || e instanceof ArithmeticException || e instanceof NegativeArraySizeException
+                || e instanceof java.util.ConcurrentModificationException) {
+            // not a refusal with a reason but a fault of Isocenter's own: say so rather than show its text as a reason
+            return "internal error (" + e.getClass().getSimpleName() + (m == null ? "" : ": " + m)
+                    + "); nothing was written. Please report it with the output of --debug";
+        }
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 

@@ -74,6 +74,14 @@ final class PlanningInputs {
             throw new IllegalArgumentException(what + " holds " + images.size() + " image series: "
                     + String.join(", ", names) + "; give a folder with exactly one");
         }
+        if (!index.problems().isEmpty()) {
+            // a slice that could not be read would leave a gap or silently shorten the volume: name it instead
+            List<String> named = index.problems().stream().limit(3)
+                    .map(p -> p.file().getFileName() + ": " + p.problem()).toList();
+            throw new IllegalArgumentException(what + " holds " + index.problems().size() + " DICOM file"
+                    + (index.problems().size() == 1 ? "" : "s") + " that cannot be read, so the series would be "
+                    + "incomplete: " + String.join("; ", named) + (index.problems().size() > 3 ? "; ..." : ""));
+        }
         return images.get(0);
     }
 

@@ -134,7 +134,8 @@ public final class Part10 {
         } catch (org.isocenter.core.progress.CancelledException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DicomReadException(file, "malformed " + what + ": " + HeaderReader.describe(e), e);
+            throw new DicomReadException(file, "malformed " + what + ": a value the reader could not use stopped it ("
+                    + HeaderReader.describe(e) + ")", e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.isocenter.core.plan.PatientSetup;
 import org.isocenter.core.plan.Prescription;
 import org.isocenter.core.plan.RtPlan;
 import org.isocenter.dicom.internal.Attrs;
+import org.isocenter.dicom.internal.HeaderChecks;
 import org.isocenter.dicom.internal.Part10;
 import org.isocenter.dicom.internal.Tags;
 
@@ -117,6 +118,12 @@ public final class RtPlanReader {
             couch = Attrs.number(cp, Tags.PatientSupportAngle, couch);
             double[] iso = Attrs.doubles(cp, Tags.IsocenterPosition);
             if (iso.length == 3) {
+                if (!(Math.abs(iso[0]) <= HeaderChecks.MAX_POSITION_MM && Math.abs(iso[1]) <= HeaderChecks.MAX_POSITION_MM
+                        && Math.abs(iso[2]) <= HeaderChecks.MAX_POSITION_MM)) {
+                    throw new DicomReadException(file, "beam " + number + " control point " + cps.size()
+                            + ": Isocenter Position " + java.util.Arrays.toString(iso) + " is not finite or lies beyond "
+                            + (long) HeaderChecks.MAX_POSITION_MM + " mm");
+                }
                 isocenter = new Vector3(iso[0], iso[1], iso[2]);
             }
             double x1 = jaws.x1Mm(), x2 = jaws.x2Mm(), y1 = jaws.y1Mm(), y2 = jaws.y2Mm();
@@ -137,9 +144,17 @@ public final class RtPlanReader {
             if (isocenter == null) {
                 throw new DicomReadException(file, "beam " + number + " control point 0 states no Isocenter Position");
             }
+            if (!Double.isFinite(gantry) || !Double.isFinite(collimator) || !Double.isFinite(couch)) {
+                throw new DicomReadException(file, "beam " + number + " control point " + cps.size()
+                        + ": gantry, collimator and couch angles must be finite numbers");
+            }
             cps.add(new ControlPoint(Attrs.integer(cp, Tags.ControlPointIndex, cps.size()),
                     Attrs.number(cp, Tags.CumulativeMetersetWeight, Double.NaN), angle(gantry), angle(collimator),
                     angle(couch), isocenter, jaws, leaves));
+        }
+        if (!(sad > 0 && sad < HeaderChecks.MAX_POSITION_MM)) {
+            throw new DicomReadException(file, "beam " + number + ": source-axis distance " + sad + " mm is not a positive "
+                    + "finite distance below " + (long) HeaderChecks.MAX_POSITION_MM + " mm");
         }
         int setup = Attrs.integer(b, Tags.ReferencedPatientSetupNumber, setups.isEmpty() ? 0 : setups.get(0).number());
         return new Beam(number, Attrs.string(b, Tags.BeamName), Attrs.string(b, Tags.BeamDescription),
