@@ -149,6 +149,16 @@ class CliRunnerTest {
         assertEquals(plain.json().get("error").getAsString(), debug.json().get("error").getAsString());
         Run missingSend = run("send", "X@127.0.0.1:1", tmp.resolve("nothing-here").toString());
         assertEquals(2, missingSend.exitCode(), missingSend.stdout());
+        // control characters never reach a DICOM value, and a refused save leaves nothing behind
+        Path out = tmp.resolve("escaped.dcm");
+        Run escaped = run("boolean", "--planning", demo.resolve(DemoPatient.CT_FOLDER).toString(), "--op", "union", "--a",
+                "Bladder", "--b", "Rectum", "--name", "OAR\u001b[31m\nX", "--out", out.toString());
+        assertEquals(1, escaped.exitCode(), escaped.stdout());
+        assertTrue(escaped.json().get("error").getAsString().contains("control character 0x1b"), escaped.stdout());
+        assertTrue(!Files.exists(out));
+        try (java.util.stream.Stream<Path> files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".partial")), "no temporary file left");
+        }
     }
 
     @Test
