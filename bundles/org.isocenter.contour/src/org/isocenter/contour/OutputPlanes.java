@@ -63,6 +63,19 @@ public record OutputPlanes(double[] zMm, double inPlaneStepMm) {
         return new OutputPlanes(z, stepMm);
     }
 
+    /** The planes' typical spacing (mm): the median gap between neighbours, 0 for a single plane. */
+    public double spacingMm() {
+        if (zMm.length < 2) {
+            return 0;
+        }
+        double[] gaps = new double[zMm.length - 1];
+        for (int k = 0; k < gaps.length; k++) {
+            gaps[k] = zMm[k + 1] - zMm[k];
+        }
+        Arrays.sort(gaps);
+        return gaps[gaps.length / 2];
+    }
+
     /** Number of planes. */
     public int count() {
         return zMm.length;

@@ -15,7 +15,8 @@ import org.isocenter.core.patient.TableTopAxes;
  * gantry, +vertical up) and rotations in degrees about the table-top X (pitch), Y (roll) and Z (yaw) axes,
  * right-hand positive, applied as yaw · roll · pitch about the isocenter. {@code status} says whether to apply
  * it under the clinic's {@link CorrectionLimits}; {@code messages} explains (values beyond limits, rotations a
- * 3-DOF couch cannot apply and the residual error they leave).
+ * 3-DOF couch cannot apply and the residual error they leave; a residual beyond the action level refuses the
+ * translation-only correction: the patient must be re-positioned).
  */
 public record CouchCorrection(PatientPosition position, double lateralMm, double longitudinalMm, double verticalMm,
         double pitchDeg, double rollDeg, double yawDeg, Status status, List<String> messages) {
@@ -81,7 +82,16 @@ public record CouchCorrection(PatientPosition position, double lateralMm, double
         messages.add(String.format(Locale.ROOT, "3-DOF couch: rotation of %.2f deg not corrected; residual error up to "
                 + "%.2f mm at the corners of a %.0f mm box around the region", planningToDaily.rotationAngleDegrees(), worst,
                 2 * roiHalfSizeMm));
-        return judge(position, axes.toIec(shiftLps), 0, 0, 0, limits, messages);
+        CouchCorrection judged = judge(position, axes.toIec(shiftLps), 0, 0, 0, limits, messages);
+        if (worst > limits.actionLevelMm() && judged.status() != Status.REFUSED) {
+            // the couch cannot remove what is left: shifting would still leave the region beyond the action level
+            List<String> m = new ArrayList<>(messages.subList(0, 1));
+            m.add(String.format(Locale.ROOT, "the residual %.2f mm exceeds the action level %.1f mm: do not apply; "
+                    + "re-position the patient (correct the rotation) and re-image", worst, limits.actionLevelMm()));
+            return new CouchCorrection(position, judged.lateralMm(), judged.longitudinalMm(), judged.verticalMm(), 0, 0, 0,
+                    Status.REFUSED, m);
+        }
+        return judged;
     }
 
     private static CouchCorrection judge(PatientPosition position, Vector3 t, double pitch, double roll, double yaw,

@@ -276,7 +276,7 @@ class RegisterCommandTest {
         Files.createDirectories(none);
         CliRunnerTest.Run empty = CliRunnerTest.run("register", "--planning", planning(), "--daily", none.toString());
         assertEquals(1, empty.exitCode(), empty.stdout());
-        assertTrue(empty.json().get("error").getAsString().contains(none + " holds no image series"), empty.stdout());
+        assertTrue(empty.json().get("error").getAsString().contains(none + " holds no readable image series"), empty.stdout());
         CliRunnerTest.Run missing = CliRunnerTest.run("register", "--planning", planning(), "--daily", tmp.resolve("nowhere").toString());
         assertEquals(2, missing.exitCode(), missing.stdout());
         assertTrue(missing.json().get("error").getAsString().contains("nowhere"), missing.stdout());

@@ -116,6 +116,18 @@ class StructureCommandsTest {
         assertEquals("CTV_Prostate+margin", res.get("name").getAsString());
     }
 
+    /** The BODY runs the CT's whole length: grown 5 mm inferiorly and superiorly, the CT's ends cut it, and notes say so. */
+    @Test
+    void marginBeyondTheCtIsReportedInNotes() throws Exception {
+        Path out = tmp.resolve("body5.dcm");
+        CliRunnerTest.Run r = CliRunnerTest.run("margin", "--planning", planning(), "--structure", "BODY",
+                "--margin", "0,0,0,0,5,5", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        String notes = String.valueOf(r.json().get("notes"));
+        System.out.println("margin BODY I/S 5 mm notes: " + notes);
+        assertTrue(notes.contains("cut inferiorly") && notes.contains("cut superiorly"), notes);
+    }
+
     @Test
     void ringAndCropAreMadeOfTheirParts() throws Exception {
         Path ring = tmp.resolve("ring.dcm"), crop = tmp.resolve("crop.dcm");

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.isocenter.cli.CliCommand;
 import org.isocenter.cli.CliUsageException;
+import org.isocenter.contour.MarginResult;
 import org.isocenter.contour.Margins;
 import org.isocenter.contour.StructureMargins;
 import org.isocenter.core.progress.ProgressMonitor;
@@ -17,7 +19,8 @@ import org.isocenter.core.structure.Roi;
 /**
  * {@code margin --planning <CT folder> --structure CTV --margin 10|R,L,A,P,I,S --out new.dcm}: the structure grown
  * (or shrunk, negative values) by an exact anisotropic margin, written with all other structures into a new RT
- * Structure Set on the planning CT's slices, with source and result volumes.
+ * Structure Set on the planning CT's slices, with source and result volumes; where the CT ends before the result
+ * does (patient z, mm), {@code notes} says so.
  */
 final class MarginCommand implements CliCommand {
 
@@ -56,10 +59,16 @@ final class MarginCommand implements CliCommand {
         edit.checkNewName(name);
         String type = a.text("--type", target ? "PTV" : source.interpretedType().equals("ORGAN") ? "AVOIDANCE" : "");
         long start = System.nanoTime();
-        List<Contour> contours = StructureMargins.apply(edit.slabs(source), margins, edit.planes(), progress);
+        MarginResult result = StructureMargins.compute(edit.slabs(source), margins, edit.planes(), progress);
+        List<Contour> contours = result.contours();
         long computeMs = Math.round((System.nanoTime() - start) / 1e6);
         int[] colour = target ? new int[] { 255, 64, 64 } : new int[] { 255, 160, 0 };
         JsonObject j = edit.writeWithNew(name, type, colour, contours, out, "Isocenter margin");
+        if (result.clipped()) { // the planning CT ends before the grown structure: say where and by how much
+            JsonArray notes = j.has("notes") ? j.getAsJsonArray("notes") : new JsonArray();
+            result.notes().forEach(notes::add);
+            j.add("notes", notes);
+        }
         j.add("source", StructureEdit.statistics(edit.slabs(source)));
         JsonObject m = new JsonObject();
         m.addProperty("rightMm", margins.rightMm());

@@ -55,6 +55,14 @@ public final class EllipsoidMetric {
         return scaleMm;
     }
 
+    /**
+     * The largest ratio of this in-plane distance to the Euclidean one (M over the smallest in-plane semi-axis):
+     * how fast a distance can change per mm moved in plane.
+     */
+    public double inPlaneLipschitz() {
+        return Math.sqrt(Math.max(Math.max(invXPos2, invXNeg2), Math.max(invYPos2, invYNeg2)));
+    }
+
     /** Superior semi-axis (mm): reach toward +z. */
     public double superiorMm() {
         return zPos;

@@ -10,18 +10,21 @@ import org.isocenter.core.structure.RoiSlabs;
 /**
  * The sweep of an ellipsoid over a contoured structure (or over everything outside it), evaluated plane by plane
  * as a field on a {@link PlaneGrid} that is ≤ 0 exactly inside the sweep (mm-like, see {@link EllipsoidMetric}).
- * The structure between its contoured slices is the shape-based interpolation of the slices' signed distances: a
- * monotone cubic through the neighbouring slices (it follows a curved flank closer than the chord; the chord's
- * closed-form minimum is kept wherever the cubic cannot change the sign). Beyond its first and last slice it goes on
- * for half a slice spacing (the DICOM slab convention), narrowing as its last slices narrow (shape-based
- * extrapolation: a prism keeps its end face, a sphere's cap keeps rounding off); a slice with no neighbour is a slab
- * of its own outline. Per source interval the minimum over height of the interpolated distance minus the
+ * The structure is its contours, each exact on its own plane, and between two neighbouring contoured planes (at
+ * most 1.5 contour spacings apart) the shape-based interpolation of the two slices' signed distances: a monotone
+ * cubic through the neighbouring slices (it follows a curved flank closer than the chord; the chord's closed-form
+ * minimum is kept wherever the cubic cannot change the sign). It ends on its first and last contoured planes (and
+ * on both sides of a gap in the contouring): nothing is extrapolated beyond them, and a slice with no neighbour is
+ * its outline on its own plane. Per source interval the minimum over height of the interpolated distance minus the
  * ellipsoid's reach is found in closed form for the chord (it is convex in height) and by scan and golden section
- * for the cubic.
+ * for the cubic. Patient LPS mm.
  */
 public final class MarginSweep {
 
-    /** A piece of the source in z: constant (one slab, or everything when slab A is -1) or interpolated A..B. */
+    /**
+     * A piece of the source in z: one slice's outline on [za, zb] (za = zb: its own plane), everything (slab A is
+     * -1; open at both ends) or interpolated from slice A at za to slice B at zb.
+     */
     private record Span(double za, double zb, int slabA, int slabB, int before, int after) {
         Span(double za, double zb, int slabA, int slabB) {
             this(za, zb, slabA, slabB, -1, -1);
@@ -51,41 +54,24 @@ public final class MarginSweep {
         double h = source.halfThicknessMm();
         double inf = Double.POSITIVE_INFINITY;
         if (complement) {
-            spans.add(new Span(-inf, source.slabZMm(0) - h, -1, -1));
+            spans.add(new Span(-inf, source.slabZMm(0), -1, -1));
         }
         for (int s = 0; s < n; s++) {
             double z = source.slabZMm(s);
             boolean linkedBelow = s > 0 && z - source.slabZMm(s - 1) <= 3 * h;
             boolean linkedAbove = s + 1 < n && source.slabZMm(s + 1) - z <= 3 * h;
-            if (!linkedBelow) {
-                boolean third = s + 2 < n && source.slabZMm(s + 2) - source.slabZMm(s + 1) <= 3 * h;
-                spans.add(linkedAbove ? taper(s, s + 1, third ? s + 2 : -1, z - h, z, source.slabZMm(s + 1) - z, true)
-                        : new Span(z - h, z, s, -1));
-            }
             if (linkedAbove) {
                 boolean beyond = s + 2 < n && source.slabZMm(s + 2) - source.slabZMm(s + 1) <= 3 * h;
                 spans.add(new Span(z, source.slabZMm(s + 1), s, s + 1, linkedBelow ? s - 1 : -1, beyond ? s + 2 : -1));
             } else {
-                boolean third = s >= 2 && source.slabZMm(s - 1) - source.slabZMm(s - 2) <= 3 * h;
-                spans.add(linkedBelow ? taper(s, s - 1, third ? s - 2 : -1, z, z + h, z - source.slabZMm(s - 1), false)
-                        : new Span(z, z + h, s, -1));
+                if (!linkedBelow) {
+                    spans.add(new Span(z, z, s, -1)); // a slice on its own: its outline on its plane only
+                }
                 if (complement) {
-                    spans.add(new Span(z + h, s + 1 < n ? source.slabZMm(s + 1) - h : inf, -1, -1));
+                    spans.add(new Span(z, s + 1 < n ? source.slabZMm(s + 1) : inf, -1, -1));
                 }
             }
         }
-    }
-
-    /**
-     * The half slab beyond an end slice {@code s}, as the interpolation from its field to the field continued from
-     * the neighbouring slices (shape-based extrapolation over half a spacing).
-     */
-    private Span taper(int s, int neighbour, int second, double za, double zb, double gap, boolean below) {
-        SlabField outer = SlabField.extrapolated(fields.get(s), fields.get(neighbour),
-                second < 0 ? null : fields.get(second), (zb - za) / gap, clamp);
-        fields.add(outer);
-        int o = fields.size() - 1;
-        return below ? new Span(za, zb, o, s) : new Span(za, zb, s, o);
     }
 
     /** The clamp (mm): field values are within ±clamp. */
@@ -129,10 +115,10 @@ public final class MarginSweep {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     float pa = a.at(i, j), pb = b.at(i, j);
-                    float v = (float) (span.slabB < 0 ? reach.value(pa, pb)
-                            : reach.smooth(before == null ? Double.NaN : before.at(i, j), pa, pb,
-                                    after == null ? Double.NaN : after.at(i, j)));
                     int p = j * nx + i;
+                    float v = (float) (span.slabB < 0 ? reach.value(pa, pb)
+                            : interpolated(reach, before, a, b, after, before == null ? Double.NaN : before.at(i, j),
+                                    pa, pb, after == null ? Double.NaN : after.at(i, j), grid.x(i), grid.y(j), f[p]));
                     if (v < f[p]) {
                         f[p] = v;
                         arg[p] = si;
@@ -144,11 +130,50 @@ public final class MarginSweep {
     }
 
     /**
+     * The indices of the source spans the ellipsoid reaches from the plane at z (mm): those that can give a point of
+     * that plane its value.
+     */
+    public int[] spansReaching(double zMm) {
+        return IntStream.range(0, spans.size()).filter(si -> reach(spans.get(si), zMm) != null).toArray();
+    }
+
+    /**
+     * Of the spans {@code reaching} a plane, those that can make a point of the grid edge between grid points
+     * {@code pa} and {@code pb} (indices into the plane's samples) inside the sweep: the others are positive all
+     * along it (the monotone cubic stays above its end slices' lower distance, less the reach, and a distance
+     * changes by at most the metric's Lipschitz factor per mm), so they cannot move the outline's crossing.
+     */
+    public int[] candidates(int[] reaching, int pa, int pb) {
+        int nx = grid.nx();
+        int ia = pa % nx, ja = pa / nx, ib = pb % nx, jb = pb / nx;
+        double slack = metric.inPlaneLipschitz() * grid.stepMm() / 2 + metric.inPlaneReachMm() + 1e-3;
+        int[] out = new int[reaching.length];
+        int n = 0;
+        for (int si : reaching) {
+            Span span = spans.get(si);
+            if (span.slabA >= 0) {
+                double lowest = (fields.get(span.slabA).at(ia, ja) + fields.get(span.slabA).at(ib, jb)) / 2;
+                if (span.slabB >= 0) {
+                    lowest = Math.min(lowest, (fields.get(span.slabB).at(ia, ja) + fields.get(span.slabB).at(ib, jb)) / 2);
+                }
+                if (lowest - slack > 0) {
+                    continue;
+                }
+            }
+            out[n++] = si;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /**
      * The sweep's field at the point (x, y, z) in mm from exact distances (not grid samples), over the source spans
-     * with the given indices (-1 entries are skipped), e.g. those that gave the neighbouring samples their values.
+     * with the given indices (-1 entries are skipped), e.g. {@link #spansReaching}: a span that gave neither
+     * neighbouring sample its value can still give the point between them its value.
      */
     public double valueAt(double x, double y, double zMm, int... spanIndices) {
         double f = clamp;
+        double[] exact = new double[fields.size()]; // each slice's distance at (x, y), computed once
+        java.util.Arrays.fill(exact, Double.NaN);
         for (int si : spanIndices) {
             if (si < 0) {
                 continue;
@@ -158,17 +183,75 @@ public final class MarginSweep {
             if (reach == null) {
                 continue;
             }
-            double pa = span.slabA < 0 ? -clamp : fields.get(span.slabA).valueAt(x, y);
-            double pb = span.slabB < 0 ? pa : fields.get(span.slabB).valueAt(x, y);
-            if (span.slabB < 0) {
-                f = Math.min(f, reach.value(pa, pb));
-            } else {
-                double before = span.before < 0 ? Double.NaN : fields.get(span.before).valueAt(x, y);
-                double after = span.after < 0 ? Double.NaN : fields.get(span.after).valueAt(x, y);
-                f = Math.min(f, reach.smooth(before, pa, pb, after));
+            if (span.slabA < 0) {
+                f = Math.min(f, reach.value(-clamp, -clamp));
+                continue;
             }
+            double pa = exactAt(exact, span.slabA, x, y);
+            if (span.slabB < 0) {
+                f = Math.min(f, reach.value(pa, pa));
+                continue;
+            }
+            double pb = exactAt(exact, span.slabB, x, y);
+            double linear = reach.value(pa, pb);
+            if (Math.abs(linear) > UNIVERSAL_BOUND * Math.abs(pb - pa) && !clamped(pa) && !clamped(pb)) {
+                f = Math.min(f, linear); // the cubic cannot change the sign: its neighbours are not needed
+                continue;
+            }
+            SlabField before = span.before < 0 ? null : fields.get(span.before);
+            SlabField after = span.after < 0 ? null : fields.get(span.after);
+            f = Math.min(f, interpolated(reach, before, fields.get(span.slabA), fields.get(span.slabB), after,
+                    before == null ? Double.NaN : exactAt(exact, span.before, x, y), pa, pb,
+                    after == null ? Double.NaN : exactAt(exact, span.after, x, y), x, y, f));
         }
         return f;
+    }
+
+    private double exactAt(double[] cache, int slice, double x, double y) {
+        if (Double.isNaN(cache[slice])) {
+            cache[slice] = fields.get(slice).valueAt(x, y);
+        }
+        return cache[slice];
+    }
+
+    /** The cubic's largest departure from the chord, per unit of |pb - pa|, whatever the neighbours (4/27 * 4). */
+    private static final double UNIVERSAL_BOUND = 16.0 / 27;
+
+    /**
+     * An interpolated span's value at (x, y) from the four slices' values there. Where one of them is at the clamp
+     * and that can matter — the sign could differ, and the span could be the lowest — from their unclamped values,
+     * so that the chord and the cubic's slopes are those of the true distances. The monotone cubic stays between
+     * the end slices' values, so the value is at least their minimum less the reach.
+     */
+    private double interpolated(Reach reach, SlabField before, SlabField a, SlabField b, SlabField after, double vBefore,
+            double pa, double pb, double vAfter, double x, double y, double best) {
+        boolean endsClamped = clamped(pa) || clamped(pb);
+        if (!endsClamped && !clamped(vBefore) && !clamped(vAfter)) {
+            return reach.smooth(vBefore, pa, pb, vAfter);
+        }
+        boolean refetch;
+        if (pa < 0 && clamped(pa) || pb < 0 && clamped(pb)) {
+            refetch = Math.max(pa, pb) >= 0; // deep inside one slice: only a sign change matters
+        } else {
+            double lowest = Math.min(pa, pb) - reach.m(); // a lower bound, clamped values being lower than true
+            if (lowest > 0 || lowest >= best) {
+                refetch = false;
+            } else if (endsClamped) {
+                refetch = true;
+            } else {
+                double linear = reach.value(pa, pb);
+                refetch = Math.abs(linear) <= UNIVERSAL_BOUND * Math.abs(pb - pa); // else the chord's sign holds
+            }
+        }
+        if (!refetch) {
+            return reach.smooth(vBefore, pa, pb, vAfter);
+        }
+        return reach.smooth(before == null ? Double.NaN : before.unclampedAt(x, y), a.unclampedAt(x, y),
+                b.unclampedAt(x, y), after == null ? Double.NaN : after.unclampedAt(x, y));
+    }
+
+    private boolean clamped(double v) {
+        return Math.abs(v) >= clamp * (1 - 1e-6);
     }
 
     /** How a span's distances turn into the sweep's field on plane z: null when the ellipsoid misses the span. */
@@ -176,6 +259,10 @@ public final class MarginSweep {
         double sPos = metric.superiorMm(), sNeg = metric.inferiorMm();
         if (span.zb < zMm - sPos || span.za > zMm + sNeg) {
             return null;
+        }
+        if (span.slabA < 0 && (zMm >= span.zb || zMm <= span.za)
+                && (zMm >= span.zb ? zMm - span.zb : span.za - zMm) >= (zMm >= span.zb ? sPos : sNeg) - 1e-9) {
+            return null; // the space beyond the structure is open: the ellipsoid's tip does not reach into it
         }
         if (span.slabB < 0) {
             double zp = Math.max(span.za, Math.min(span.zb, zMm));

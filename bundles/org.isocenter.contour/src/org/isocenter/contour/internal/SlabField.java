@@ -10,21 +10,16 @@ import org.isocenter.core.structure.RoiSlabs;
  * slice's polygons (even-odd rule), positive outside, clamped to ±clamp. It is sampled once on a rectangle of a
  * {@link PlaneGrid} around the slice (grid points outside it are at {@link #outsideValue()}), and can be evaluated
  * exactly anywhere ({@link #valueAt}) to place outlines between grid points. Built for a shape or, when
- * {@code complement}, for everything outside it (signs swapped), which is what a contraction dilates. A field may
- * also be the linear continuation of an end slice beyond the structure ({@link #extrapolated}).
+ * {@code complement}, for everything outside it (signs swapped), which is what a contraction dilates.
  */
 public final class SlabField {
 
     private final int i0, j0, w, h;
     private final float[] values;
     private final float outside;
-    private final Exact exact; // null for an extrapolated field
-    private final SlabField end, neighbour, second;
-    private final double factor;
-    private final float clamp;
+    private final Exact exact;
 
-    private SlabField(int i0, int j0, int w, int h, float[] values, float outside, Exact exact, SlabField end,
-            SlabField neighbour, SlabField second, double factor, float clamp) {
+    private SlabField(int i0, int j0, int w, int h, float[] values, float outside, Exact exact) {
         this.i0 = i0;
         this.j0 = j0;
         this.w = w;
@@ -32,11 +27,6 @@ public final class SlabField {
         this.values = values;
         this.outside = outside;
         this.exact = exact;
-        this.end = end;
-        this.neighbour = neighbour;
-        this.second = second;
-        this.factor = factor;
-        this.clamp = clamp;
     }
 
     /** Sampled value at grid point (i, j). */
@@ -50,11 +40,15 @@ public final class SlabField {
 
     /** The exact value at the in-plane point (x, y) in mm. */
     public double valueAt(double x, double y) {
-        if (exact != null) {
-            return exact.value(x, y);
-        }
-        return continued(end.valueAt(x, y), neighbour.valueAt(x, y), second == null ? Double.NaN : second.valueAt(x, y),
-                factor, clamp);
+        return exact.value(x, y);
+    }
+
+    /**
+     * The exact value at the in-plane point (x, y) in mm without the clamp: for the rare points where a clamped
+     * neighbouring slice would bend the interpolation between two others.
+     */
+    public double unclampedAt(double x, double y) {
+        return exact.unclamped(x, y);
     }
 
     /** The value of grid points outside the stored rectangle: +clamp for a shape, -clamp for its complement. */
@@ -70,7 +64,7 @@ public final class SlabField {
             boolean complement) {
         Exact exact = new Exact(slabs, s, metric, clampMm, grid.stepMm(), complement);
         float outside = (float) (complement ? -clampMm : clampMm);
-        double pad = (complement ? 0 : clampMm) + 2 * grid.stepMm();
+        double pad = clampMm + 2 * grid.stepMm(); // beyond it, distances are at the clamp (either sign)
         int iA = grid.floorI(exact.xMin - pad), iB = Math.min(grid.nx() - 1, grid.floorI(exact.xMax + pad) + 1);
         int jA = grid.floorJ(exact.yMin - pad), jB = Math.min(grid.ny() - 1, grid.floorJ(exact.yMax + pad) + 1);
         int w = iB - iA + 1, h = jB - jA + 1;
@@ -88,37 +82,7 @@ public final class SlabField {
                 values[j * w + i] = (float) exact.signed(x, y, (c & 1) == 1);
             }
         }
-        return new SlabField(iA, jA, w, h, values, outside, exact, null, null, null, 0, (float) clampMm);
-    }
-
-    /**
-     * The field continued beyond an end slice, {@code factor} slice spacings out: linearly from the end slice and its
-     * neighbour, plus (when a second neighbour is given) the quadratic term where the slices' curvature closes the
-     * shape (a sphere's cap keeps rounding off), never where it would open it; clamped, on the union of the
-     * rectangles. A structure whose last slices agree (a prism) keeps its outline.
-     */
-    public static SlabField extrapolated(SlabField end, SlabField neighbour, SlabField second, double factor,
-            float clampMm) {
-        int i0 = Math.min(end.i0, neighbour.i0), j0 = Math.min(end.j0, neighbour.j0);
-        int i1 = Math.max(end.i0 + end.w, neighbour.i0 + neighbour.w), j1 = Math.max(end.j0 + end.h, neighbour.j0 + neighbour.h);
-        int w = i1 - i0, h = j1 - j0;
-        float[] values = new float[w * h];
-        for (int j = 0; j < h; j++) {
-            for (int i = 0; i < w; i++) {
-                values[j * w + i] = (float) continued(end.at(i0 + i, j0 + j), neighbour.at(i0 + i, j0 + j),
-                        second == null ? Double.NaN : second.at(i0 + i, j0 + j), factor, clampMm);
-            }
-        }
-        return new SlabField(i0, j0, w, h, values, end.outside, null, end, neighbour, second, factor, clampMm);
-    }
-
-    /** Newton's backward extrapolation by {@code f} spacings, the quadratic term only where it closes the shape. */
-    private static double continued(double e, double n, double n2, double f, double clamp) {
-        double v = e + f * (e - n);
-        if (!Double.isNaN(n2)) {
-            v += f * (f + 1) / 2 * Math.max(0, e - 2 * n + n2);
-        }
-        return Math.max(-clamp, Math.min(clamp, v));
+        return new SlabField(iA, jA, w, h, values, outside, exact);
     }
 
     /**
@@ -208,16 +172,24 @@ public final class SlabField {
             return signed(x, y, slabs.contains(s, x, y));
         }
 
+        double unclamped(double x, double y) {
+            return signed(x, y, slabs.contains(s, x, y), Double.POSITIVE_INFINITY);
+        }
+
         double signed(double x, double y, boolean inside) {
-            double d = clamp;
+            return signed(x, y, inside, clamp);
+        }
+
+        private double signed(double x, double y, boolean inside, double limit) {
+            double d = limit;
             int ci = (int) Math.floor((x - ox) / cell), cj = (int) Math.floor((y - oy) / cell);
-            int maxRing = (int) Math.ceil(clamp / cell) + 1;
             int startRing = 0;
             if (ci >= 0 && cj >= 0 && ci < cw && cj < ch) {
                 startRing = firstRing[cj * cw + ci]; // the rings inside it hold no edge
             } else {
                 startRing = Math.max(Math.max(-ci, ci - cw + 1), Math.max(-cj, cj - ch + 1));
             }
+            int maxRing = Double.isInfinite(limit) ? startRing + cw + ch : (int) Math.ceil(limit / cell) + 1;
             for (int r = startRing; r <= maxRing; r++) {
                 if (r >= 2 && (r - 1) * cell > d) {
                     break;

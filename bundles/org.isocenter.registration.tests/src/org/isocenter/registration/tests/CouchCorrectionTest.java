@@ -84,6 +84,21 @@ class CouchCorrectionTest {
     }
 
     @Test
+    void aThreeDofResidualBeyondTheActionLevelIsNotApplied() {
+        // 4 deg about z left uncorrected: 2 sin(2 deg) x 70.7 mm = 4.94 mm at the box corners, beyond the 3 mm level
+        RigidTransform t = moved(0, 0, 4, new Vector3(0, 0, 0));
+        CouchCorrection c = CouchCorrection.translationOnly(t, ISO, ISO, ISO.plus(new Vector3(50, 0, 0)), 50,
+                PatientPosition.HFS, LIMITS);
+        assertEquals(CouchCorrection.Status.REFUSED, c.status());
+        assertTrue(c.messages().get(0).contains("residual error up to 4.94 mm"), c.messages().toString());
+        assertTrue(c.messages().get(1).startsWith("the residual 4.94 mm exceeds the action level 3.0 mm: do not apply; "
+                + "re-position the patient"), c.messages().toString());
+        // 2 deg leaves 2.47 mm: within the level, the shift is applied
+        assertEquals(CouchCorrection.Status.APPLY, CouchCorrection.translationOnly(moved(0, 0, 2, new Vector3(0, 0, 5)),
+                ISO, ISO, ISO.plus(new Vector3(50, 0, 0)), 50, PatientPosition.HFS, LIMITS).status());
+    }
+
+    @Test
     void limitsDecideWhetherToApply() {
         assertEquals(CouchCorrection.Status.WITHIN_TOLERANCE,
                 CouchCorrection.sixDof(moved(0, 0, 0, new Vector3(1, -2, 2.5)), ISO, ISO, PatientPosition.HFS, LIMITS).status());

@@ -154,7 +154,8 @@ public abstract class ComputedStructureDialog extends Dialog {
             session.setPreview(shown);
             StructureStatistics st = StructureStatistics.of(new RoiSlabs(shown, session.image().geometry().spacingZMm()));
             status.setText(String.format(Locale.ROOT, "Preview of %s: %.2f cc on %d slices, extent %.1f × %.1f × %.1f mm (x y z).",
-                    key, st.volumeCc(), st.contouredSlices(), st.extentMm().x(), st.extentMm().y(), st.extentMm().z()));
+                    key, st.volumeCc(), st.contouredSlices(), st.extentMm().x(), st.extentMm().y(), st.extentMm().z())
+                    + recipe.notesText());
         }, problem -> {
             if (getShell() != null && !getShell().isDisposed()) {
                 status.setText(problem);

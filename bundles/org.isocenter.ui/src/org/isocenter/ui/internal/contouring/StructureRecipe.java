@@ -2,9 +2,11 @@ package org.isocenter.ui.internal.contouring;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import org.isocenter.contour.BooleanOperation;
+import org.isocenter.contour.MarginResult;
 import org.isocenter.contour.Margins;
 import org.isocenter.contour.OutputPlanes;
 import org.isocenter.contour.StructureBooleans;
@@ -20,9 +22,16 @@ import org.isocenter.core.structure.RoiSlabs;
 /**
  * A structure to compute from the session's structures or image by the contour bundle (margin, boolean, ring,
  * crop, threshold), captured on the UI thread as immutable inputs so that it can run in a job: what it is
- * ({@link #description()}, also the undo label) and how to compute its contours on the image's slices.
+ * ({@link #description()}, also the undo label), how to compute its contours on the image's slices, and what the
+ * last computation noted for the user ({@link #notes()}, e.g. a margin cut where the image ends).
  */
-public record StructureRecipe(String description, Function<ProgressMonitor, List<Contour>> computation) {
+public record StructureRecipe(String description, Function<ProgressMonitor, List<Contour>> computation,
+        List<String> notes) {
+
+    /** A recipe whose computation notes nothing. */
+    public StructureRecipe(String description, Function<ProgressMonitor, List<Contour>> computation) {
+        this(description, computation, List.of());
+    }
 
     /** The six-way result of a boolean dialog: the four set operations, a ring around A, A cropped inside B. */
     public enum Kind {
@@ -45,6 +54,11 @@ public record StructureRecipe(String description, Function<ProgressMonitor, List
         }
     }
 
+    /** The notes of the last computation as one line, "" when none. */
+    public String notesText() {
+        return notes.isEmpty() ? "" : " Note: " + String.join("; ", notes) + ".";
+    }
+
     /** Computes the contours (in the calling thread: a job's). */
     public List<Contour> compute(ProgressMonitor monitor) {
         return computation.apply(monitor);
@@ -54,8 +68,13 @@ public record StructureRecipe(String description, Function<ProgressMonitor, List
     public static StructureRecipe margin(EditableStructures session, Roi source, Margins margins) {
         RoiSlabs slabs = checkedSlabs(session, source);
         OutputPlanes planes = session.planes();
-        return new StructureRecipe("Margin " + source.name() + " " + margins + " mm",
-                m -> StructureMargins.apply(slabs, margins, planes, m));
+        List<String> notes = new CopyOnWriteArrayList<>();
+        return new StructureRecipe("Margin " + source.name() + " " + margins + " mm", m -> {
+            MarginResult result = StructureMargins.compute(slabs, margins, planes, m);
+            notes.clear();
+            notes.addAll(result.notes());
+            return result.contours();
+        }, notes);
     }
 
     /**

@@ -476,7 +476,8 @@ public final class MarginPolicyView extends ViewPart {
             session.setPreview(shown);
             previewStatus.setText(String.format(Locale.ROOT,
                     "PTV preview (yellow): %.2f cc = %s %.2f cc + LR %.1f, AP %.1f, SI %.1f mm", previewVolumeCc,
-                    source.name(), session.statistics(source).volumeCc(), m.rightMm(), m.anteriorMm(), m.inferiorMm()));
+                    source.name(), session.statistics(source).volumeCc(), m.rightMm(), m.anteriorMm(), m.inferiorMm())
+                    + recipe.notesText());
             relayout();
         }, problem -> {
             if (request == previewRequest && !previewStatus.isDisposed()) {
@@ -546,7 +547,7 @@ public final class MarginPolicyView extends ViewPart {
             if (session.set() != null && set.frameOfReferenceUid().equals(session.set().frameOfReferenceUid())) {
                 Roi added = session.add(label, session.uniqueName(base), "PTV", contours);
                 if (!previewStatus.isDisposed()) {
-                    previewStatus.setText("Added " + added.name() + "; Edit > Undo removes it.");
+                    previewStatus.setText("Added " + added.name() + "; Edit > Undo removes it." + recipe.notesText());
                 }
             }
         }, ContouringMessages::error);
