@@ -187,7 +187,7 @@ public final class PixelDecoder {
             }
             case TransferSyntax.JPEGLossless, TransferSyntax.JPEGLosslessSV1 -> {
                 checkCompressedLength(file, ts, frame.length, (long) n * (bits / 8));
-                return JpegLosslessDecoder.decode(frame, rows, columns);
+                return JpegLosslessDecoder.decode(frame, rows, columns, bits);
             }
             case JPEG_BASELINE, JPEG_EXTENDED -> {
                 return ImageIoJpegDecoder.decode(frame, rows, columns);

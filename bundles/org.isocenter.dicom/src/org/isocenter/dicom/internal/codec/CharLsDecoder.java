@@ -79,12 +79,15 @@ public final class CharLsDecoder {
 
     /**
      * Decodes the stream, refusing any whose frame is not {@code expectedRows} x {@code expectedColumns}, single
-     * component, 2..16 bits.
+     * component, 2..16 bits, that does not end with the EOI marker (only padding after it), or that CharLS reports
+     * as corrupt. CharLS reads only the {@code stream.length} bytes copied to native memory and writes only into an
+     * output buffer of exactly Rows x Columns samples.
      */
     public static Result decode(byte[] stream, int expectedRows, int expectedColumns) throws CodecException {
         if (stream == null || stream.length == 0) {
             throw new CodecException("JPEG-LS: no data");
         }
+        StreamEnd.requireSingleImage(stream, "JPEG-LS", true);
         CharLs charls = library();
         Pointer decoder = charls.charls_jpegls_decoder_create();
         if (decoder == null) {

@@ -3,7 +3,9 @@ package org.isocenter.dicom.internal.codec;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -62,7 +64,9 @@ public final class ImageIoJpegDecoder {
 
     /**
      * The stream's samples, row-major (0..255). Refuses streams that are not 8-bit single-component DCT (baseline or
-     * extended sequential Huffman) or whose size is not {@code expectedRows} x {@code expectedColumns}.
+     * extended sequential Huffman), whose size is not {@code expectedRows} x {@code expectedColumns}, that do not end
+     * with the EOI marker (only padding after it), or on which the reader warns (libjpeg's warnings all report corrupt
+     * or missing data, which it would otherwise fill in).
      */
     public static int[] decode(byte[] jpegStream, int expectedRows, int expectedColumns) throws CodecException {
         if (jpegStream == null) {
@@ -85,10 +89,16 @@ public final class ImageIoJpegDecoder {
             throw new CodecException("JPEG frame is " + sof[3] + " x " + sof[2] + ", the header says " + expectedColumns
                     + " x " + expectedRows);
         }
+        StreamEnd.requireSingleImage(jpegStream, "JPEG", false);
         ImageReader reader = jdkReader();
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpegStream))) {
             reader.setInput(in, true, true);
             Raster raster = reader.readRaster(0, null);
+            if (!warnings.isEmpty()) { // libjpeg's warnings are all about corrupt data (it fills in grey and goes on)
+                throw new CodecException("JPEG: corrupt data: " + String.join("; ", warnings));
+            }
             if (raster.getWidth() != expectedColumns || raster.getHeight() != expectedRows || raster.getNumBands() != 1) {
                 throw new CodecException("JPEG decoded to " + raster.getWidth() + " x " + raster.getHeight() + " x "
                         + raster.getNumBands() + " samples, expected " + expectedColumns + " x " + expectedRows + " x 1");

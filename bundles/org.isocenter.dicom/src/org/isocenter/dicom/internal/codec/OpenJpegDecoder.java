@@ -46,6 +46,9 @@ public final class OpenJpegDecoder {
 
         int opj_setup_decoder(Pointer codec, Pointer parameters);
 
+        /** OpenJPEG 2.5.0 and later: a truncated code stream is an error instead of a partly decoded image. */
+        int opj_decoder_set_strict_mode(Pointer codec, int strict);
+
         int opj_set_error_handler(Pointer codec, MessageCallback handler, Pointer clientData);
 
         int opj_set_warning_handler(Pointer codec, MessageCallback handler, Pointer clientData);
@@ -134,6 +137,7 @@ public final class OpenJpegDecoder {
         final byte[] data;
         long position;
         final List<String> errors = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
         final ReadCallback read;
         final SkipCallback skip;
         final SeekCallback seek;
@@ -166,8 +170,7 @@ public final class OpenJpegDecoder {
                 return 1;
             };
             error = (message, clientData) -> errors.add(message == null ? "" : message.strip());
-            warning = (message, clientData) -> {
-            };
+            warning = (message, clientData) -> warnings.add(message == null ? "" : message.strip());
         }
 
         String errorText() {
@@ -177,7 +180,10 @@ public final class OpenJpegDecoder {
 
     /**
      * Decodes the stream, refusing any whose image is not {@code expectedRows} x {@code expectedColumns} with one
-     * component of at most 16 bits (the first component is not silently taken from a colour image).
+     * component of at most 16 bits (the first component is not silently taken from a colour image), a code stream
+     * that does not end with the EOC marker (only padding after it), and any stream OpenJPEG finds truncated or
+     * corrupt (strict mode, OpenJPEG 2.5 and later; with older versions a truncation warning counts as an error).
+     * OpenJPEG pulls the input through a callback that never reads past {@code stream.length}.
      */
     public static Result decode(byte[] stream, int expectedRows, int expectedColumns) throws CodecException {
         if (stream == null || stream.length < 4) {
@@ -187,6 +193,9 @@ public final class OpenJpegDecoder {
         boolean jp2 = (stream[0] == 0 && stream[1] == 0 && stream[2] == 0 && stream[3] == 0x0C);
         if (!jp2 && ((stream[0] & 0xFF) != 0xFF || (stream[1] & 0xFF) != 0x4F)) {
             throw new CodecException("JPEG 2000: neither a code stream (FF4F) nor a JP2 file");
+        }
+        if (!jp2) {
+            StreamEnd.requireSingleCodeStream(stream);
         }
         Source source = new Source(stream);
         Pointer codec = opj.opj_create_decompress(jp2 ? OPJ_CODEC_JP2 : OPJ_CODEC_J2K);
@@ -202,6 +211,12 @@ public final class OpenJpegDecoder {
             opj.opj_set_default_decoder_parameters(parameters);
             if (opj.opj_setup_decoder(codec, parameters) == 0) {
                 throw new CodecException("JPEG 2000: decoder set-up failed" + source.errorText());
+            }
+            boolean strict;
+            try {
+                strict = opj.opj_decoder_set_strict_mode(codec, 1) != 0;
+            } catch (UnsatisfiedLinkError e) { // OpenJPEG before 2.5.0
+                strict = false;
             }
             opjStream = opj.opj_stream_create(Math.min(1 << 20, Math.max(4096, stream.length)), 1);
             if (opjStream == null) {

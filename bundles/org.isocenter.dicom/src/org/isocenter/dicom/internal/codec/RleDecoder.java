@@ -11,6 +11,11 @@ public final class RleDecoder {
     private RleDecoder() {
     }
 
+    /**
+     * Decodes one frame, refusing (before allocating anything) a header whose segment count is not
+     * {@code bytesPerSample * samplesPerPixel} or whose offsets are not ascending within the fragment, and any
+     * segment whose runs do not decode to exactly {@code rows * columns} bytes (at most one byte of padding after).
+     */
     public static byte[] decode(byte[] rleFrame, int rows, int columns, int bytesPerSample, int samplesPerPixel)
             throws CodecException {
         if (rows <= 0 || columns <= 0) {
@@ -28,24 +33,40 @@ public final class RleDecoder {
         int segments = samplesPerPixel * bytesPerSample;
         long count = uint32(rleFrame, 0);
         if (count != segments) {
-            throw new CodecException("RLE: header has " + count + " segments, expected " + segments);
+            throw new CodecException("RLE: header has " + count + " segments, expected " + segments
+                    + (count < 1 || count > 15 ? " (a header holds 1 to 15)" : ""));
         }
+        // every offset is checked before anything is allocated: ascending, after the header, inside the fragment
+        long[] offsets = new long[segments + 1];
+        for (int seg = 0; seg < segments; seg++) {
+            offsets[seg] = uint32(rleFrame, 4 + 4 * seg);
+            long previous = seg == 0 ? 64 : offsets[seg - 1] + 1;
+            if (offsets[seg] < previous || offsets[seg] >= rleFrame.length) {
+                throw new CodecException("RLE: segment " + seg + " offset " + offsets[seg] + " is "
+                        + (offsets[seg] >= rleFrame.length ? "beyond the end of the frame (" + rleFrame.length + " bytes)"
+                                : seg == 0 ? "inside the 64-byte header" : "not after segment " + (seg - 1) + "'s offset "
+                                        + offsets[seg - 1] + " (overlapping segments)"));
+            }
+        }
+        offsets[segments] = rleFrame.length;
         long pixels = (long) rows * columns;
         if (pixels * segments > Integer.MAX_VALUE - 8) {
             throw new CodecException("RLE: frame too large (" + rows + "x" + columns + ")");
         }
+        // each segment byte decodes to at most 128 bytes: a frame too short for its size is refused before allocation
+        for (int seg = 0; seg < segments; seg++) {
+            long bytes = offsets[seg + 1] - offsets[seg];
+            if (bytes * 64 < pixels) { // a replicate run of 128 bytes takes 2 bytes
+                throw new CodecException("RLE: segment " + seg + " of " + bytes + " bytes cannot hold " + pixels
+                        + " bytes (truncated or corrupt)");
+            }
+        }
         byte[] out = new byte[(int) (pixels * segments)];
         for (int seg = 0; seg < segments; seg++) {
-            long start = uint32(rleFrame, 4 + 4 * seg);
-            long end = seg + 1 < segments ? uint32(rleFrame, 8 + 4 * seg) : rleFrame.length;
-            if (start < 64 || end > rleFrame.length || start > end) {
-                throw new CodecException("RLE: segment " + seg + " offsets " + start + ".." + end
-                        + " outside the frame (" + rleFrame.length + " bytes)");
-            }
             int sample = seg / bytesPerSample;
             int littleEndianByte = bytesPerSample - 1 - seg % bytesPerSample;
-            unpack(rleFrame, (int) start, (int) end, out, sample * bytesPerSample + littleEndianByte, segments,
-                    (int) pixels, seg);
+            unpack(rleFrame, (int) offsets[seg], (int) offsets[seg + 1], out, sample * bytesPerSample + littleEndianByte,
+                    segments, (int) pixels, seg);
         }
         return out;
     }
