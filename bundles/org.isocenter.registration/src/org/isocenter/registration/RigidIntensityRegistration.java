@@ -61,6 +61,7 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
         monitor.worked(1);
         int evaluations = 0;
         double cost = 0, overlap = 0, factor = 1;
+        Vector3 repeatability = null;
         RegistrationRegion region = request.region();
         // levels are built when first used, each from the next finer one; the planning CT's only around the region
         ImagePyramid movingPyramid = ImagePyramid.of(request.daily(), padding);
@@ -101,12 +102,51 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
             if (l == LEVELS.length - 1) { // the reported value and overlap: at the result, on the finest sample
                 cost = similarity.cost(pose(request, params, centre));
                 overlap = similarity.lastOverlap();
+                repeatability = repeatability(request, fixed, moving, params, centre, (int) Math.round(SAMPLES[l] * factor),
+                        l, monitor);
             }
             monitor.worked(1);
         }
         RigidTransform t = transform(request, params, centre);
         return new RegistrationResult(t, request.metric(), request.metric() == SimilarityMetric.MEAN_SQUARES ? cost : -cost,
-                overlap, evaluations, (System.nanoTime() - start) / 1_000_000);
+                overlap, evaluations, (System.nanoTime() - start) / 1_000_000, repeatability);
+    }
+
+    /** Independent sample draws for the repeatability of the finest level. */
+    static final int REPEATS = 2;
+
+    /**
+     * How well the images determine the translation: the finest level's translations re-optimised from the result
+     * with {@link #REPEATS} independent sample draws of the region (rotations held); per LPS axis the largest distance
+     * (mm) of those optima from the result.
+     */
+    private static Vector3 repeatability(RegistrationRequest request, PyramidLevel fixed, PyramidLevel moving,
+            double[] params, Vector3 centre, int samples, int level, ProgressMonitor monitor) {
+        double dx = 0, dy = 0, dz = 0;
+        for (int k = 1; k <= REPEATS; k++) {
+            long seed = request.seed() + 7919L * k + level;
+            SamplePoints points = SamplePoints.draw(request.planning().geometry(), request.region(), samples, seed);
+            SampledSimilarity similarity = new SampledSimilarity(request.metric(), fixed, moving, points,
+                    pose(request, params, centre), seed);
+            double[] keep = params.clone();
+            double[] x0 = Arrays.copyOfRange(params, 3, 6);
+            double[] lower = new double[3], upper = new double[3];
+            for (int i = 0; i < 3; i++) {
+                lower[i] = x0[i] - 10;
+                upper[i] = x0[i] + 10;
+            }
+            QuadraticModelSearch.Result r = QuadraticModelSearch.minimise(p -> {
+                monitor.checkCancelled();
+                return similarity.cost(pose(request, full(p, false, keep), centre));
+            }, x0, lower, upper, TRUST_START[LEVELS.length - 2], TRUST_STOP[LEVELS.length - 1], MAX_EVALUATIONS);
+            // the translation parameters are about the centre of rotation; compare where the region's centre lands
+            Vector3 a = transform(request, params, centre).apply(centre);
+            Vector3 b = transform(request, full(r.point(), false, keep), centre).apply(centre);
+            dx = Math.max(dx, Math.abs(a.x() - b.x()));
+            dy = Math.max(dy, Math.abs(a.y() - b.y()));
+            dz = Math.max(dz, Math.abs(a.z() - b.z()));
+        }
+        return new Vector3(dx, dy, dz);
     }
 
     /**

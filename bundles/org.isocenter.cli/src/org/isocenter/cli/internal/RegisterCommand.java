@@ -52,7 +52,8 @@ import org.isocenter.render.RoiMasks;
  */
 final class RegisterCommand implements CliCommand {
 
-    static final double DEFAULT_ROI_MARGIN_MM = 10;
+    /** Measured on the demo pelvis: the CTV + 20 mm lands within 1 mm of the truth, + 10 mm 1.8-2.5 mm off. */
+    static final double DEFAULT_ROI_MARGIN_MM = 20;
     static final double DEFAULT_BOX_MARGIN_MM = RegistrationRegion.BONY_MARGIN_MM;
     /** Without a target structure the bony match looks at the middle 200 mm of the planning CT. */
     /** The residual a 3-DOF couch leaves is reported at the corners of a 10 cm box around the target. */
@@ -181,6 +182,10 @@ final class RegisterCommand implements CliCommand {
                         + "%.1f mm from where the bony match puts it: check the match on the images before applying",
                         roi.name(), apart));
             }
+        }
+        String uncertain = last.result().uncertaintyWarning();
+        if (uncertain != null) {
+            correction = withMessage(correction, (last == soft ? "soft-tissue " : "bony ") + uncertain);
         }
         JsonObject uncorrected = null;
         if (rotationCheck != null) {
@@ -474,6 +479,14 @@ final class RegisterCommand implements CliCommand {
         o.addProperty("overlap", round(r.overlap()));
         o.addProperty("evaluations", r.evaluations());
         o.addProperty("registrationMs", r.wallTimeMs());
+        if (r.repeatabilityMm() != null) {
+            JsonObject rep = new JsonObject();
+            rep.addProperty("lr", round(r.repeatabilityMm().x()));
+            rep.addProperty("ap", round(r.repeatabilityMm().y()));
+            rep.addProperty("si", round(r.repeatabilityMm().z()));
+            o.add("repeatabilityMm", rep);
+            o.addProperty("uncertain", r.uncertaintyWarning() != null);
+        }
         return o;
     }
 

@@ -33,7 +33,7 @@ public final class PreferenceDefaults extends AbstractPreferenceInitializer {
         store.setDefault(MAX_TRANSLATION_MM, limits.maxTranslationMm());
         store.setDefault(MAX_ROTATION_DEG, limits.maxRotationDeg());
         store.setDefault(SIX_DOF_COUCH, true);
-        store.setDefault(SOFT_TISSUE_MARGIN_MM, 10.0);
+        store.setDefault(SOFT_TISSUE_MARGIN_MM, 20.0); // as the command line's register: see RegisterCommand
     }
 
     /** Where the demo patient is written and read. */

@@ -612,6 +612,10 @@ public final class ImageViewerView extends ViewPart {
                     source = String.format(Locale.ROOT, "auto match on soft tissue (%s, normalized correlation, translations after bone, %.1f s)",
                             region.description(), (bone.wallTimeMs() + result.wallTimeMs()) / 1000.0);
                 }
+                String uncertain = result.uncertaintyWarning();
+                if (uncertain != null) {
+                    source = source + " — " + uncertain;
+                }
                 RegistrationResult r = result;
                 Vector3 d = difference;
                 String s = source;
