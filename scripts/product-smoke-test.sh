@@ -38,8 +38,8 @@ check "info names the corrupt file and still lists the rest" "$tmp/bad.out" $cod
   "code == 0 and [p['file'] for p in j['problems']] == ['$bad'] and j['seriesCount'] == 7 and j['dicomInstances'] == 294 and any(n.endswith('notes.txt') for n in j['notDicom'])"
 
 "$ROOT/isocenter" info "$tmp/does-not-exist" > "$tmp/err.out" 2> "$tmp/err.err"; code=$?
-check "a missing folder gives {error} and exit 1" "$tmp/err.out" $code \
-  "code == 1 and 'does-not-exist' in j['error']"
+check "a missing folder is a usage mistake: {error} and exit 2" "$tmp/err.out" $code \
+  "code == 2 and 'does-not-exist' in j['error'] and '\tat ' not in open('$tmp/err.err').read()"
 
 # DICOM network: C-ECHO and C-STORE of the demo's RT objects to dcmtk's storescp on a free local port
 port=$("$PY" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
