@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 
 import org.isocenter.cli.CliCommand;
 import org.isocenter.cli.CliUsageException;
+import org.isocenter.contour.StructureDefaults;
 import org.isocenter.contour.BooleanOperation;
 import org.isocenter.contour.Margins;
 import org.isocenter.contour.StructureBooleans;
@@ -79,8 +80,11 @@ final class BooleanCommand implements CliCommand {
             contours = StructureBooleans.apply(operation, edit.slabs(first), edit.slabs(second), edit.planes());
         }
         long computeMs = Math.round((System.nanoTime() - start) / 1e6);
-        String type = a.text("--type", crop ? first.interpretedType() : "CONTROL");
-        JsonObject j = edit.writeWithNew(name, type, new int[] { 0, 200, 255 }, contours, out, "Boolean result");
+        // the type the name says (TG-263: Ring_PTV → CONTROL, PTV_Eval → PTV), else a crop keeps A's, else CONTROL
+        String type = a.text("--type", StructureDefaults.recognizedType(name)
+                .orElse(crop ? first.interpretedType() : "CONTROL"));
+        // colour: the name's / type's conventional one, distinct from the set's
+        JsonObject j = edit.writeWithNew(name, type, null, contours, out, "Boolean result");
         j.addProperty("operation", ring ? "ring " + inner + " to " + outer + " mm around " + first.name()
                 : crop ? first.name() + " inside " + second.name() + " minus " + inset + " mm"
                         : first.name() + " " + operation.name().toLowerCase(Locale.ROOT) + " " + second.name());

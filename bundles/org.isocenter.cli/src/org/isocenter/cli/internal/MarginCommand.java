@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 
 import org.isocenter.cli.CliCommand;
 import org.isocenter.cli.CliUsageException;
+import org.isocenter.contour.StructureDefaults;
 import org.isocenter.contour.MarginResult;
 import org.isocenter.contour.Margins;
 import org.isocenter.contour.StructureMargins;
@@ -55,15 +56,19 @@ final class MarginCommand implements CliCommand {
         StructureEdit edit = StructureEdit.load(planning, rtstruct, progress);
         Roi source = edit.structure(structure);
         boolean target = List.of("GTV", "CTV", "ITV").contains(source.interpretedType());
-        String name = a.text("--name", source.name() + (margins.expansionPart().isZero() ? "-" : "+") + "margin");
+        String defaultName = source.name() + (margins.expansionPart().isZero() ? "-" : "+") + "margin";
+        String name = a.text("--name", defaultName);
         edit.checkNewName(name);
-        String type = a.text("--type", target ? "PTV" : source.interpretedType().equals("ORGAN") ? "AVOIDANCE" : "");
+        String derivedType = target ? "PTV" : source.interpretedType().equals("ORGAN") ? "AVOIDANCE" : "";
+        // a given name says its type (TG-263: PTV_High → PTV, SpinalCord_PRV05 → AVOIDANCE), else from the source
+        String type = a.text("--type", name.equals(defaultName) ? derivedType
+                : StructureDefaults.recognizedType(name).orElse(derivedType));
         long start = System.nanoTime();
         MarginResult result = StructureMargins.compute(edit.slabs(source), margins, edit.planes(), progress);
         List<Contour> contours = result.contours();
         long computeMs = Math.round((System.nanoTime() - start) / 1e6);
-        int[] colour = target ? new int[] { 255, 64, 64 } : new int[] { 255, 160, 0 };
-        JsonObject j = edit.writeWithNew(name, type, colour, contours, out, "Isocenter margin");
+        // the conventional colour of the name / type, distinct from the set's (never the CTV's own colour)
+        JsonObject j = edit.writeWithNew(name, type, null, contours, out, "Isocenter margin");
         if (result.clipped()) { // the planning CT ends before the grown structure: say where and by how much
             JsonArray notes = j.has("notes") ? j.getAsJsonArray("notes") : new JsonArray();
             result.notes().forEach(notes::add);

@@ -11,6 +11,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.isocenter.cli.CliUsageException;
+import org.isocenter.contour.StructureDefaults;
 import org.isocenter.contour.OutputPlanes;
 import org.isocenter.contour.StructureStatistics;
 import org.isocenter.core.geometry.Vector3;
@@ -89,7 +90,8 @@ final class StructureEdit {
 
     /**
      * Writes all structures plus the new one to {@code out} (a new RT Structure Set referencing the planning CT),
-     * reads it back, and returns the report.
+     * reads it back, and returns the report. A null colour: the name's conventional one, distinct from the set's
+     * ({@link StructureDefaults}).
      */
     JsonObject writeWithNew(String name, String type, int[] colour, List<Contour> contours, Path out, String label)
             throws Exception {
@@ -99,7 +101,9 @@ final class StructureEdit {
         }
         StructureSet ss = structures.object();
         int number = ss.rois().stream().mapToInt(Roi::number).max().orElse(0) + 1;
-        Roi added = new Roi(number, name, colour, type, contours);
+        int[] rgb = colour != null ? colour
+                : StructureDefaults.colourFor(name, type, ss.rois().stream().map(Roi::colorRgb).toList());
+        Roi added = new Roi(number, name, rgb, type, contours);
         List<Roi> rois = new ArrayList<>(ss.rois());
         rois.add(added);
         StructureSet result = new StructureSet(label, ss.patient(), ss.frameOfReferenceUid(),

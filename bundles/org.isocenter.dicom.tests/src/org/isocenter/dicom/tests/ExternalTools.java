@@ -41,6 +41,18 @@ final class ExternalTools {
         return errors;
     }
 
+    /** Runs a Python script (Debian's pydicom) with the arguments as argv[1..]; fails the test on a non-zero exit. */
+    static void python(String script, Object... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(DEBIAN_PYTHON, "-c", script));
+        for (Object a : args) {
+            command.add(a.toString());
+        }
+        Output o = run(command);
+        if (o.exitCode() != 0) {
+            throw new AssertionError("python failed:\n" + o.text());
+        }
+    }
+
     /** Runs a pydicom script with the file as argv[1] and returns its stdout (fails on a non-zero exit). */
     static String pydicom(String script, Path file) throws IOException, InterruptedException {
         Output o = run(List.of(DEBIAN_PYTHON, "-c", script, file.toString()));

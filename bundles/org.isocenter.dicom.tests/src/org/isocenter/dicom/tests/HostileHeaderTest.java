@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -44,12 +43,7 @@ class HostileHeaderTest {
     }
 
     private static void python(String script, Object... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ExternalTools.DEBIAN_PYTHON, "-c", script));
-        for (Object a : args) {
-            cmd.add(a.toString());
-        }
-        ExternalTools.Output o = ExternalTools.run(cmd);
-        assertEquals(0, o.exitCode(), o.text());
+        ExternalTools.python(script, args);
     }
 
     /** Dose objects: {@code assignment} is a pydicom statement on {@code ds}; {@code expected} part of the refusal. */

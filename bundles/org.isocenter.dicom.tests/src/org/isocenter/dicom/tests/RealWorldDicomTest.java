@@ -53,12 +53,7 @@ class RealWorldDicomTest {
     }
 
     private static void python(String script, Object... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ExternalTools.DEBIAN_PYTHON, "-c", script));
-        for (Object a : args) {
-            cmd.add(a.toString());
-        }
-        ExternalTools.Output o = ExternalTools.run(cmd);
-        assertEquals(0, o.exitCode(), o.text());
+        ExternalTools.python(script, args);
     }
 
     /** An RT Ion Plan as proton planning systems write it: Ion Beam Sequence, Ion Control Points, VSAD. */

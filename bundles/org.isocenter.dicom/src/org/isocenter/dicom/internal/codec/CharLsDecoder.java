@@ -2,7 +2,6 @@ package org.isocenter.dicom.internal.codec;
 
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 
@@ -38,39 +37,20 @@ public final class CharLsDecoder {
         String charls_get_error_message(int error);
     }
 
-    private static final Object LOCK = new Object();
-    private static CharLs library;
-    private static String loadFailure;
+    private static final NativeLibrary<CharLs> NATIVE = new NativeLibrary<>(LIBRARY, CharLs.class, "JPEG-LS (CharLS)",
+            "libcharls2");
 
     private CharLsDecoder() {
     }
 
     /** The loaded library, or throws naming the Debian package when it is missing. */
     static CharLs library() throws CodecException {
-        synchronized (LOCK) {
-            if (library == null && loadFailure == null) {
-                try {
-                    library = Native.load(LIBRARY, CharLs.class);
-                } catch (LinkageError e) {
-                    loadFailure = e.getMessage();
-                }
-            }
-            if (library == null) {
-                throw new CodecException("JPEG-LS decoding needs CharLS (" + LIBRARY + ", Debian package libcharls2),"
-                        + " which could not be loaded: " + loadFailure);
-            }
-            return library;
-        }
+        return NATIVE.get();
     }
 
-    /** Whether CharLS can be loaded on this machine. */
+    /** Whether the library can be loaded on this machine. */
     public static boolean available() {
-        try {
-            library();
-            return true;
-        } catch (CodecException e) {
-            return false;
-        }
+        return NATIVE.available();
     }
 
     /** Decoded frame: unsigned samples row-major, and the NEAR parameter (0 = lossless). */

@@ -6,7 +6,6 @@ import java.util.List;
 import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
@@ -94,38 +93,20 @@ public final class OpenJpegDecoder {
         int invoke(long position, Pointer userData);
     }
 
-    private static final Object LOCK = new Object();
-    private static OpenJpeg library;
-    private static String loadFailure;
+    private static final NativeLibrary<OpenJpeg> NATIVE = new NativeLibrary<>(LIBRARY, OpenJpeg.class,
+            "JPEG 2000 (OpenJPEG)", "libopenjp2-7");
 
     private OpenJpegDecoder() {
     }
 
+    /** The loaded library, or throws naming the Debian package when it is missing. */
     static OpenJpeg library() throws CodecException {
-        synchronized (LOCK) {
-            if (library == null && loadFailure == null) {
-                try {
-                    library = Native.load(LIBRARY, OpenJpeg.class);
-                } catch (LinkageError e) {
-                    loadFailure = e.getMessage();
-                }
-            }
-            if (library == null) {
-                throw new CodecException("JPEG 2000 decoding needs OpenJPEG (" + LIBRARY + ", Debian package libopenjp2-7),"
-                        + " which could not be loaded: " + loadFailure);
-            }
-            return library;
-        }
+        return NATIVE.get();
     }
 
-    /** Whether OpenJPEG can be loaded on this machine. */
+    /** Whether the library can be loaded on this machine. */
     public static boolean available() {
-        try {
-            library();
-            return true;
-        } catch (CodecException e) {
-            return false;
-        }
+        return NATIVE.available();
     }
 
     /** Decoded frame: samples row-major (sign-extended when signed), precision and signedness of the code stream. */

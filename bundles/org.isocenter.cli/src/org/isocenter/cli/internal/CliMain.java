@@ -1,0 +1,66 @@
+package org.isocenter.cli.internal;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * The plain-Java entry point of the headless commands: {@code java -cp <the CLI's bundle jars> CliMain <command>}.
+ * The {@code ./isocenter} launcher uses it instead of starting Equinox with the whole product (issue 22: the
+ * framework's start-up was most of a short command's time). Nothing of the CLI needs the OSGi framework: the few
+ * service look-ups ({@code RegistrationAlgorithms}, {@code LinacExporters}, {@code MarginRecipes},
+ * {@code CorrectionProtocols}) fall back to the built-in implementations when no framework runs, and those are all
+ * the product ships. The Equinox application {@link CliApplication} ({@code org.isocenter.cli.app}) stays for runs
+ * inside OSGi, e.g. with a vendor's bundles contributing services ({@code ISOCENTER_CLI=osgi ./isocenter ...}).
+ * <p>
+ * Same contract as {@link CliApplication}: one JSON object as the last stdout line, exit code 0, 1 or 2.
+ * <p>
+ * With the system property {@code isocenter.cli.training} set to an empty scratch folder, it runs instead a fixed
+ * sequence of commands on the demo patient written there, output discarded: the launcher runs it once per build
+ * with {@code -XX:AOTCacheOutput} so that the JDK's AOT cache holds what real commands load and link.
+ */
+public final class CliMain {
+
+    /** The system property that selects the training run (its value: the scratch folder). */
+    static final String TRAINING_PROPERTY = "isocenter.cli.training";
+
+    private CliMain() {
+    }
+
+    public static void main(String[] args) {
+        String training = System.getProperty(TRAINING_PROPERTY);
+        if (training != null) {
+            System.exit(train(Path.of(training)));
+        }
+        int code = CliRunner.withBuiltInCommands().execute(args, System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code); // also ends any non-daemon thread a command left behind, as Equinox's exit does
+    }
+
+    /** The training run: what the commands people run most load, on the demo patient; 0 when all of it worked. */
+    private static int train(Path dir) {
+        String d = dir.resolve("demo").toString();
+        String ct = d + "/CT_planning";
+        String[][] runs = {
+            { "help" },
+            { "demo", d },
+            { "info", d },
+            { "load", ct },
+            { "register", "--planning", ct, "--daily", d + "/CBCT_fx01" },
+            { "dvh", "--rtdose", d + "/RTDOSE_planning.dcm", "--rtstruct", d + "/RTSTRUCT_planning.dcm" },
+            { "info", dir.resolve("missing").toString() }, // the error path
+        };
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        int failed = 0;
+        for (String[] run : runs) {
+            int code = CliRunner.withBuiltInCommands().execute(run, nowhere, nowhere);
+            boolean expectedFailure = run[0].equals("info") && run[1].endsWith("missing");
+            if ((code != 0) != expectedFailure) {
+                System.err.println("training run: '" + String.join(" ", run) + "' exited " + code);
+                failed++;
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+}
