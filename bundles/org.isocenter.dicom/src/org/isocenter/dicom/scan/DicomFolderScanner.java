@@ -41,23 +41,16 @@ public final class DicomFolderScanner {
         List<Path> notDicom = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
         List<Header> headers = new ArrayList<>();
-        // headers are read in parallel (one task per file), then classified in file order
-        HeaderReader.Result[] results = new HeaderReader.Result[files.size()];
-        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+        for (Path file : files) {
             monitor.checkCancelled();
-            results[i] = HeaderReader.read(files.get(i));
-            synchronized (monitor) {
-                monitor.worked(1);
-            }
-        });
-        for (int i = 0; i < results.length; i++) {
-            Path file = files.get(i);
-            switch (results[i]) {
+            HeaderReader.Result result = HeaderReader.read(file);
+            switch (result) {
                 case HeaderReader.NotDicom n -> notDicom.add(file);
                 case HeaderReader.Problem p -> problems.add(new FileProblem(file, p.message()));
                 case Header h when h.defect() != null -> problems.add(new FileProblem(file, h.defect() + "; not indexed"));
                 case Header h -> headers.add(h);
             }
+            monitor.worked(1);
         }
         return new DicomIndex(root, files.size(), group(headers, problems), notDicom, problems);
     }
