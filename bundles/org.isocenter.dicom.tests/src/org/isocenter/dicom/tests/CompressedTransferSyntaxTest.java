@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.isocenter.core.dose.DoseGrid;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.dicom.io.DicomReadException;
@@ -41,30 +36,11 @@ class CompressedTransferSyntaxTest {
     Path tmp;
 
     private double[] pydicomValues(Path file) throws Exception {
-        Path out = tmp.resolve(file.getFileName() + ".f64");
-        ExternalTools.pydicom("import sys, numpy as np, pydicom\n"
-                + "d = pydicom.dcmread(sys.argv[1])\n"
-                + "a = d.pixel_array.astype('f8') * float(getattr(d, 'RescaleSlope', 1)) + float(getattr(d, 'RescaleIntercept', 0))\n"
-                + "a.astype('<f8').tofile('" + out + "')\n", file);
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN);
-        double[] v = new double[b.remaining() / 8];
-        b.asDoubleBuffer().get(v);
-        return v;
+        return ExternalTools.pydicomValues(file, tmp);
     }
 
     private static void assertSameValues(double[] expected, ImageVolume volume, String what) {
-        int nx = volume.geometry().sizeX(), n = nx * volume.geometry().sizeY();
-        assertEquals(expected.length, n, what + ": pixel count");
-        int mismatches = 0;
-        double worst = 0;
-        for (int p = 0; p < n; p++) {
-            double d = Math.abs(volume.valueAt(p % nx, p / nx, 0) - expected[p]);
-            if (d > 1e-6) {
-                mismatches++;
-                worst = Math.max(worst, d);
-            }
-        }
-        assertEquals(0, mismatches, what + ": pixels that differ from the reference (worst " + worst + ")");
+        TransferSyntaxTest.assertSameValues(expected, volume, what);
     }
 
     private static ImageVolume read(Path file) throws DicomReadException {
@@ -72,14 +48,7 @@ class CompressedTransferSyntaxTest {
     }
 
     private Path tool(String tool, Path in, String name, String... options) throws Exception {
-        Path out = tmp.resolve(name);
-        List<String> cmd = new ArrayList<>(List.of(tool));
-        cmd.addAll(List.of(options));
-        cmd.add(in.toString());
-        cmd.add(out.toString());
-        ExternalTools.Output o = ExternalTools.run(cmd);
-        assertEquals(0, o.exitCode(), tool + " failed: " + o.text());
-        return out;
+        return ExternalTools.convert(tool, in, tmp.resolve(name), options);
     }
 
     private String transferSyntax(Path file) throws Exception {

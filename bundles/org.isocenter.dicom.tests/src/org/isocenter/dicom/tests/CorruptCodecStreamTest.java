@@ -60,13 +60,7 @@ class CorruptCodecStreamTest {
     }
 
     private static Path encode(String tool, Path in, String name, String... options) throws Exception {
-        Path out = tmp.resolve(name);
-        List<String> cmd = new ArrayList<>(List.of(tool));
-        cmd.addAll(List.of(options));
-        cmd.add(in.toString());
-        cmd.add(out.toString());
-        ExternalTools.Output o = ExternalTools.run(cmd);
-        assertEquals(0, o.exitCode(), tool + " failed: " + o.text());
+        Path out = ExternalTools.convert(tool, in, tmp.resolve(name), options);
         read(out); // the unedited file decodes
         return out;
     }

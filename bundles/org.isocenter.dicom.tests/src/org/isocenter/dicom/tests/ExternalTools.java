@@ -1,7 +1,10 @@
 package org.isocenter.dicom.tests;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,5 +63,31 @@ final class ExternalTools {
             throw new AssertionError("pydicom failed on " + file + ":\n" + o.text());
         }
         return o.text().strip();
+    }
+
+    /** Runs a converter ({@code tool [options] in out}: dcmtk's dcmcjpeg, dcmdjpls, gdcmconv, ...); fails on a non-zero exit. */
+    static Path convert(String tool, Path in, Path out, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(tool));
+        command.addAll(List.of(options));
+        command.add(in.toString());
+        command.add(out.toString());
+        Output o = run(command);
+        if (o.exitCode() != 0) {
+            throw new AssertionError(tool + " failed: " + o.text());
+        }
+        return out;
+    }
+
+    /** Rescaled values of a file's first frame as pydicom computes them (float64, row by row), via a scratch file. */
+    static double[] pydicomValues(Path file, Path scratch) throws IOException, InterruptedException {
+        Path out = scratch.resolve(file.getFileName() + ".f64");
+        pydicom("import sys, numpy as np, pydicom\n"
+                + "d = pydicom.dcmread(sys.argv[1])\n"
+                + "a = d.pixel_array.astype('f8') * float(getattr(d, 'RescaleSlope', 1)) + float(getattr(d, 'RescaleIntercept', 0))\n"
+                + "a.astype('<f8').tofile('" + out + "')\n", file);
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN);
+        double[] v = new double[b.remaining() / 8];
+        b.asDoubleBuffer().get(v);
+        return v;
     }
 }

@@ -143,12 +143,14 @@ public final class HeaderChecks {
     }
 
     /**
-     * Problems of one slice against the series' first slice: the pixel description and spacing must be the same
+     * Problems of one slice against the series' first slice (besides its size): the pixel description and spacing must
+     * be the same
      * (the rescale may differ; it is re-expressed in the first slice's).
      */
     public static List<String> sameAsFirst(AttributeList l, AttributeList first) {
         List<String> p = new ArrayList<>();
-        for (AttributeTag tag : List.of(TagFromName.Rows, TagFromName.Columns, TagFromName.BitsAllocated,
+        // Rows and Columns: compared by the series reader itself ("image size differs")
+        for (AttributeTag tag : List.of(TagFromName.BitsAllocated,
                 TagFromName.BitsStored, TagFromName.HighBit, TagFromName.PixelRepresentation, TagFromName.SamplesPerPixel)) {
             int a = Attrs.integer(l, tag, -1), b = Attrs.integer(first, tag, -1);
             if (a != b) {

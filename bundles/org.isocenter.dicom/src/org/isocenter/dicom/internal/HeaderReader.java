@@ -79,15 +79,10 @@ public final class HeaderReader {
             return new Problem(structure.defect());
         }
         AttributeList list = new AttributeList();
-        long[] stopOffset = { -1 };
         try {
-            list.read(file, (l, tag, offset) -> {
-                if (tag.equals(PIXEL_DATA) || tag.equals(ROI_CONTOUR_SEQUENCE) || tag.getGroup() > 0x7FE0) {
-                    stopOffset[0] = offset;
-                    return true;
-                }
-                return false;
-            });
+            // the element walk above already knows where Pixel Data is; PixelMed reads only what comes before it
+            list.read(file, (l, tag, offset) -> tag.equals(PIXEL_DATA) || tag.equals(ROI_CONTOUR_SEQUENCE)
+                    || tag.getGroup() > 0x7FE0);
         } catch (Exception | StackOverflowError e) {
             return new Problem("corrupt DICOM: " + describe(e));
         }

@@ -55,9 +55,7 @@ public final class SopClasses {
         if (bySop == null) {
             return new Kind(modality.isEmpty() ? "OT" : modality, null);
         }
-        // CBCT and planning CT are both CT Image Storage; the RT Record classes say RTRECORD
-        boolean agrees = bySop.equals(modality) || (bySop.equals("PT") && modality.equals("PET"));
-        return new Kind(bySop, agrees ? null
+        return new Kind(bySop, bySop.equals(modality) ? null
                 : "Modality '" + modality + "' contradicts the SOP Class (" + nameOf(sopClassUid) + "): read as " + bySop);
     }
 }

@@ -319,10 +319,7 @@ public final class ImageSeriesReader {
             double intercept, double spacingZ) throws DicomReadException {
         int rows = Attrs.integer(first, TagFromName.Rows, 0);
         int columns = Attrs.integer(first, TagFromName.Columns, 0);
-        double[] ps = Attrs.doubles(first, TagFromName.PixelSpacing);
-        if (ps.length != 2 || ps[0] <= 0 || ps[1] <= 0) {
-            throw new DicomReadException(slices.get(0).file(), "missing or invalid Pixel Spacing");
-        }
+        double[] ps = Attrs.doubles(first, TagFromName.PixelSpacing); // checked by HeaderChecks.imageSlice
         double[] iop = Attrs.doubles(first, TagFromName.ImageOrientationPatient);
         Vector3[] axes = Part10.orientation(slices.get(0).file(), iop);
         Vector3 row = axes[0], col = axes[1];

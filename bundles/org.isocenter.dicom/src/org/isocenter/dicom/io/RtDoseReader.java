@@ -37,16 +37,11 @@ public final class RtDoseReader {
         }
         int rows = Attrs.integer(l, TagFromName.Rows, 0), columns = Attrs.integer(l, TagFromName.Columns, 0);
         int frames = Math.max(1, Attrs.integer(l, TagFromName.NumberOfFrames, 1));
+        // image plane and Grid Frame Offset Vector already checked by HeaderChecks.rtDose
         double[] iop = Attrs.doubles(l, TagFromName.ImageOrientationPatient);
         double[] ipp = Attrs.doubles(l, TagFromName.ImagePositionPatient);
         double[] ps = Attrs.doubles(l, TagFromName.PixelSpacing);
-        if (iop.length != 6 || ipp.length != 3 || ps.length != 2 || ps[0] <= 0 || ps[1] <= 0) {
-            throw new DicomReadException(file, "RT Dose lacks a valid Image Plane (orientation, position, pixel spacing)");
-        }
         double[] offsets = Attrs.doubles(l, Tags.GridFrameOffsetVector);
-        if (frames > 1 && offsets.length != frames) {
-            throw new DicomReadException(file, "Grid Frame Offset Vector has " + offsets.length + " values for " + frames + " frames");
-        }
         Vector3[] axes = Part10.orientation(file, iop);
         Vector3 row = axes[0], col = axes[1], normal = axes[2];
         Vector3 origin = new Vector3(ipp[0], ipp[1], ipp[2]);
