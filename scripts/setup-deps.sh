@@ -11,9 +11,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # (JPEG-LS and JPEG 2000 pixel data, called through JNA).
 # Tests: dcmtk (storescp/storescu network peers, dcmcjpeg/dcmcjpls/dcmcrle encoders), dicom3tools (dciodvfy),
 # GDCM's gdcmconv (JPEG 2000 encoder and reference decoder),
-# pydicom + numpy (independent reader), plastimatch (RT data written by another tool), Xvfb, imagemagick.
+# pydicom + numpy (independent reader), plastimatch (RT data written by another tool), Xvfb, imagemagick,
+# PostgreSQL (the shared record store, started by the tests as a throwaway server; no system service).
 PACKAGES=(libpixelmed-java libvtk9-java libcharls2 libopenjp2-7 libgl1-mesa-dri libgtk-3-0 xvfb xauth imagemagick
-          dcmtk dicom3tools libgdcm-tools python3-pydicom python3-numpy plastimatch)
+          dcmtk dicom3tools libgdcm-tools python3-pydicom python3-numpy plastimatch
+          postgresql)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -20,7 +20,7 @@ import org.isocenter.cli.CliUsageException;
  */
 public final class CliRunner {
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues()
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().serializeSpecialFloatingPointValues()
             .create();
 
     private final Map<String, CliCommand> commands = new LinkedHashMap<>();
@@ -35,7 +35,7 @@ public final class CliRunner {
     public static CliRunner withBuiltInCommands() {
         return new CliRunner(List.of(new InfoCommand(), new DemoCommand(), new LoadCommand(), new EchoCommand(),
                 new SendCommand(), new MarginPolicyCommand(), new RegisterCommand(), new MarginCommand(),
-                new BooleanCommand(), new DvhCommand(), new ItvCommand(), new ExportCommand()));
+                new BooleanCommand(), new DvhCommand(), new ItvCommand(), new ExportCommand(), new CourseCommand()));
     }
 
     /**

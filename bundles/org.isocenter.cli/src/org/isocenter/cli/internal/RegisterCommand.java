@@ -84,13 +84,16 @@ final class RegisterCommand implements CliCommand {
         return "--planning <CT folder> --daily <series folder> [--rtstruct F] [--rtplan F] [--roi NAME]"
                 + " [--roi-margin MM] [--dof 6|3] [--metric mi|nc|ms] [--soft-metric mi|nc|ms] [--box-margin MM]"
                 + " [--sro out.dcm] [--seed N] [--action-level-mm MM] [--action-level-deg DEG] [--max-mm MM]"
-                + " [--max-deg DEG]  rigid match of a daily image to the planning CT: 4x4 matrix (planning frame ->"
-                + " daily frame), couch correction (IEC 61217), metric, times";
+                + " [--max-deg DEG] [" + String.join("] [", RecordOptions.USAGE) + "]  rigid match of a daily image to"
+                + " the planning CT: 4x4 matrix (planning frame -> daily frame), couch correction (IEC 61217), metric,"
+                + " times; --record stores the fraction's decision in the IGRT record store";
     }
 
     @Override
     public JsonObject run(List<String> args, ProgressMonitor progress) throws Exception {
-        Options o = parse(args);
+        List<String> argv = new ArrayList<>(args);
+        RecordOptions recording = RecordOptions.extract(argv);
+        Options o = parse(argv);
         List<String> notes = new ArrayList<>();
 
         // images: both folders hold exactly one image series; patient identity is checked before anything else
@@ -264,6 +267,15 @@ final class RegisterCommand implements CliCommand {
             WrittenObject w = writeSro(o.sro(), planning, daily, result, last);
             out.addProperty("sro", w.file().toAbsolutePath().toString());
             out.addProperty("sroSopInstanceUid", w.sopInstanceUid());
+        }
+        if (recording.record()) {
+            PlanningInputs.Found<RtPlan> p = plan.orElseThrow(() -> new IllegalArgumentException("--record needs the "
+                    + "RT Plan (the course is the plan's): none found beside the planning CT; give it with --rtplan"));
+            var context = new CourseResolver.PlanContext(planning.volume().patient(), p.sopInstanceUid(), p.object(),
+                    planning.volume().info().seriesInstanceUid(), planningFrame);
+            String match = soft != null ? "soft-tissue" : o.sixDof() ? "bone-6dof" : "bone-3dof";
+            out.add("record", FractionRecorder.record(recording, context, daily.volume().info().seriesInstanceUid(),
+                    dailyFrame, correction, match, out.has("sro") ? out.get("sro").getAsString() : null));
         }
         JsonArray n = new JsonArray();
         notes.forEach(n::add);

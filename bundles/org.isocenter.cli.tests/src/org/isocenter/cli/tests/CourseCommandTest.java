@@ -1,0 +1,147 @@
+package org.isocenter.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.isocenter.core.geometry.Vector3;
+import org.isocenter.core.patient.PatientPosition;
+import org.isocenter.demo.DemoPatient;
+import org.isocenter.margin.FractionLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/**
+ * {@code register --record} and {@code course list | show | export | import} on the demo patient, in an embedded
+ * record store: what {@code course show} lists is the couch correction {@code register} printed (to its 0.01); the
+ * set-up error statistics against the demo's known set-up errors; re-recording a daily image supersedes its fraction;
+ * a log import is idempotent; an unknown patient is an error.
+ */
+class CourseCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private String db(String name) {
+        return "jdbc:h2:file:" + tmp.resolve(name).toAbsolutePath();
+    }
+
+    private static JsonObject ok(CliRunnerTest.Run r) {
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r.json();
+    }
+
+    @Test
+    void recordedFractionsAreShownAsRegisteredWithTheSetupErrorOfTheTruth() throws Exception {
+        String db = db("course");
+        List<JsonObject> registered = new ArrayList<>();
+        for (int fraction = 1; fraction <= 2; fraction++) {
+            JsonObject j = ok(CliRunnerTest.run("register", "--planning", RegisterCommandTest.planning(), "--daily",
+                    RegisterCommandTest.daily(fraction), "--record", "--db", db, "--user", "alice"));
+            JsonObject rec = j.getAsJsonObject("record");
+            assertEquals(fraction, rec.get("fraction").getAsInt(), "the next fraction of the course");
+            assertEquals("alice", rec.get("user").getAsString());
+            registered.add(j);
+        }
+        JsonObject show = ok(CliRunnerTest.run("course", "show", "--patient", DemoPatient.PATIENT.patientId(), "--db", db));
+        assertEquals(DemoPatient.PATIENT.patientId(), show.get("patientId").getAsString());
+        JsonArray fractions = show.getAsJsonArray("fractions");
+        assertEquals(2, fractions.size());
+        List<Vector3> setupErrors = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            JsonObject f = fractions.get(i).getAsJsonObject();
+            JsonObject reg = registered.get(i);
+            JsonObject printed = reg.getAsJsonObject("couchCorrection"), stored = f.getAsJsonObject("couchCorrection");
+            for (String key : List.of("lateralMm", "longitudinalMm", "verticalMm", "pitchDeg", "rollDeg", "yawDeg")) {
+                // register prints 0.01 mm / deg; the store keeps the full value
+                assertEquals(printed.get(key).getAsDouble(), stored.get(key).getAsDouble(), 0.0050001, key + " as registered");
+            }
+            assertEquals(printed.get("status").getAsString(), f.get("status").getAsString());
+            assertEquals(reg.getAsJsonObject("daily").get("seriesInstanceUid").getAsString(),
+                    f.get("seriesInstanceUid").getAsString());
+            String expected = printed.get("status").getAsString().equals("REFUSED") ? "REJECTED" : "ACCEPTED";
+            assertEquals(expected, f.get("decision").getAsString());
+            assertEquals("alice", f.get("user").getAsString());
+            assertTrue(f.get("time").getAsString().endsWith("Z"), "UTC time");
+            if (expected.equals("ACCEPTED")) { // the truth: where the isocenter moved (LPS = lr, ap, si), demo truth
+                JsonArray iso = reg.getAsJsonArray("isocenterMm");
+                Vector3 c = new Vector3(iso.get(0).getAsDouble(), iso.get(1).getAsDouble(), iso.get(2).getAsDouble());
+                setupErrors.add(DemoPatient.planningToDaily(DemoPatient.DAILY_IMAGES.get(i)).apply(c).minus(c));
+            }
+        }
+        assertTrue(!setupErrors.isEmpty(), "at least one fraction accepted");
+        JsonObject sys = show.getAsJsonObject("systematicMm");
+        double[] mean = new double[3];
+        for (Vector3 e : setupErrors) {
+            mean[0] += e.x() / setupErrors.size();
+            mean[1] += e.y() / setupErrors.size();
+            mean[2] += e.z() / setupErrors.size();
+        }
+        assertEquals(mean[0], sys.get("lr").getAsDouble(), 1.0, "systematic LR against the demo truth");
+        assertEquals(mean[1], sys.get("ap").getAsDouble(), 1.0, "systematic AP");
+        assertEquals(mean[2], sys.get("si").getAsDouble(), 1.0, "systematic SI");
+        assertTrue(show.has("randomMm"), "the key is there (null below two accepted fractions)");
+
+        // the same daily image again: its fraction, superseding the first decision
+        JsonObject again = ok(CliRunnerTest.run("register", "--planning", RegisterCommandTest.planning(), "--daily",
+                RegisterCommandTest.daily(1), "--record", "--db", db, "--user", "bob", "--decision", "reimage"));
+        assertEquals(1, again.getAsJsonObject("record").get("fraction").getAsInt());
+        assertTrue(again.getAsJsonObject("record").has("supersedes"));
+        JsonObject after = ok(CliRunnerTest.run("course", "show", "--patient", DemoPatient.PATIENT.patientId(), "--db", db));
+        assertEquals(2, after.getAsJsonArray("fractions").size());
+        assertEquals("REIMAGE", after.getAsJsonArray("fractions").get(0).getAsJsonObject().get("decision").getAsString());
+        assertEquals("bob", after.getAsJsonArray("fractions").get(0).getAsJsonObject().get("user").getAsString());
+
+        JsonObject list = ok(CliRunnerTest.run("course", "list", "--db", db));
+        assertEquals(1, list.getAsJsonArray("courses").size());
+        assertEquals(2, list.getAsJsonArray("courses").get(0).getAsJsonObject().get("fractionsRecorded").getAsInt());
+
+        Path csv = tmp.resolve("course.csv");
+        JsonObject export = ok(CliRunnerTest.run("course", "export", "--patient", DemoPatient.PATIENT.patientId(), "--csv",
+                csv.toString(), "--db", db));
+        assertEquals(3, export.get("decisions").getAsInt(), "every decision, the superseded one too");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(1 + 3, lines.size(), "header and three decisions: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("bob")) && lines.stream().anyMatch(l -> l.contains("alice")));
+
+        CliRunnerTest.Run unknown = CliRunnerTest.run("course", "show", "--patient", "NOBODY", "--db", db);
+        assertNotEquals(0, unknown.exitCode());
+        assertTrue(unknown.stderr().contains("NOBODY"), unknown.stderr());
+    }
+
+    @Test
+    void aDecisionLogImportsOnceIntoTheCourseOfTheDemoPlan() throws Exception {
+        String db = db("import");
+        Path folder = Files.createDirectories(tmp.resolve("daily"));
+        for (int fraction = 1; fraction <= 3; fraction++) {
+            FractionLog.append(folder, new FractionLog.Entry(LocalDateTime.of(2026, 11, 9 + fraction, 8, 0), "carol",
+                    "ACCEPTED", DemoPatient.PATIENT.patientId(), DemoPatient.dailySeriesUid(fraction), PatientPosition.HFS,
+                    -fraction, 1.0, 2.0, 0, 0, 0, "APPLY", "bone", ""));
+        }
+        Path log = folder.resolve(FractionLog.FILE_NAME);
+        JsonObject first = ok(CliRunnerTest.run("course", "import", "--log", log.toString(), "--planning",
+                DemoFiles.folder().toString(), "--db", db));
+        assertTrue(first.get("courseCreated").getAsBoolean());
+        assertEquals(3, first.get("added").getAsInt(), first.toString());
+        JsonObject second = ok(CliRunnerTest.run("course", "import", "--log", log.toString(), "--db", db));
+        assertEquals(0, second.get("added").getAsInt(), "imported once");
+        assertEquals(3, second.get("skipped").getAsInt());
+        JsonObject show = ok(CliRunnerTest.run("course", "show", "--patient", DemoPatient.PATIENT.patientId(), "--db", db));
+        JsonArray fractions = show.getAsJsonArray("fractions");
+        assertEquals(3, fractions.size());
+        // lateral -1, -2, -3 mm (HFS: lateral = -x): set-up error LR +1, +2, +3 -> mean 2, SD 1
+        assertEquals(2.0, show.getAsJsonObject("systematicMm").get("lr").getAsDouble(), 1e-9);
+        assertEquals(1.0, show.getAsJsonObject("randomMm").get("lr").getAsDouble(), 1e-9);
+        assertEquals(0.0, show.getAsJsonObject("randomMm").get("si").getAsDouble(), 1e-9);
+    }
+}
