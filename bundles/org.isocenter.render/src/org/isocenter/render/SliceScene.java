@@ -62,8 +62,8 @@ public final class SliceScene {
         }
         checkPatient("structure set '" + set.label() + "'", set.patient());
         checkFrame("structure set '" + set.label() + "'", set.frameOfReferenceUid());
-        double fallback = Math.abs(primary.geometry().sliceDirection().z()) > 0.9 ? primary.geometry().spacingZMm() : 2.5;
-        List<RoiSlabs> slabs = set.rois().stream().map(r -> new RoiSlabs(r, fallback)).toList();
+        // contours drawn on the primary's slices show on those slices only (a gap stays a gap until interpolated)
+        List<RoiSlabs> slabs = set.rois().stream().map(r -> RoiSlabs.onImage(r, primary.geometry())).toList();
         return new SliceScene(primary, primarySampler, set, slabs, dose, doseSampler, isocenterMm, secondary,
                 secondarySampler, primaryToSecondary);
     }

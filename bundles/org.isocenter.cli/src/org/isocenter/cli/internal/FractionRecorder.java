@@ -1,12 +1,10 @@
 package org.isocenter.cli.internal;
 
-import java.util.List;
-import java.util.Optional;
-
+import org.isocenter.core.patient.PatientIdentity;
+import org.isocenter.core.plan.RtPlan;
 import org.isocenter.igrt.Course;
-import org.isocenter.igrt.Decision;
-import org.isocenter.igrt.DecisionRequest;
 import org.isocenter.igrt.FractionDecision;
+import org.isocenter.igrt.FractionRecording;
 import org.isocenter.igrt.RecordStore;
 import org.isocenter.igrt.RecordStores;
 import org.isocenter.igrt.TableTopCorrection;
@@ -15,45 +13,32 @@ import org.isocenter.registration.CouchCorrection;
 import com.google.gson.JsonObject;
 
 /**
- * {@code register --record}: the fraction's decision on a matched daily image into the IGRT record store. The couch
- * correction is IEC 61217 table-top (mm, degrees). A daily image recorded before is the same fraction again (the new
- * decision supersedes the earlier one); otherwise the next fraction of the course, unless {@code --fraction} says.
- * A correction beyond the limits (REFUSED) is recorded as rejected unless another decision is given (an accept of it
- * is refused by the store).
+ * {@code register --record}: the fraction's decision on a matched daily image into the IGRT record store, through
+ * {@link FractionRecording} (the rules the workbench records by too). The couch correction is IEC 61217 table-top
+ * (mm, degrees).
  */
 final class FractionRecorder {
+
+    /** The plan and planning CT a course is made of. */
+    record PlanContext(PatientIdentity patient, String planSopInstanceUid, RtPlan plan, String referenceSeriesUid,
+            String referenceFrameOfReferenceUid) {
+    }
 
     private FractionRecorder() {
     }
 
-    static JsonObject record(RecordOptions options, CourseResolver.PlanContext plan, String dailySeriesUid,
+    static JsonObject record(RecordOptions options, PlanContext plan, PatientIdentity dailyPatient, String dailySeriesUid,
             String dailyFrameOfReferenceUid, CouchCorrection correction, String match, String registrationFile)
             throws Exception {
         try (RecordStore store = RecordStores.open(options.db())) {
-            Course course = CourseResolver.create(store, plan);
-            List<FractionDecision> current = store.current(course.id());
-            int fraction;
-            if (options.fraction() != null) {
-                fraction = options.fraction();
-            } else {
-                fraction = current.stream().filter(d -> d.dailySeriesUid().equals(dailySeriesUid))
-                        .mapToInt(FractionDecision::fraction).findFirst()
-                        .orElse(current.stream().mapToInt(FractionDecision::fraction).max().orElse(0) + 1);
-            }
-            Optional<FractionDecision> previous = store.current(course.id(), fraction);
-            boolean refused = correction.status() == CouchCorrection.Status.REFUSED;
-            Decision decision = options.decision() != null ? options.decision() : refused ? Decision.REJECTED : Decision.ACCEPTED;
-            String reason = options.reason();
-            if (reason.isEmpty() && refused && decision == Decision.REJECTED) {
-                reason = "correction refused by the limits: " + String.join("; ", correction.messages());
-            }
-            DecisionRequest request = new DecisionRequest(course.id(), fraction, plan.patient().patientId(), dailySeriesUid,
-                    dailyFrameOfReferenceUid, plan.referenceSeriesUid(), plan.referenceFrameOfReferenceUid(), match,
-                    new TableTopCorrection(correction.lateralMm(), correction.longitudinalMm(), correction.verticalMm(),
-                            correction.pitchDeg(), correction.rollDeg(), correction.yawDeg()),
-                    correction.position(), correction.status().name(), decision, options.user(), null, reason, false,
-                    previous.map(FractionDecision::id).orElse(null), registrationFile);
-            FractionDecision d = store.record(request);
+            Course course = FractionRecording.course(store, plan.patient(), plan.planSopInstanceUid(), plan.plan(),
+                    plan.referenceSeriesUid(), plan.referenceFrameOfReferenceUid());
+            FractionDecision d = FractionRecording.record(store, course, options.fraction(), dailyPatient.patientId(),
+                    dailySeriesUid, dailyFrameOfReferenceUid, plan.referenceSeriesUid(), plan.referenceFrameOfReferenceUid(),
+                    match, new TableTopCorrection(correction.lateralMm(), correction.longitudinalMm(),
+                            correction.verticalMm(), correction.pitchDeg(), correction.rollDeg(), correction.yawDeg()),
+                    correction.position(), correction.status().name(), correction.messages(), options.decision(),
+                    options.user(), options.reason(), false, registrationFile);
             JsonObject out = new JsonObject();
             out.addProperty("database", store.url());
             out.addProperty("courseId", course.id());

@@ -21,7 +21,6 @@ import org.isocenter.core.image.BinaryMask;
 import org.isocenter.core.patient.PatientPosition;
 import org.isocenter.core.patient.TableTopAxes;
 import org.isocenter.core.plan.Beam;
-import org.isocenter.core.plan.PatientSetup;
 import org.isocenter.core.plan.RtPlan;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.core.registration.SpatialRegistration;
@@ -32,6 +31,7 @@ import org.isocenter.dicom.io.SeriesAttributes;
 import org.isocenter.dicom.io.SpatialRegistrationWriter;
 import org.isocenter.dicom.io.WrittenObject;
 import org.isocenter.registration.CorrectionLimits;
+import org.isocenter.igrt.TreatmentIsocenter;
 import org.isocenter.registration.CouchCorrection;
 import org.isocenter.registration.RegistrationRegion;
 import org.isocenter.registration.RegistrationRequest;
@@ -271,10 +271,11 @@ final class RegisterCommand implements CliCommand {
         if (recording.record()) {
             PlanningInputs.Found<RtPlan> p = plan.orElseThrow(() -> new IllegalArgumentException("--record needs the "
                     + "RT Plan (the course is the plan's): none found beside the planning CT; give it with --rtplan"));
-            var context = new CourseResolver.PlanContext(planning.volume().patient(), p.sopInstanceUid(), p.object(),
+            var context = new FractionRecorder.PlanContext(planning.volume().patient(), p.sopInstanceUid(), p.object(),
                     planning.volume().info().seriesInstanceUid(), planningFrame);
             String match = soft != null ? "soft-tissue" : o.sixDof() ? "bone-6dof" : "bone-3dof";
-            out.add("record", FractionRecorder.record(recording, context, daily.volume().info().seriesInstanceUid(),
+            out.add("record", FractionRecorder.record(recording, context, daily.volume().patient(),
+                    daily.volume().info().seriesInstanceUid(),
                     dailyFrame, correction, match, out.has("sro") ? out.get("sro").getAsString() : null));
         }
         JsonArray n = new JsonArray();
@@ -397,46 +398,26 @@ final class RegisterCommand implements CliCommand {
     }
 
     /**
-     * The isocenter of the plan's first treatment beam and the patient position of its setup; without a plan (or
-     * beams) the centre of the final match's region and the planning CT's patient position.
+     * The plan's treatment isocenter and patient position ({@link TreatmentIsocenter}, the workbench's rule too);
+     * without a plan (or beams) the centre of the final match's region and the planning CT's patient position.
      */
     private static Isocenter isocenter(Optional<PlanningInputs.Found<RtPlan>> plan, PlanningInputs.Series planning,
             RegistrationRegion finalRegion, List<String> notes) {
         PatientPosition ctPosition = planning.volume().info().patientPosition();
-        Optional<Beam> beam = plan.flatMap(p -> planIsocenter(p.object()));
-        if (beam.isEmpty()) {
+        Optional<TreatmentIsocenter> treatment = plan.flatMap(p -> TreatmentIsocenter.of(p.object(), ctPosition));
+        if (treatment.isEmpty()) {
             notes.add("no plan isocenter: the couch correction is about the centre of the match region");
             return new Isocenter(finalRegion.centreMm(), "centre of the " + finalRegion.description() + " region (no "
                     + "RTPLAN: " + (plan.isPresent() ? "the plan has no beams" : "none given or found for the planning "
                             + "CT's Frame of Reference") + "); give --rtplan for the treatment isocenter", ctPosition,
                     "planning CT");
         }
-        RtPlan p = plan.get().object();
-        Beam b = beam.get();
+        TreatmentIsocenter t = treatment.get();
+        Beam b = t.beam();
+        notes.addAll(t.notes());
         String source = "RTPLAN " + plan.get().file() + " (" + plan.get().how() + "), beam " + b.number()
                 + (b.name().isEmpty() ? "" : " '" + b.name() + "'");
-        if (p.beams().stream().anyMatch(x -> x.deliveryType().equals(b.deliveryType())
-                && x.isocenterMm().distanceTo(b.isocenterMm()) > 0.01)) {
-            notes.add("the plan has beams with other isocenters; the couch correction is for beam " + b.number()
-                    + "'s isocenter");
-        }
-        Optional<PatientSetup> setup = p.patientSetups().stream()
-                .filter(s -> s.number() == b.referencedPatientSetupNumber()).findFirst();
-        if (setup.isEmpty()) {
-            return new Isocenter(b.isocenterMm(), source, ctPosition, "planning CT");
-        }
-        if (setup.get().position() != ctPosition) {
-            notes.add("the plan's patient position " + setup.get().position() + " differs from the planning CT's "
-                    + ctPosition + "; the plan's is used for the couch correction");
-        }
-        return new Isocenter(b.isocenterMm(), source, setup.get().position(), "RTPLAN patient setup "
-                + setup.get().number());
-    }
-
-    /** The beam whose isocenter the couch correction is for: the first treatment beam, else the first beam. */
-    private static Optional<Beam> planIsocenter(RtPlan plan) {
-        return plan.beams().stream().filter(b -> b.deliveryType().equals("TREATMENT")).findFirst()
-                .or(() -> plan.beams().stream().findFirst());
+        return new Isocenter(t.mm(), source, t.position(), t.positionSource());
     }
 
     private static CouchCorrection withMessage(CouchCorrection c, String message) {

@@ -73,6 +73,39 @@ public final class RoiSlabs {
         halfThickness = thickness / 2;
     }
 
+    private RoiSlabs(RoiSlabs other, double halfThicknessMm) {
+        roi = other.roi;
+        z = other.z;
+        xs = other.xs;
+        ys = other.ys;
+        skipped = other.skipped;
+        halfThickness = halfThicknessMm;
+    }
+
+    /**
+     * A structure as drawn on an image: when the image is axial and every contour lies on one of its slices, each
+     * contour covers its own slice only (thickness = the slice spacing), so a structure drawn on slices 10 and 20
+     * shows, and has the volume of, those two slices until the slices between are contoured (interpolated); other
+     * structures (contours off the image's slices, or a non-axial image) keep the median-spacing convention.
+     * Structures contoured on every slice read the same either way.
+     */
+    public static RoiSlabs onImage(Roi roi, org.isocenter.core.geometry.VolumeGeometry image) {
+        boolean axial = Math.abs(image.sliceDirection().z()) > 0.9;
+        double spacing = image.spacingZMm();
+        RoiSlabs slabs = new RoiSlabs(roi, axial ? spacing : 2.5);
+        if (!axial || slabs.z.length < 2 || 2 * slabs.halfThickness <= spacing + 1e-6) {
+            return slabs;
+        }
+        Vector3 origin = image.originMm();
+        for (double zk : slabs.z) {
+            double k = image.patientToIndex(new Vector3(origin.x(), origin.y(), zk)).z();
+            if (Math.abs(k - Math.rint(k)) * spacing > 0.01 || k < -0.5 || k > image.sizeZ() - 0.5) {
+                return slabs;
+            }
+        }
+        return new RoiSlabs(slabs, spacing / 2);
+    }
+
     private static boolean isAxial(Contour c) {
         double z0 = c.pointsMm().get(0).z();
         for (Vector3 p : c.pointsMm()) {

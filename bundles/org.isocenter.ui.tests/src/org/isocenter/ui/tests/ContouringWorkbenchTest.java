@@ -42,6 +42,7 @@ import org.isocenter.dicom.io.StructureSetReader;
 import org.isocenter.dicom.scan.DicomFolderScanner;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.contouring.UnsavedEdits;
 import org.isocenter.ui.internal.LoadedPatient;
 import org.isocenter.ui.internal.PatientSession;
 import org.isocenter.ui.internal.contouring.ContouringMessages;
@@ -127,6 +128,7 @@ class ContouringWorkbenchTest {
     @BeforeAll
     static void noDialogs() {
         System.setProperty("isocenter.noDialogs", "true");
+        UnsavedEdits.setDialogs(DiscardingDialogs.INSTANCE); // unsaved edits: answered Discard, never silently
     }
 
     @AfterAll
@@ -138,6 +140,7 @@ class ContouringWorkbenchTest {
             spinUntil(() -> !SESSION.isDirty(), 120_000, "the CT reloaded without the edits");
         }
         System.clearProperty("isocenter.noDialogs");
+        UnsavedEdits.setDialogs(null);
         if (viewer() != null) {
             viewer().editor().setTool(SliceEditor.Tool.NAVIGATE);
         }
@@ -151,7 +154,7 @@ class ContouringWorkbenchTest {
     @Test
     @Order(1)
     void theContouringPerspectiveListsTheDemoStructuresWithVolumes() throws Exception {
-        spinUntil(() -> !PatientSession.get().indexes().isEmpty(), 180_000, "the demo patient in the Patient Browser");
+        UiTestSupport.awaitStartup();
         SeriesRecord ct = PatientSession.get().indexes().stream().flatMap(i -> i.allSeries().stream())
                 .filter(s -> s.seriesInstanceUid().equals(DemoPatient.PLANNING_SERIES_UID)).findFirst().orElseThrow();
         var registry = PlatformUI.getWorkbench().getPerspectiveRegistry();
@@ -329,7 +332,8 @@ class ContouringWorkbenchTest {
         double ptvCc = volumeCc("PTV_5mm");
         assertTrue(ptvCc > ctvCc * 1.3, ptvCc + " cc vs CTV " + ctvCc + " cc");
         assertEquals("PTV", ptv.interpretedType());
-        assertArrayEquals(new int[] { 255, 0, 0 }, ptv.colorRgb());
+        // TG-263 defaults: the PTV's conventional colour, not the CTV's red
+        assertArrayEquals(org.isocenter.contour.StructureDefaults.PTV_RGB, ptv.colorRgb());
         assertEquals(ptv.number(), SESSION.selected().orElseThrow().number());
 
         // PTV - CTV is the 5 mm shell: volumes subtract (the CTV lies inside the PTV)
@@ -447,10 +451,10 @@ class ContouringWorkbenchTest {
         assertEquals(SliceEdits.areaMm2(sphere, centre.z()), SliceEdits.areaMm2(slab, centre.z()), 1e-9,
                 "the sphere's slices are untouched by the slab 20 mm above");
 
-        // nudge on the sagittal view: the whole structure moves 10 mm posterior and two slices (5 mm) up
+        // nudge on the sagittal view: the whole structure moves 10 mm posterior and whole slices up (a 10 mm drag)
         editor.setTool(SliceEditor.Tool.NUDGE);
         StructureStatistics before = SESSION.statistics(slab);
-        Vector3 grab = c, drop = c.plus(new Vector3(0, 10, 5));
+        Vector3 grab = c, drop = c.plus(new Vector3(0, 10, 10));
         mouse(sagittal, SWT.MouseDown, grab);
         for (int s = 1; s <= 5; s++) {
             mouse(sagittal, SWT.MouseMove, grab.plus(drop.minus(grab).times(s / 5.0)));
@@ -460,7 +464,12 @@ class ContouringWorkbenchTest {
         Vector3 moved = after.centreOfMassMm().minus(before.centreOfMassMm());
         assertEquals(0, moved.x(), 1e-9, "no move across the sagittal plane");
         assertEquals(10, moved.y(), 1.5 * sagittal.viewport().mmPerPixel(), "posterior by the drag");
-        assertEquals(5, moved.z(), 1e-6, "two whole slices up");
+        // whole slices: the drag's height as the pixels under the mouse give it (10 mm within a pixel or so), rounded
+        double spacing = SESSION.image().geometry().spacingZMm();
+        double dragged = hit(sagittal, drop).z() - hit(sagittal, grab).z();
+        assertEquals(10, dragged, 1.5 * sagittal.viewport().mmPerPixel(), "the drag spans 10 mm up");
+        assertEquals(Math.round(dragged / spacing) * spacing, moved.z(), 1e-6, "whole slices up (" + dragged + " mm dragged)");
+        assertTrue(moved.z() >= spacing, "at least one slice up");
         assertEquals(before.volumeCc(), after.volumeCc(), before.volumeCc() * 1e-9, "a move keeps the volume");
         assertEquals(null, ContouringMessages.last());
         editor.setTool(SliceEditor.Tool.BRUSH);
@@ -532,7 +541,9 @@ class ContouringWorkbenchTest {
 
             // selecting the saved RT Structure Set in the Patient Browser shows it with its CT
             browser.viewer().setSelection(new StructuredSelection(saved), true);
-            assertEquals(saved, browser.viewer().getStructuredSelection().getFirstElement(), "listed and selected");
+            // (the browser lists each series once, by UID: the selected row may hold an equal record of another scan)
+            assertTrue(browser.viewer().getStructuredSelection().getFirstElement() instanceof SeriesRecord listed
+                    && listed.seriesInstanceUid().equals(saved.seriesInstanceUid()), "listed and selected");
             spinUntil(() -> SESSION.isLoaded() && SESSION.importedFile() != null
                     && SESSION.importedFile().getFileName().toString().equals("RS_for_import.dcm"), 120_000,
                     "the saved structure set");

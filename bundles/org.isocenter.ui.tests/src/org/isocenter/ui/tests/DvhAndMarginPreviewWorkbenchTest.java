@@ -40,6 +40,7 @@ import org.isocenter.dose.DvhCalculator;
 import org.isocenter.margin.AxisValues;
 import org.isocenter.margin.MarginReport;
 import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.contouring.UnsavedEdits;
 import org.isocenter.ui.internal.PatientSession;
 import org.isocenter.ui.internal.contouring.EditableStructures;
 import org.isocenter.ui.internal.views.DvhView;
@@ -105,6 +106,7 @@ class DvhAndMarginPreviewWorkbenchTest {
     @BeforeAll
     static void noDialogs() {
         System.setProperty("isocenter.noDialogs", "true");
+        UnsavedEdits.setDialogs(DiscardingDialogs.INSTANCE); // unsaved edits: answered Discard, never silently
     }
 
     @AfterAll
@@ -113,6 +115,7 @@ class DvhAndMarginPreviewWorkbenchTest {
             showPlanningCt();
         }
         System.clearProperty("isocenter.noDialogs");
+        UnsavedEdits.setDialogs(null);
         var registry = PlatformUI.getWorkbench().getPerspectiveRegistry();
         page().setPerspective(registry.findPerspectiveWithId(IsocenterUi.PERSPECTIVE_PLANNING));
     }
@@ -120,7 +123,7 @@ class DvhAndMarginPreviewWorkbenchTest {
     @Test
     @Order(1)
     void theDvhViewDrawsTheCheckedStructuresWithTheCalculatorsMetrics() throws Exception {
-        spinUntil(() -> !PatientSession.get().indexes().isEmpty(), 180_000, "the demo patient in the Patient Browser");
+        UiTestSupport.awaitStartup();
         var registry = PlatformUI.getWorkbench().getPerspectiveRegistry();
         page().setPerspective(registry.findPerspectiveWithId(IsocenterUi.PERSPECTIVE_PLANNING));
         PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().setSize(1600, 1000);

@@ -42,6 +42,7 @@ import org.isocenter.demo.DemoPatient;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.export.PackageItem;
 import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.contouring.UnsavedEdits;
 import org.isocenter.ui.internal.LoadedPatient;
 import org.isocenter.ui.internal.PatientSession;
 import org.isocenter.ui.internal.export.DestinationPage;
@@ -115,6 +116,9 @@ class ExportWizardWorkbenchTest {
     }
 
     private static ExportRun finish(ExportWizard wizard) {
+        if (wizard.getContainer().getCurrentPage() != wizard.summaryPage()) {
+            press(wizard.getContainer().getShell(), "Next"); // the summary page comes before Finish
+        }
         press(wizard.getContainer().getShell(), "Finish");
         spinUntil(() -> wizard.run() != null && !wizard.run().running() && wizard.resultDialog() != null
                 && wizard.resultDialog().getShell() != null, 180_000, "the export to end and its status table");
@@ -132,7 +136,8 @@ class ExportWizardWorkbenchTest {
     static void auditInTemporaryFolder() throws IOException {
         tmp = Files.createTempDirectory("isocenter-export-ui-");
         System.setProperty(ExportAudit.AUDIT_DIR_PROPERTY, tmp.resolve("audit").toString());
-        System.setProperty("isocenter.noDialogs", "true"); // Close Patient must not ask about another test's edits
+        System.setProperty("isocenter.noDialogs", "true");
+        UnsavedEdits.setDialogs(DiscardingDialogs.INSTANCE); // Close Patient: another test's edits answered Discard
     }
 
     @AfterAll
@@ -148,12 +153,13 @@ class ExportWizardWorkbenchTest {
         }
         System.clearProperty(ExportAudit.AUDIT_DIR_PROPERTY);
         System.clearProperty("isocenter.noDialogs");
+        UnsavedEdits.setDialogs(null);
     }
 
     @Test
     @Order(1)
     void exportToLinacIsEnabledOnlyWhileAPlanIsLoaded() throws Exception {
-        spinUntil(() -> !PatientSession.get().indexes().isEmpty(), 180_000, "the demo patient in the Patient Browser");
+        UiTestSupport.awaitStartup();
         var registry = PlatformUI.getWorkbench().getPerspectiveRegistry();
         page().setPerspective(registry.findPerspectiveWithId(IsocenterUi.PERSPECTIVE_PLANNING));
         workbenchShell().setSize(1600, 1000);

@@ -2,7 +2,11 @@ package org.isocenter.ui.tests;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.jobs.Job;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -11,9 +15,14 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.isocenter.demo.DemoPatient;
 import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.contouring.EditableStructures;
+import org.isocenter.ui.internal.jobs.ScanFolderJob;
+import org.isocenter.ui.internal.views.PatientBrowserView;
 import org.isocenter.ui.internal.views.ImageViewerView;
 
 /**
@@ -22,6 +31,8 @@ import org.isocenter.ui.internal.views.ImageViewerView;
  * the Image Viewer.
  */
 final class UiTestSupport {
+
+    private static boolean startupSeen;
 
     private UiTestSupport() {
     }
@@ -85,5 +96,39 @@ final class UiTestSupport {
 
     static ImageViewerView viewer() {
         return (ImageViewerView) page().findView(IsocenterUi.VIEW_IMAGE_VIEWER);
+    }
+
+    /**
+     * Waits until the start-up is over: the demo patient imported and its planning CT with structures in the Image
+     * Viewer (the start-up selects it asynchronously; a test that begins earlier would have its own loading replaced).
+     */
+    static void awaitStartup() {
+        if (!startupSeen) {
+            spinUntil(() -> Job.getJobManager().find(ScanFolderJob.FAMILY).length == 0 && viewer() != null
+                    && viewer().volume() != null && EditableStructures.get().isLoaded(), 180_000,
+                    "the start-up: demo patient imported and its planning CT shown");
+            startupSeen = true;
+        }
+        spinUntil(() -> Job.getJobManager().find(ScanFolderJob.FAMILY).length == 0, 180_000, "the imports to end");
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // the start-up's pending UI events
+        }
+    }
+
+    /** The demo patient's row in the Patient Browser; fails unless it is listed exactly once. */
+    static TreeItem demoPatientItem(PatientBrowserView browser) {
+        List<TreeItem> found = new ArrayList<>();
+        for (TreeItem i : browser.viewer().getTree().getItems()) {
+            if (i.getText(0).contains("(" + DemoPatient.PATIENT.patientId() + ")")) {
+                found.add(i);
+            }
+        }
+        if (found.size() != 1) {
+            throw new AssertionError("the demo patient listed " + found.size() + " times");
+        }
+        // unfolded (Close Patient folds the patients up)
+        browser.viewer().expandToLevel(found.get(0).getData(), org.eclipse.jface.viewers.AbstractTreeViewer.ALL_LEVELS);
+        return found.get(0);
     }
 }

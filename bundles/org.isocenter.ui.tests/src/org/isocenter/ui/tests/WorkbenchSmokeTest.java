@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.commands.Command;
@@ -81,11 +83,11 @@ class WorkbenchSmokeTest {
         assertEquals(IsocenterUi.PERSPECTIVE_PLANNING, page.getPerspective().getId());
         assertTrue(IsocenterUiPlugin.get().getPreferenceStore().getBoolean(PreferenceDefaults.OPEN_DEMO_AT_STARTUP));
 
-        spinUntil(() -> !PatientSession.get().indexes().isEmpty(), 180_000, "the demo patient to load");
+        UiTestSupport.awaitStartup();
         PatientBrowserView browser = (PatientBrowserView) page.findView(IsocenterUi.VIEW_PATIENT_BROWSER);
         assertNotNull(browser);
-        spinUntil(() -> browser.viewer().getTree().getItemCount() == 1, 10_000, "the patient to appear");
-        TreeItem patient = browser.viewer().getTree().getItem(0);
+        // listed once, however often the demo was opened or imported by earlier test classes
+        TreeItem patient = UiTestSupport.demoPatientItem(browser);
         assertEquals("PHANTOM PELVIS (ISO-DEMO-001)", patient.getText(0));
         assertEquals("4 studies, 7 series", patient.getText(2));
         assertEquals(4, patient.getItemCount());
@@ -114,7 +116,7 @@ class WorkbenchSmokeTest {
         ImageViewerView viewer = (ImageViewerView) page.findView(IsocenterUi.VIEW_IMAGE_VIEWER);
         assertNotNull(viewer);
         window().getShell().setSize(1600, 1000);
-        SeriesRecord ct = (SeriesRecord) browser.viewer().getTree().getItem(0).getItem(0).getItem(0).getData();
+        SeriesRecord ct = (SeriesRecord) UiTestSupport.demoPatientItem(browser).getItem(0).getItem(0).getData();
         browser.viewer().setSelection(new StructuredSelection(ct), true);
         spinUntil(() -> viewer.volume() != null, 60_000, "the CT to load in the viewer");
         assertEquals(ct.seriesInstanceUid(), viewer.volume().info().seriesInstanceUid());
@@ -152,16 +154,47 @@ class WorkbenchSmokeTest {
     void dailyCbctFusesThroughAnEditableTransformAndAutoMatchFindsTheSetupError() throws Exception {
         IWorkbenchPage page = window().getActivePage();
         ImageViewerView viewer = (ImageViewerView) page.findView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        // Planning has no registration controls: the match is the Registration / IGRT perspective's
+        assertFalse(viewer.couchCorrectionShown());
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
+                .findPerspectiveWithId(IsocenterUi.PERSPECTIVE_REGISTRATION));
+        window().getShell().setSize(1600, 1000);
         var spec = org.isocenter.demo.DemoPatient.DAILY_IMAGES.get(0);
         SeriesRecord cbct = viewer.secondaryCandidates().stream()
                 .filter(s -> s.seriesInstanceUid().equals(org.isocenter.demo.DemoPatient.dailySeriesUid(spec.fraction())))
                 .findFirst().orElseThrow();
         viewer.loadSecondary(cbct);
         spinUntil(() -> viewer.model().scene().secondary().isPresent(), 60_000, "the CBCT to fuse");
-        assertTrue(viewer.couchCorrectionShown(), "a fused daily image brings the couch correction table");
+        assertTrue(viewer.couchCorrectionShown(), "Registration / IGRT: the couch correction table");
         assertTrue(viewer.model().transformSource().contains("identity"), viewer.model().transformSource());
         assertEquals(FusionMode.CHECKERBOARD, viewer.model().settings().fusion().mode());
         screenshot("viewer-fusion-checkerboard-unmatched.png");
+
+        // Accept on an image nobody matched: asks, says so, and is recorded as unmatched only when confirmed
+        IsocenterUiPlugin.get().getPreferenceStore().setValue(PreferenceDefaults.RECORD_DB,
+                org.isocenter.igrt.RecordStores.h2FileUrl(Files.createTempDirectory("isocenter-records").resolve("db")));
+        CouchCorrectionPanel couch = viewer.couchPanel();
+        List<String> asked = new ArrayList<>();
+        CouchCorrectionPanel.setConfirmation((title, question) -> asked.add(question) && false);
+        try {
+            couch.accept();
+            assertEquals(1, asked.size());
+            assertTrue(asked.get(0).contains("never matched"), asked.get(0));
+            assertTrue(couch.decisionText().startsWith("Not accepted"), couch.decisionText());
+            assertEquals(null, couch.lastRecorded(), "declined: nothing recorded");
+            CouchCorrectionPanel.setConfirmation((title, question) -> asked.add(question));
+            couch.accept();
+            assertEquals(2, asked.size());
+        } finally {
+            CouchCorrectionPanel.setConfirmation(null);
+        }
+        assertTrue(couch.decisionText().startsWith("Accepted unmatched (confirmed)"), couch.decisionText());
+        assertTrue(couch.decisionText().contains("recorded as fraction 1"), couch.decisionText());
+        var unmatched = couch.lastRecorded();
+        assertTrue(unmatched.unmatched());
+        assertEquals(org.isocenter.igrt.DecisionRequest.NO_MATCH, unmatched.match());
+        screenshot("viewer-igrt-unmatched-accepted.png");
+
         var expected = org.isocenter.demo.DemoPatient.planningToDaily(spec); // the demo's known set-up error
         int before = viewer.model().generation();
         var job = viewer.autoMatch();
@@ -224,6 +257,22 @@ class WorkbenchSmokeTest {
         assertTrue(last.accepted());
         assertEquals(couch.correction().lateralMm(), last.lateralMm(), 1e-3);
         assertEquals(couch.correction().verticalMm(), last.verticalMm(), 1e-3);
+        // and the record store: the same decision, the correction as shown, superseding the unmatched accept
+        var recorded = couch.lastRecorded();
+        assertNotNull(recorded, couch.decisionText());
+        assertEquals(1, recorded.fraction(), "the same daily image: the same fraction");
+        assertNotNull(recorded.supersedesId(), "supersedes the unmatched accept");
+        assertEquals("bone", recorded.match());
+        assertEquals(org.isocenter.igrt.Decision.ACCEPTED, recorded.decision());
+        assertEquals(couch.correction().lateralMm(), recorded.correction().lateralMm(), 0.0, "as shown, not rounded");
+        assertEquals(couch.correction().verticalMm(), recorded.correction().verticalMm(), 0.0);
+        assertEquals(couch.correction().status().name(), recorded.status());
+        try (var store = org.isocenter.igrt.RecordStores.open(
+                IsocenterUiPlugin.get().getPreferenceStore().getString(PreferenceDefaults.RECORD_DB))) {
+            var course = store.courses(org.isocenter.demo.DemoPatient.PATIENT.patientId()).get(0);
+            assertEquals(recorded.id(), store.current(course.id(), 1).orElseThrow().id(), "the fraction's current decision");
+            assertEquals(2, store.history(course.id()).size(), "the unmatched accept is kept, superseded");
+        }
 
         // beyond the maximum correction: refused, Accept disabled
         viewer.model().setTransform(new ViewerModel.TransformParameters(25, 0, 0, 0, 0, 0), "manual");
@@ -233,6 +282,9 @@ class WorkbenchSmokeTest {
         screenshot("viewer-igrt-refused.png");
         couch.reject();
         assertTrue(Files.readString(folder.resolve(IgrtDecisions.LOG_FILE)).contains("REJECTED"));
+        assertEquals(org.isocenter.igrt.Decision.REJECTED, couch.lastRecorded().decision());
+        assertEquals("REFUSED", couch.lastRecorded().status());
+        assertTrue(couch.decisionText().contains("recorded as fraction 1"), couch.decisionText());
 
         // soft tissue: bone first, then the CTV + margin (a preference). The demo's CTV moves with the bones, but its
         // prostate is only 8 HU above muscle under 25 HU of noise: with a 20 mm margin the match stays within about
@@ -257,6 +309,7 @@ class WorkbenchSmokeTest {
         assertEquals(0, found.apply(iso).distanceTo(truth.apply(iso)), 1.5, "soft-tissue match within 1.5 mm at the isocenter");
         screenshot("viewer-igrt-soft-tissue.png");
         couch.setMatchOn(CouchCorrectionPanel.MatchOn.BONE);
+        IsocenterUiPlugin.get().getPreferenceStore().setToDefault(PreferenceDefaults.RECORD_DB);
     }
 
     @Test
@@ -316,10 +369,11 @@ class WorkbenchSmokeTest {
                 new ImageVolumeInfo(other, DicomUids.random(), DicomUids.random(), DicomUids.random(), "CT",
                         PatientPosition.HFS, "20261120", "Other patient CT")),
                 new SeriesAttributes("20261120", "100000", "1", "Other", 1, "test"), folder, ProgressMonitor.NONE);
+        int listed = browser.viewer().getTree().getItemCount();
         PatientSession.get().add(new DicomFolderScanner().scan(folder, ProgressMonitor.NONE));
         SeriesRecord otherCt = PatientSession.get().indexes().stream().flatMap(i -> i.allSeries().stream())
                 .filter(s -> s.description().equals("Other patient CT")).findFirst().orElseThrow();
-        spinUntil(() -> browser.viewer().getTree().getItemCount() == 2, 10_000, "the second patient in the browser");
+        spinUntil(() -> browser.viewer().getTree().getItemCount() == listed + 1, 10_000, "the second patient in the browser");
 
         browser.viewer().setSelection(new StructuredSelection(otherCt), true);
         spinUntil(() -> preview.status() != null && preview.status().contains("refused"), 30_000, "the refusal");
@@ -337,6 +391,16 @@ class WorkbenchSmokeTest {
         spinUntil(() -> preview.volume() != null, 30_000, "the other patient's CT after Close Patient");
         assertEquals(other, preview.volume().patient());
         assertEquals(other, LoadedPatient.session().patient());
+        // back to the demo for the test classes that follow in this workbench
+        PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                .executeCommand(IsocenterUi.COMMAND_CLOSE_PATIENT, null);
+        PatientSession.get().remove(org.isocenter.ui.internal.jobs.ScanFolderJob.canonical(folder));
+        PatientSession.get().remove(folder);
+        SeriesRecord demoCt = PatientSession.get().indexes().stream().flatMap(i -> i.allSeries().stream())
+                .filter(s -> s.seriesInstanceUid().equals(org.isocenter.demo.DemoPatient.PLANNING_SERIES_UID))
+                .findFirst().orElseThrow();
+        preview.show(demoCt);
+        spinUntil(() -> preview.volume() != null && demo.equals(preview.volume().patient()), 60_000, "the demo CT again");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 /**
  * Menus: File (Import DICOM Folder…, Open Demo Patient contributed in plugin.xml, Exit), Edit (Undo, Redo: the
  * workbench operation history, e.g. structure edits; Ctrl+Z / Ctrl+Y), Window (perspectives, views, Preferences)
- * and Help (About).
+ * and Help (User Guide, Couch Sign Conventions, Keyboard Shortcuts, About: contributed in plugin.xml).
  */
 final class IsocenterActionBarAdvisor extends ActionBarAdvisor {
 
@@ -64,7 +64,7 @@ final class IsocenterActionBarAdvisor extends ActionBarAdvisor {
         menuBar.add(windowMenu);
 
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
-        help.add(getAction(ActionFactory.ABOUT.getId()));
+        help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS)); // plugin.xml: guide, shortcuts, About
         menuBar.add(help);
     }
 }

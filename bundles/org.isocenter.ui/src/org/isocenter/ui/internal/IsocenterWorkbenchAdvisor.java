@@ -11,13 +11,15 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.contouring.EditableStructures;
+import org.isocenter.ui.internal.contouring.UnsavedEdits;
 import org.isocenter.ui.internal.jobs.LoadDemoJob;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
 import org.isocenter.ui.internal.views.PatientBrowserView;
 
 /**
  * Opens the Planning perspective and, when the preference says so, loads the demo patient at start-up and shows
- * its planning CT in the Image Viewer.
+ * its planning CT in the Image Viewer; asks about unsaved structure edits before the workbench shuts down.
  */
 final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
 
@@ -37,6 +39,12 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
         return IsocenterUi.PERSPECTIVE_PLANNING;
     }
 
+    /** File ▸ Exit (and the last window closing): asks Save / Discard / Cancel about unsaved structure edits. */
+    @Override
+    public boolean preShutdown() {
+        return UnsavedEdits.resolveForExit(EditableStructures.get()) && super.preShutdown();
+    }
+
     @Override
     public void postStartup() {
         if (IsocenterUiPlugin.get().getPreferenceStore().getBoolean(PreferenceDefaults.OPEN_DEMO_AT_STARTUP)) {
@@ -53,10 +61,13 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
         }
     }
 
-    /** Selects the demo's planning CT in the Patient Browser, so that the Image Viewer opens on it. */
+    /**
+     * Selects the demo's planning CT in the Patient Browser, so that the Image Viewer opens on it; not when the user
+     * has already loaded a patient while the demo was being imported.
+     */
     private static void showDemoPlanningCt() {
         var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        if (window == null || window.getActivePage() == null) {
+        if (window == null || window.getActivePage() == null || LoadedPatient.session().patient() != null) {
             return;
         }
         if (window.getActivePage().findView(IsocenterUi.VIEW_PATIENT_BROWSER) instanceof PatientBrowserView browser) {

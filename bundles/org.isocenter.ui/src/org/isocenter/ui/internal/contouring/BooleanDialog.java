@@ -8,6 +8,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.isocenter.contour.StructureDefaults;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.ui.internal.contouring.StructureRecipe.Kind;
 
@@ -93,6 +94,10 @@ public final class BooleanDialog extends ComputedStructureDialog {
         };
     }
 
+    /**
+     * By operation: a crop keeps A's type (a cropped PTV stays a PTV), a ring and the set operations are control
+     * structures (a name typed in the dialog then sets the type: {@link StructureDefaults}).
+     */
     @Override
     protected String proposedType() {
         if (operation == null || rois.isEmpty()) {

@@ -19,7 +19,6 @@ import org.eclipse.swt.widgets.Text;
 import org.isocenter.contour.StructureStatistics;
 import org.isocenter.core.structure.Contour;
 import org.isocenter.core.structure.Roi;
-import org.isocenter.core.structure.RoiSlabs;
 
 /**
  * What the margin, boolean and threshold dialogs share: the new structure's name and type, a Preview that computes
@@ -100,7 +99,8 @@ public abstract class ComputedStructureDialog extends Dialog {
         sd.widthHint = 420;
         sd.heightHint = 3 * status.getFont().getFontData()[0].getHeight() * 2;
         status.setLayoutData(sd);
-        status.setText("Preview computes the result and shows it (yellow) on the image views before it is created.");
+        status.setText("Preview computes the result and shows it on the image views, in a colour no structure uses, "
+                + "before it is created.");
         return area;
     }
 
@@ -116,7 +116,7 @@ public abstract class ComputedStructureDialog extends Dialog {
         if (name != null && !name.isDisposed() && name.getData() == null) {
             name.setText(session.uniqueName(proposedName()));
         }
-        if (type != null && !type.isDisposed()) {
+        if (type != null && !type.isDisposed() && type.getData() == null) {
             type.select(Math.max(0, EditableStructures.TYPES.indexOf(proposedType())));
         }
     }
@@ -152,7 +152,7 @@ public abstract class ComputedStructureDialog extends Dialog {
             previewContours = contours;
             Roi shown = new Roi(0, "Preview", EditableStructures.PREVIEW_RGB, type.getText(), contours);
             session.setPreview(shown);
-            StructureStatistics st = StructureStatistics.of(new RoiSlabs(shown, session.image().geometry().spacingZMm()));
+            StructureStatistics st = StructureStatistics.of(session.slabs(shown));
             status.setText(String.format(Locale.ROOT, "Preview of %s: %.2f cc on %d slices, extent %.1f × %.1f × %.1f mm (x y z).",
                     key, st.volumeCc(), st.contouredSlices(), st.extentMm().x(), st.extentMm().y(), st.extentMm().z())
                     + recipe.notesText());
@@ -254,5 +254,13 @@ public abstract class ComputedStructureDialog extends Dialog {
     public void create() {
         super.create();
         name.addListener(SWT.KeyDown, e -> name.setData(Boolean.TRUE));
+        // a typed name sets the type it says (TG-263: GTV_Boost → GTV, Ring_PTV → CONTROL) until a type is chosen
+        name.addListener(SWT.Modify, e -> {
+            if (name.getData() != null && type.getData() == null) {
+                org.isocenter.contour.StructureDefaults.recognizedType(name.getText()).ifPresent(
+                        t -> type.select(Math.max(0, EditableStructures.TYPES.indexOf(t))));
+            }
+        });
+        type.addListener(SWT.Selection, e -> type.setData(Boolean.TRUE));
     }
 }

@@ -16,6 +16,7 @@ import org.eclipse.core.commands.operations.IOperationHistory;
 import org.eclipse.core.commands.operations.IUndoContext;
 import org.eclipse.ui.PlatformUI;
 import org.isocenter.contour.OutputPlanes;
+import org.isocenter.contour.StructureDefaults;
 import org.isocenter.contour.StructureStatistics;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
@@ -40,11 +41,11 @@ public final class EditableStructures {
     public static final List<String> TYPES = List.of("ORGAN", "PTV", "CTV", "GTV", "EXTERNAL", "AVOIDANCE", "CONTROL",
             "BOLUS", "CAVITY", "SUPPORT", "MARKER", "ISOCENTER");
 
-    /** The colour of a previewed result (yellow) on the image views: dialogs' and the Margin Policy view's PTV. */
-    public static final int[] PREVIEW_RGB = { 255, 255, 0 };
-
-    private static final int[][] PALETTE = { { 255, 200, 0 }, { 0, 200, 255 }, { 255, 80, 200 }, { 120, 255, 80 },
-            { 255, 140, 60 }, { 160, 120, 255 }, { 60, 255, 200 }, { 255, 255, 120 }, { 200, 80, 80 }, { 80, 140, 255 } };
+    /**
+     * The colour a preview is created with (dialogs' and the Margin Policy view's PTV); the views draw previews in
+     * {@link #previewColour()}, a colour no structure of the set uses.
+     */
+    public static final int[] PREVIEW_RGB = { 255, 0, 255 };
 
     private static final EditableStructures INSTANCE = new EditableStructures();
 
@@ -127,7 +128,7 @@ public final class EditableStructures {
             return s;
         }
         List<Roi> rois = new ArrayList<>(s.rois());
-        rois.add(new Roi(nextNumber(s), preview.name(), preview.colorRgb(), preview.interpretedType(), preview.contours()));
+        rois.add(new Roi(nextNumber(s), preview.name(), previewColour(s), preview.interpretedType(), preview.contours()));
         return new StructureSet(s.label(), s.patient(), s.frameOfReferenceUid(), s.referencedSeriesInstanceUid(), rois);
     }
 
@@ -162,17 +163,11 @@ public final class EditableStructures {
     }
 
     /**
-     * Asks whether unsaved edits may be dropped (before Close Patient or loading another image); true when there
-     * are none or the user agrees. Without a question when dialogs are suppressed (tests: isocenter.noDialogs).
+     * Before Close Patient, loading another image or Exit: when there are unsaved edits, asks Save / Discard /
+     * Cancel ({@link UnsavedEdits}); true when there are none, they were saved, or the user discards them.
      */
     public boolean confirmDiscard(String action) {
-        if (!dirty || Boolean.getBoolean("isocenter.noDialogs")) {
-            return true;
-        }
-        var display = org.eclipse.swt.widgets.Display.getCurrent();
-        return org.eclipse.jface.dialogs.MessageDialog.openQuestion(display == null ? null : display.getActiveShell(),
-                action, "The structure edits on " + image.info().seriesDescription() + " are not saved (Structures view > "
-                        + "Save as new RTSTRUCT). " + action + " and drop them?");
+        return UnsavedEdits.resolve(this, action);
     }
 
     // ---- selection and visibility (display state, not undoable) ---------------------------------------------
@@ -221,6 +216,16 @@ public final class EditableStructures {
         return preview;
     }
 
+    /** The colour previews are drawn in: one far from every structure colour of the set (never the Bladder's yellow). */
+    public int[] previewColour() {
+        StructureSet s = transientSet != null ? transientSet : set;
+        return s == null ? PREVIEW_RGB.clone() : previewColour(s);
+    }
+
+    private static int[] previewColour(StructureSet s) {
+        return StructureDefaults.previewColour(s.rois().stream().map(Roi::colorRgb).toList());
+    }
+
     /** Shows a stroke while it is being drawn, without an undo step (null: the set again). */
     public void showTransient(StructureSet s) {
         transientSet = s;
@@ -234,9 +239,13 @@ public final class EditableStructures {
         return statistics.computeIfAbsent(roi, r -> StructureStatistics.of(slabs(r)));
     }
 
-    /** A structure as slabs, its slab thickness from its contour spacing, else the image's slice spacing. */
+    /**
+     * A structure as slabs the way the image views draw it: contours drawn on the image's slices cover their own
+     * slice only (a structure drawn on two slices shows, and counts, on those two until it is interpolated); other
+     * contours their contour spacing (DICOM convention).
+     */
     public RoiSlabs slabs(Roi roi) {
-        return new RoiSlabs(roi, image.geometry().spacingZMm());
+        return RoiSlabs.onImage(roi, image.geometry());
     }
 
     /** The image's slices: where computed structures get their contours. */
@@ -267,12 +276,12 @@ public final class EditableStructures {
         return s.rois().stream().mapToInt(Roi::number).max().orElse(0) + 1;
     }
 
-    /** A display colour for a new structure (cycling through a palette, red for targets of type PTV). */
-    public int[] colourFor(String type) {
-        if (type.equals("PTV")) {
-            return new int[] { 255, 0, 0 };
-        }
-        return PALETTE[set.rois().size() % PALETTE.length].clone();
+    /**
+     * A display colour for a new structure: the TG-263-aware conventional colour of its name (else of its type),
+     * or one distinct from the set's colours when that is taken ({@link StructureDefaults}).
+     */
+    public int[] colourFor(String name, String type) {
+        return StructureDefaults.colourFor(name, type, set.rois().stream().map(Roi::colorRgb).toList());
     }
 
     /** Whether another structure than {@code exceptNumber} has this name (ignoring case). */
@@ -333,13 +342,13 @@ public final class EditableStructures {
         }
     }
 
-    /** Adds a structure (a new ROI number, the type's colour) and selects it. */
+    /** Adds a structure (a new ROI number, a colour from its name and type, distinct from the set's) and selects it. */
     public Roi add(String label, String name, String type, List<Contour> contours) {
         String problem = nameProblem(name, -1);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        Roi roi = new Roi(nextNumber(), name.trim(), colourFor(type), type, contours);
+        Roi roi = new Roi(nextNumber(), name.trim(), colourFor(name.trim(), type), type, contours);
         apply(label, with(roi), roi.number());
         return roi;
     }

@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.isocenter.contour.Margins;
+import org.isocenter.contour.StructureDefaults;
 import org.isocenter.core.structure.Roi;
 
 /**
@@ -85,28 +86,48 @@ public final class MarginDialog extends ComputedStructureDialog {
         return StructureRecipe.margin(session, sources.get(source.getSelectionIndex()), margins());
     }
 
+    /**
+     * The TG-263 name of the grown structure: a CTV or ITV grows into the PTV of the same suffix (CTV_Prostate →
+     * PTV_Prostate, CTV70 → PTV70), a GTV into its CTV; an organ into its PRV (SpinalCord_PRV05); otherwise the
+     * source with the margin (Bladder-3mm).
+     */
     @Override
     protected String proposedName() {
         if (source == null || sources.isEmpty()) {
             return "Margin";
         }
-        String s = sources.get(Math.max(0, source.getSelectionIndex())).name();
+        Roi roi = sources.get(Math.max(0, source.getSelectionIndex()));
+        String s = roi.name();
         try {
             Margins m = margins();
             double[] a = m.toArray();
             boolean iso = java.util.Arrays.stream(a).allMatch(x -> x == a[0]);
+            boolean grows = java.util.Arrays.stream(a).allMatch(x -> x >= 0) && java.util.Arrays.stream(a).anyMatch(x -> x > 0);
+            String target = StructureDefaults.targetType(s).orElse("");
+            if (grows && (target.equals("CTV") || target.equals("ITV") || target.equals("GTV"))) {
+                return (target.equals("GTV") ? "CTV" : "PTV") + s.trim().substring(3);
+            }
+            if (grows && iso && StructureDefaults.recognizedType(s).orElse("").equals("ORGAN")) {
+                return s.trim() + String.format(java.util.Locale.ROOT, "_PRV%02d", Math.round(a[0]));
+            }
             return s + (iso ? (a[0] >= 0 ? "+" : "") + format(a[0]) + "mm" : "_margin");
         } catch (IllegalArgumentException e) {
             return s + "_margin";
         }
     }
 
+    /** The type the proposed name says (PTV, CTV, AVOIDANCE for a PRV), else derived from the source's type. */
     @Override
     protected String proposedType() {
         if (source == null || sources.isEmpty()) {
             return "ORGAN";
         }
+        var named = StructureDefaults.recognizedType(proposedName());
+        if (named.isPresent()) {
+            return named.get();
+        }
         String t = sources.get(Math.max(0, source.getSelectionIndex())).interpretedType();
-        return t.equals("CTV") || t.equals("GTV") ? "PTV" : t.equals("ORGAN") ? "AVOIDANCE" : t.isEmpty() ? "ORGAN" : t;
+        return t.equals("CTV") || t.equals("GTV") || t.equals("ITV") ? "PTV" : t.equals("ORGAN") ? "AVOIDANCE"
+                : t.isEmpty() ? "ORGAN" : t;
     }
 }

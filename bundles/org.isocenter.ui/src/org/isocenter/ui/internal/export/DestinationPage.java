@@ -24,12 +24,14 @@ import org.isocenter.export.ExportDestination;
 import org.isocenter.export.LinacExporter;
 import org.isocenter.export.LinacExporters;
 import org.isocenter.export.RetryPolicy;
+import org.isocenter.ui.internal.preferences.DicomNodes;
 
 /**
  * Page 2 of the Export wizard: the exporter (every available {@link LinacExporter} service) and where it delivers —
  * a DICOM node (host, port, called AE title, calling AE title, timeout per network step in ms, retries on network
  * failure, optionally the folder where the receiver's files can be read back for verification) or a new or empty
- * folder. The fields are checked as they are typed and remembered in the preferences at Finish.
+ * folder. A node can be picked from the address book (Window ▸ Preferences ▸ Isocenter ▸ DICOM Nodes) and tested with
+ * a C-ECHO. The fields are checked as they are typed and remembered in the preferences at Finish.
  */
 public final class DestinationPage extends WizardPage {
 
@@ -38,6 +40,10 @@ public final class DestinationPage extends WizardPage {
     private static final ExportDestination SAMPLE_FOLDER = new ExportDestination.Folder(Path.of("sample"));
 
     private final List<LinacExporter> exporters = LinacExporters.available();
+    private final List<DicomNodes.Entry> nodes = DicomNodes.load();
+    private Combo savedNode;
+    private Button echoButton;
+    private Label echoResult;
     private Combo exporter;
     private Button toDicom;
     private Button toFolder;
@@ -85,6 +91,18 @@ public final class DestinationPage extends WizardPage {
         dicomGroup.setText("DICOM node");
         dicomGroup.setLayout(new GridLayout(3, false));
         dicomGroup.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        new Label(dicomGroup, SWT.NONE).setText("Saved node:");
+        savedNode = new Combo(dicomGroup, SWT.READ_ONLY);
+        savedNode.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        savedNode.setToolTipText("The DICOM nodes of Window > Preferences > Isocenter > DICOM Nodes");
+        savedNode.add("(typed in below)");
+        nodes.forEach(n -> savedNode.add(n.label()));
+        savedNode.select(0);
+        savedNode.addListener(SWT.Selection, e -> nodeChosen());
+        echoButton = new Button(dicomGroup, SWT.PUSH);
+        echoButton.setText("Test (C-ECHO)");
+        echoButton.setToolTipText("Sends a C-ECHO (\"DICOM ping\") to the node entered below, as the calling AE title");
+        echoButton.addListener(SWT.Selection, e -> testEcho());
         host = field(dicomGroup, "Host:", prefs.getString(ExportPreferences.HOST));
         port = field(dicomGroup, "Port:", Integer.toString(prefs.getInt(ExportPreferences.PORT)));
         calledAe = field(dicomGroup, "Called AE title (destination):", prefs.getString(ExportPreferences.CALLED_AE));
@@ -95,6 +113,17 @@ public final class DestinationPage extends WizardPage {
         browse(dicomGroup, readBack, "The folder where the receiver's stored files can be read");
         readBack.setToolTipText("Where the receiving node's files can be read; empty: the delivery is confirmed by the node's "
                 + "C-STORE responses but not read back");
+        echoResult = new Label(dicomGroup, SWT.WRAP);
+        GridData er = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        er.widthHint = 600;
+        echoResult.setLayoutData(er);
+        for (int i = 0; i < nodes.size(); i++) { // the remembered node, when it is in the address book
+            DicomNodes.Entry n = nodes.get(i);
+            if (n.host().equals(host.getText().trim()) && n.aeTitle().equals(calledAe.getText().trim())
+                    && Integer.toString(n.port()).equals(port.getText().trim())) {
+                savedNode.select(i + 1);
+            }
+        }
 
         toFolder = new Button(c, SWT.RADIO);
         toFolder.setText("Folder (DICOM files by role and manifest.json with SHA-256; always read back and verified)");
@@ -204,6 +233,78 @@ public final class DestinationPage extends WizardPage {
         callingAe.setText(calling);
         timeoutMs.setText(Integer.toString(timeout));
         retries.setText(Integer.toString(retryCount));
+    }
+
+    /** A node of the address book was chosen: its AE title, host and port fill the fields. */
+    private void nodeChosen() {
+        int i = savedNode.getSelectionIndex() - 1;
+        if (i < 0 || i >= nodes.size()) {
+            return;
+        }
+        DicomNodes.Entry n = nodes.get(i);
+        host.setText(n.host());
+        port.setText(Integer.toString(n.port()));
+        calledAe.setText(n.aeTitle());
+        echoResult.setText("");
+    }
+
+    /** The address book's node names, in the combo's order (after "(typed in below)"). */
+    public List<String> nodeNames() {
+        return nodes.stream().map(DicomNodes.Entry::name).toList();
+    }
+
+    /** Chooses a node of the address book by name, as picking it in the combo does. */
+    public void selectNode(String name) {
+        int i = nodeNames().indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no DICOM node '" + name + "'; saved: " + nodeNames());
+        }
+        savedNode.select(i + 1);
+        nodeChosen();
+    }
+
+    /**
+     * Sends a C-ECHO to the node entered (as the Test button does) in a job; the result shows below the fields. Null
+     * when the fields do not name a node (said below the fields).
+     */
+    public org.eclipse.core.runtime.jobs.Job testEcho() {
+        DicomNode node;
+        String calling = callingAe.getText().trim();
+        int timeout;
+        try {
+            node = new DicomNode(calledAe.getText().trim(), host.getText().trim(), number(port, "port", 1, 65535));
+            timeout = Math.min(number(timeoutMs, "timeout (ms)", 1, 3_600_000), 10_000);
+        } catch (IllegalArgumentException e) {
+            echoResult.setText("✘ Cannot test: " + e.getMessage());
+            return null;
+        }
+        echoResult.setText("C-ECHO to " + node + "…");
+        echoButton.setEnabled(false);
+        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create("C-ECHO to " + node, monitor -> {
+            org.isocenter.dicom.net.EchoResult r;
+            try {
+                r = DicomNodes.echo(calling, node, timeout);
+            } catch (IllegalArgumentException e) {
+                r = new org.isocenter.dicom.net.EchoResult(false, 0, e.getMessage());
+            }
+            org.isocenter.dicom.net.EchoResult result = r;
+            echoResult.getDisplay().asyncExec(() -> {
+                if (echoResult.isDisposed()) {
+                    return;
+                }
+                echoResult.setText((result.success() ? "✔ " : "✘ ") + result.message());
+                echoButton.setEnabled(true);
+                echoResult.getParent().layout(true, true);
+            });
+        });
+        job.setSystem(true);
+        job.schedule();
+        return job;
+    }
+
+    /** The last C-ECHO's result as shown (empty before one). */
+    public String echoText() {
+        return echoResult.getText();
     }
 
     /** Sets the "verify from folder" field of a DICOM export (as typing it does). */

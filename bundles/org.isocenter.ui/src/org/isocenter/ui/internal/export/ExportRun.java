@@ -238,6 +238,12 @@ public final class ExportRun {
                         ? "read back and verified: " + v.count(VerificationReport.Check.MATCH) + " files match"
                         : "nothing delivered to verify";
         String retryError = error.isEmpty() ? "" : " Last attempt: " + error + ".";
+        List<String> notMeant = r.items().stream().filter(i -> i.outcome() == ExportReport.Outcome.NOT_APPLICABLE)
+                .map(i -> i.item().name()).toList();
+        if (!notMeant.isEmpty()) {
+            retryError += " Not meant for " + destination.describe() + " and not counted: " + String.join(", ", notMeant)
+                    + " (not DICOM; export to a folder to keep it).";
+        }
         if (result.success()) {
             return "Export complete: all " + applicable + " files delivered to " + destination.describe() + "; " + verified
                     + "." + retryError;

@@ -9,14 +9,15 @@ import org.eclipse.ui.PlatformUI;
 import org.isocenter.export.DrrSettings;
 
 /**
- * File ▸ Export to Linac…: page 1 the package ({@link PackagePage}), page 2 the destination ({@link DestinationPage});
- * Finish starts an {@link ExportRun} job (progress and cancel) and, when it ends, the status table
+ * File ▸ Export to Linac…: page 1 the package ({@link PackagePage}), page 2 the destination ({@link DestinationPage}),
+ * page 3 what will be sent where ({@link SummaryPage}; Finish only there); Finish starts an {@link ExportRun} job (progress and cancel) and, when it ends, the status table
  * ({@link ExportResultDialog}) with Retry for what was not delivered.
  */
 public final class ExportWizard extends Wizard {
 
     private final PackagePage packagePage;
     private final DestinationPage destinationPage;
+    private final SummaryPage summaryPage;
     private ExportRun run;
     private ExportResultDialog resultDialog;
 
@@ -29,18 +30,20 @@ public final class ExportWizard extends Wizard {
         setNeedsProgressMonitor(false);
         packagePage = new PackagePage(sources);
         destinationPage = new DestinationPage();
+        summaryPage = new SummaryPage(packagePage, destinationPage);
     }
 
     @Override
     public void addPages() {
         addPage(packagePage);
         addPage(destinationPage);
+        addPage(summaryPage);
     }
 
     @Override
     public boolean canFinish() {
         return packagePage.isPageComplete() && destinationPage.isPageComplete() && getContainer() != null
-                && getContainer().getCurrentPage() == destinationPage;
+                && getContainer().getCurrentPage() == summaryPage;
     }
 
     @Override
@@ -75,6 +78,10 @@ public final class ExportWizard extends Wizard {
 
     public DestinationPage destinationPage() {
         return destinationPage;
+    }
+
+    public SummaryPage summaryPage() {
+        return summaryPage;
     }
 
     /** The export started by Finish, null before. */

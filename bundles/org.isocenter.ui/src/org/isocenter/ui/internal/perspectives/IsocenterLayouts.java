@@ -62,6 +62,27 @@ final class IsocenterLayouts {
         shortcuts(layout);
     }
 
+    /**
+     * The Registration / IGRT layout: the image viewer (with its fusion controls and couch correction table) takes
+     * the whole height and all but a narrow left column, where the Patient Browser, Margin Policy and Progress are
+     * tabs of one stack (rarely needed while matching; the stack can be minimised or widened). At 1280x800 the slice
+     * and 3D views get at least 60 % of the window.
+     */
+    static void registration(IPageLayout layout) {
+        layout.setEditorAreaVisible(false);
+        String editor = layout.getEditorArea();
+        IFolderLayout side = layout.createFolder("isocenter.side", IPageLayout.LEFT, SIDE_RATIO, editor);
+        side.addView(IsocenterUi.VIEW_PATIENT_BROWSER);
+        side.addView(IsocenterUi.VIEW_MARGIN_POLICY);
+        side.addView(IsocenterUi.VIEW_PROGRESS);
+        IFolderLayout main = layout.createFolder("isocenter.main", IPageLayout.TOP, 0.95f, editor);
+        main.addView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        shortcuts(layout);
+    }
+
+    /** The width of the Registration layout's left column (Patient Browser, Margin Policy, Progress tabs). */
+    static final float SIDE_RATIO = 0.17f;
+
     private static void shortcuts(IPageLayout layout) {
         layout.addShowViewShortcut(IsocenterUi.VIEW_PATIENT_BROWSER);
         layout.addShowViewShortcut(IsocenterUi.VIEW_IMAGE_VIEWER);

@@ -20,6 +20,13 @@ public final class PreferenceDefaults extends AbstractPreferenceInitializer {
     public static final String MAX_ROTATION_DEG = "igrt.maxRotationDeg";
     public static final String SIX_DOF_COUCH = "igrt.sixDofCouch";
     public static final String SOFT_TISSUE_MARGIN_MM = "igrt.softTissueMarginMm";
+    /**
+     * The IGRT record store's JDBC URL; empty: the default (ISOCENTER_DB, else the embedded database under the
+     * Isocenter home), shared with the command line.
+     */
+    public static final String RECORD_DB = "igrt.recordDb";
+    /** The folder File ▸ Import DICOM Folder opened last (the folder dialog starts there). */
+    public static final String LAST_IMPORT_FOLDER = "import.lastFolder";
 
     @Override
     public void initializeDefaultPreferences() {
@@ -34,6 +41,8 @@ public final class PreferenceDefaults extends AbstractPreferenceInitializer {
         store.setDefault(MAX_ROTATION_DEG, limits.maxRotationDeg());
         store.setDefault(SIX_DOF_COUCH, true);
         store.setDefault(SOFT_TISSUE_MARGIN_MM, 20.0); // as the command line's register: see RegisterCommand
+        store.setDefault(LAST_IMPORT_FOLDER, "");
+        store.setDefault(RECORD_DB, "");
     }
 
     /** Where the demo patient is written and read. */

@@ -39,6 +39,12 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
         addField(new BooleanFieldEditor(PreferenceDefaults.SIX_DOF_COUCH,
                 "&6-DOF couch (applies pitch, roll and yaw; off: translations only, re-optimised)", getFieldEditorParent()));
         number(PreferenceDefaults.SOFT_TISSUE_MARGIN_MM, "&Soft-tissue match: margin around the target (mm):", 0, 50);
+        org.eclipse.jface.preference.StringFieldEditor db = new org.eclipse.jface.preference.StringFieldEditor(
+                PreferenceDefaults.RECORD_DB, "IGRT &record store (JDBC URL; empty: the default):", getFieldEditorParent());
+        db.getTextControl(getFieldEditorParent()).setToolTipText("Empty: ISOCENTER_DB, else the embedded database "
+                + "under the Isocenter home (shared with the command line); a department's shared store: "
+                + "jdbc:postgresql://host:port/database?user=...");
+        addField(db);
     }
 
     private NumberField number(String key, String label, double min, double max) {

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -31,7 +30,7 @@ public final class CouchCorrectionPanel {
 
     /** What Auto match registers on. */
     public enum MatchOn {
-        BONE("Bone (target box + 80 mm, 6 DOF)"), SOFT_TISSUE("Soft tissue (target + margin, after bone)");
+        BONE("Bone (6 DOF)"), SOFT_TISSUE("Soft tissue");
 
         final String label;
 
@@ -47,58 +46,129 @@ public final class CouchCorrectionPanel {
     private final Label decision;
     private final Table table;
     private CouchCorrection correction;
+    private String statusTooltip = "";
+    /** Width (px) of the match controls beside the table; the decision and status messages wrap to it. */
+    private static final int SIDE_WIDTH = 300;
     private Vector3 softMinusBonyIec; // at the target, IEC table-top mm; null before a soft-tissue match
 
     public CouchCorrectionPanel(Composite parent, ViewerModel model, Supplier<SeriesRecord[]> series) {
         this.model = model;
         this.series = series;
+        // one band: the table (left, as wide as the view allows) and the match controls beside it (right), so that
+        // the panel takes the table's height only and the images keep the rest of the view
         Composite box = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(1, false);
+        GridLayout layout = new GridLayout(2, false);
         layout.marginHeight = layout.marginWidth = 0;
         box.setLayout(layout);
         GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
         data.widthHint = 100;
         box.setLayoutData(data);
 
-        Composite row = new Composite(box, SWT.NONE);
-        RowLayout rl = new RowLayout(SWT.HORIZONTAL);
-        rl.center = true;
-        rl.wrap = true;
-        rl.marginTop = rl.marginBottom = 0;
-        row.setLayout(rl);
-        row.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        new Label(row, SWT.NONE).setText("Match on");
-        matchOn = new Combo(row, SWT.READ_ONLY);
-        for (MatchOn m : MatchOn.values()) {
-            matchOn.add(m.label);
-        }
-        matchOn.select(0);
-        accept = new Button(row, SWT.PUSH);
-        accept.setText("Accept");
-        accept.setToolTipText("Accept the match: save it as a Spatial Registration and log the couch correction");
-        accept.addListener(SWT.Selection, e -> accept());
-        reject = new Button(row, SWT.PUSH);
-        reject.setText("Reject");
-        reject.setToolTipText("Reject the match: log the decision, save nothing");
-        reject.addListener(SWT.Selection, e -> reject());
-        decision = new Label(row, SWT.NONE);
-
         table = new Table(box, SWT.BORDER | SWT.FULL_SELECTION | SWT.HIDE_SELECTION);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         String[] headers = { "Couch (IEC 61217)", "Lat mm", "Long mm", "Vert mm", "Pitch °", "Roll °", "Yaw °", "Status" };
-        int[] widths = { 230, 70, 75, 70, 65, 65, 65, 420 };
+        int[] widths = { 200, 62, 68, 64, 60, 56, 56, 300 };
         for (int i = 0; i < headers.length; i++) {
             TableColumn c = new TableColumn(table, i == 0 || i == 7 ? SWT.LEFT : SWT.RIGHT);
             c.setText(headers[i]);
             c.setWidth(widths[i]);
         }
+        table.getColumn(7).setToolTipText("Status under the clinic's limits; the full message also shows as the "
+                + "table's tooltip and below the Accept button");
+        // the full status message as the tooltip of whatever cell the mouse is over
+        table.addListener(SWT.MouseHover, e -> {
+            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            table.setToolTipText(item == null ? statusTooltip : item.getText(0) + ": " + item.getText(7));
+        });
+        table.addListener(SWT.Resize, e -> fitStatusColumn());
         GridData td = new GridData(SWT.FILL, SWT.TOP, true, false);
         td.widthHint = 100;
-        td.heightHint = table.getHeaderHeight() + 2 * table.getItemHeight() + 4;
+        td.heightHint = tableHeight(1);
         table.setLayoutData(td);
+
+        Composite side = new Composite(box, SWT.NONE);
+        GridLayout sl = new GridLayout(5, false);
+        sl.marginHeight = sl.marginWidth = 0;
+        side.setLayout(sl);
+        side.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
+        // one line: what Auto match registers on, Accept, Reject; the decision or status below
+        matchOn = new Combo(side, SWT.READ_ONLY);
+        for (MatchOn m : MatchOn.values()) {
+            matchOn.add(m.label);
+        }
+        matchOn.select(0);
+        matchOn.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
+        matchOn.setToolTipText("Match on: what Auto match registers on: bone (6 DOF in the target's box + 80 mm), or "
+                + "soft tissue (translations after the bony match, in the structure and margin beside)");
+        // the soft-tissue match region, editable: the structure and the margin around it (mm)
+        regionStructure = new Combo(side, SWT.READ_ONLY);
+        regionStructure.setToolTipText("Soft-tissue match region: the structure (default: the first target)");
+        regionMargin = new org.eclipse.swt.widgets.Spinner(side, SWT.BORDER);
+        regionMargin.setValues((int) Math.round(PreferenceDefaults.softTissueMarginMm()), 0, 50, 0, 1, 5);
+        regionMargin.setToolTipText("Soft-tissue match region: margin around the structure (mm; default from the "
+                + "preferences)");
+        matchOn.addListener(SWT.Selection, e -> regionEnabled());
+        accept = new Button(side, SWT.PUSH);
+        accept.setText("Accept");
+        accept.setToolTipText("Accept the match: save it as a Spatial Registration and log the couch correction");
+        accept.addListener(SWT.Selection, e -> accept());
+        reject = new Button(side, SWT.PUSH);
+        reject.setText("Reject");
+        reject.setToolTipText("Reject the match: log the decision, save nothing");
+        reject.addListener(SWT.Selection, e -> reject());
+        decision = new Label(side, SWT.WRAP);
+        GridData dd = new GridData(SWT.FILL, SWT.TOP, true, false, 5, 1);
+        dd.widthHint = SIDE_WIDTH;
+        decision.setLayoutData(dd);
         model.addListener(this::update);
         update();
+    }
+
+    private final Combo regionStructure;
+    private final org.eclipse.swt.widgets.Spinner regionMargin;
+    private String structuresShown = "";
+
+    /** The structures of the planning image offered for the soft-tissue region (kept when the list is the same). */
+    private void fillRegionStructures() {
+        var names = model.scene() == null ? java.util.List.<String>of()
+                : model.scene().structures().map(ss -> ss.rois().stream().map(org.isocenter.core.structure.Roi::name)
+                        .toList()).orElse(java.util.List.of());
+        String key = String.join("\0", names);
+        if (key.equals(structuresShown)) {
+            return;
+        }
+        structuresShown = key;
+        String before = regionStructure.getText();
+        regionStructure.setItems(names.toArray(String[]::new));
+        String target = model.scene() == null ? null : ViewerModel.firstTarget(model.scene())
+                .map(org.isocenter.core.structure.Roi::name).orElse(null);
+        String choose = names.contains(before) ? before : target;
+        regionStructure.select(choose == null ? -1 : names.indexOf(choose));
+        regionEnabled();
+    }
+
+    private void regionEnabled() {
+        boolean soft = matchOn() == MatchOn.SOFT_TISSUE;
+        regionStructure.setEnabled(soft && regionStructure.getItemCount() > 0);
+        regionMargin.setEnabled(soft);
+    }
+
+    /** The soft-tissue region's structure (null: none chosen, the first target is used). */
+    public String regionStructure() {
+        return regionStructure.getSelectionIndex() < 0 ? null : regionStructure.getItem(regionStructure.getSelectionIndex());
+    }
+
+    /** The soft-tissue region's margin around the structure (mm). */
+    public double regionMarginMm() {
+        return regionMargin.getSelection();
+    }
+
+    /** Sets the soft-tissue region as a user does (tests). */
+    public void setRegion(String structure, int marginMm) {
+        fillRegionStructures();
+        regionStructure.select(java.util.Arrays.asList(regionStructure.getItems()).indexOf(structure));
+        regionMargin.setSelection(marginMm);
     }
 
     public MatchOn matchOn() {
@@ -107,6 +177,7 @@ public final class CouchCorrectionPanel {
 
     public void setMatchOn(MatchOn m) {
         matchOn.select(m.ordinal());
+        regionEnabled();
     }
 
     /** The soft-tissue − bony difference at the target (LPS mm), shown in IEC terms; null clears it. */
@@ -139,8 +210,9 @@ public final class CouchCorrectionPanel {
         return rows;
     }
 
+    /** The Accept / Reject outcome ("" before a decision; the status message shown meanwhile is not one). */
     public String decisionText() {
-        return decision.getText();
+        return decision.getData() == STATUS ? "" : decision.getText();
     }
 
     /** Recomputes the table from the model (every transform change). */
@@ -148,15 +220,17 @@ public final class CouchCorrectionPanel {
         if (table.isDisposed()) {
             return;
         }
+        fillRegionStructures();
         CorrectionLimits limits = PreferenceDefaults.correctionLimits();
         boolean sixDof = PreferenceDefaults.sixDofCouch();
         CouchCorrection previous = correction;
-        correction = IgrtDecisions.correction(model.scene(), limits, sixDof);
+        correction = IgrtDecisions.correction(model.scene(), model.treatmentPosition(), limits, sixDof);
         if (correction == null) {
             softMinusBonyIec = null;
         }
         if (previous != null && !same(previous, correction)) {
             decision.setText("");
+            decision.setData(null);
         }
         table.removeAll();
         if (correction != null) {
@@ -180,11 +254,86 @@ public final class CouchCorrectionPanel {
                         String.format(Locale.ROOT, "target moved %.1f mm relative to the bones", softMinusBonyIec.norm()) });
             }
         }
+        statusTooltip = correction == null ? "" : statusText(correction);
+        table.setToolTipText(statusTooltip.isEmpty() ? null : statusTooltip);
+        if (table.getLayoutData() instanceof GridData td) {
+            td.heightHint = tableHeight(Math.max(1, table.getItemCount()));
+        }
+        fitStatusColumn();
         boolean fused = correction != null;
         accept.setEnabled(fused && correction.status() != CouchCorrection.Status.REFUSED);
         reject.setEnabled(fused);
         matchOn.setEnabled(fused);
-        decision.getParent().layout();
+        if (decision.getText().isEmpty() || decision.getData() == STATUS) {
+            showStatusBelowButtons();
+        }
+        decision.getParent().getParent().getParent().layout(true, true);
+    }
+
+    private static final Object STATUS = new Object();
+
+    /** With no decision yet, the label under Accept / Reject shows a REFUSED or residual message in full. */
+    private void showStatusBelowButtons() {
+        boolean worth = correction != null && !correction.messages().isEmpty();
+        String note = transformNote.isEmpty() ? "" : "Transform: " + transformNote;
+        decision.setText(worth ? statusText(correction) : note);
+        decision.setData(worth || !note.isEmpty() ? STATUS : null);
+        decision.setForeground(decision.getDisplay().getSystemColor(worth ? SWT.COLOR_WIDGET_FOREGROUND
+                : SWT.COLOR_DARK_GRAY));
+        decision.setToolTipText(worth ? statusText(correction) : note.isEmpty() ? null : note);
+    }
+
+    private String transformNote = "";
+
+    /**
+     * Where the shown transform comes from ("auto match on bone (...)", "manual", "from registration", "identity (as
+     * acquired)"): under Accept / Reject while no decision or status message is shown.
+     */
+    public void setTransformNote(String note) {
+        transformNote = note == null ? "" : note;
+        if (decision.getText().isEmpty() || decision.getData() == STATUS) {
+            showStatusBelowButtons();
+            decision.getParent().getParent().getParent().layout(true, true);
+        }
+    }
+
+    /** The table's height for a number of rows (header included). */
+    private int tableHeight(int rows) {
+        return table.getHeaderHeight() + rows * table.getItemHeight() + 4
+                + (table.getHorizontalBar() != null && table.getHorizontalBar().isVisible()
+                        ? table.getHorizontalBar().getSize().y : 0);
+    }
+
+    /** The Status column takes the table's remaining width, at least what its longest message needs. */
+    private void fitStatusColumn() {
+        if (table.isDisposed()) {
+            return;
+        }
+        int others = 0;
+        for (int i = 0; i < 7; i++) {
+            others += table.getColumn(i).getWidth();
+        }
+        int needed = 80;
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+        try {
+            for (TableItem item : table.getItems()) {
+                needed = Math.max(needed, gc.textExtent(item.getText(7)).x + 16);
+            }
+        } finally {
+            gc.dispose();
+        }
+        int free = table.getClientArea().width - others;
+        table.getColumn(7).setWidth(Math.max(needed, free));
+    }
+
+    /** The full status message (tooltip of the table, and shown under Accept / Reject while undecided; tests). */
+    public String statusTooltip() {
+        return statusTooltip;
+    }
+
+    /** The table (tests: bounds, tooltip). */
+    public Table table() {
+        return table;
     }
 
     private static boolean same(CouchCorrection a, CouchCorrection b) {
@@ -207,22 +356,74 @@ public final class CouchCorrectionPanel {
         return String.format(Locale.ROOT, "%+.1f", shown == 0 ? 0.0 : shown); // no "-0.0"
     }
 
-    /** Accept: writes the registration and logs; the decision label says where. */
+    /**
+     * Who confirms an accept of a daily image that was never matched (title, question → yes): a dialog by default;
+     * tests put their answer here.
+     */
+    private static volatile java.util.function.BiPredicate<String, String> confirmation = (title, question) ->
+            org.eclipse.jface.dialogs.MessageDialog.openConfirm(org.eclipse.swt.widgets.Display.getCurrent().getActiveShell(),
+                    title, question);
+
+    /** Replaces the confirmation of an unmatched accept (null: the dialog again). */
+    public static void setConfirmation(java.util.function.BiPredicate<String, String> c) {
+        confirmation = c != null ? c : (title, question) -> org.eclipse.jface.dialogs.MessageDialog.openConfirm(
+                org.eclipse.swt.widgets.Display.getCurrent().getActiveShell(), title, question);
+    }
+
+    /** Whether the fused image's transform is the as-acquired one nobody matched. */
+    public static boolean unmatched(String transformSource) {
+        return transformSource == null || transformSource.isBlank() || transformSource.startsWith("identity")
+                || transformSource.startsWith("not registered");
+    }
+
+    /** The record store's name for the match a transform came from. */
+    static String matchName(String transformSource) {
+        String t = transformSource.toLowerCase(Locale.ROOT);
+        if (t.contains("soft")) {
+            return "soft-tissue";
+        }
+        return t.startsWith("auto match") ? "bone" : t.startsWith("manual") ? "manual" : "registration";
+    }
+
+    /**
+     * Accept: writes the registration, logs, and records the decision in the record store; a daily image that was
+     * never matched is accepted only after a confirmation that says so, and recorded as unmatched (no registration
+     * written). The decision label says what was saved, in red when the record store did not take it.
+     */
     public void accept() {
         SeriesRecord[] s = series.get();
         if (correction == null || s == null || s[0] == null || s[1] == null) {
             return;
         }
-        try {
-            var file = IgrtDecisions.accept(model.scene(), s[0], s[1], correction, model.transformSource());
-            decision.setText("Accepted: " + file.getFileName() + " written, decision logged");
-        } catch (Exception e) {
-            decision.setText("Not accepted: " + e.getMessage());
+        String source = model.transformSource();
+        boolean unmatched = unmatched(source);
+        if (unmatched && !confirmation.test("Accept an unmatched image", "This daily image was never matched to the "
+                + "planning CT (" + (source == null || source.isBlank() ? "no registration" : source) + "). Accepting it "
+                + "records the fraction as treated without a correction and without a match. Accept it unmatched?")) {
+            show("Not accepted: the image is not matched (Auto match, or move the images by hand first)", false);
+            return;
         }
-        decision.getParent().layout();
+        String saved;
+        String file = null;
+        try {
+            if (unmatched) {
+                IgrtDecisions.acceptUnmatched(model.scene(), s[1], correction);
+                saved = "Accepted unmatched (confirmed): decision logged";
+            } else {
+                var written = IgrtDecisions.accept(model.scene(), s[0], s[1], correction, source);
+                file = written.toString();
+                saved = "Accepted: " + written.getFileName() + " written, decision logged";
+                org.isocenter.ui.internal.jobs.ScanFolderJob.refreshFor(written); // listed in the Patient Browser
+            }
+        } catch (Exception e) {
+            show("Not accepted: " + e.getMessage(), false);
+            return;
+        }
+        record(saved, s, unmatched ? org.isocenter.igrt.DecisionRequest.NO_MATCH : matchName(source),
+                org.isocenter.igrt.Decision.ACCEPTED, unmatched, file);
     }
 
-    /** Reject: logs the decision; the transform stays for another try. */
+    /** Reject: logs and records the decision; the transform stays for another try. */
     public void reject() {
         SeriesRecord[] s = series.get();
         if (correction == null || s == null || s[1] == null) {
@@ -230,10 +431,40 @@ public final class CouchCorrectionPanel {
         }
         try {
             IgrtDecisions.reject(model.scene(), s[1], correction, model.transformSource());
-            decision.setText("Rejected: decision logged; re-match or re-image");
         } catch (Exception e) {
-            decision.setText("Rejection not logged: " + e.getMessage());
+            show("Rejection not logged: " + e.getMessage(), false);
+            return;
         }
-        decision.getParent().layout();
+        String source = model.transformSource();
+        record("Rejected: decision logged; re-match or re-image", s,
+                unmatched(source) ? org.isocenter.igrt.DecisionRequest.NO_MATCH : matchName(source),
+                org.isocenter.igrt.Decision.REJECTED, false, null);
+    }
+
+    private void record(String saved, SeriesRecord[] s, String match, org.isocenter.igrt.Decision d, boolean unmatched,
+            String file) {
+        try {
+            var recorded = WorkbenchRecords.record(model.scene().primary(), s[0], model.scene().secondary().orElseThrow(),
+                    correction, match, d, unmatched, "", file);
+            lastRecorded = recorded;
+            show(saved + "; recorded as fraction " + recorded.fraction() + " of the course", true);
+        } catch (Exception e) {
+            lastRecorded = null;
+            show(saved + ", but NOT recorded in the record store: " + e.getMessage(), false);
+        }
+    }
+
+    private org.isocenter.igrt.FractionDecision lastRecorded;
+
+    /** The decision the last Accept / Reject recorded in the record store (null: none, or it failed; tests). */
+    public org.isocenter.igrt.FractionDecision lastRecorded() {
+        return lastRecorded;
+    }
+
+    private void show(String text, boolean ok) {
+        decision.setText(text);
+        decision.setData(null);
+        decision.setForeground(decision.getDisplay().getSystemColor(ok ? SWT.COLOR_WIDGET_FOREGROUND : SWT.COLOR_RED));
+        decision.getParent().getParent().getParent().layout(true, true);
     }
 }

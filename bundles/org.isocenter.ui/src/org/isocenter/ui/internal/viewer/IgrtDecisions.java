@@ -44,14 +44,17 @@ public final class IgrtDecisions {
         return scene.isocenterMm().orElse(scene.primaryCentreMm());
     }
 
-    /** The correction for the scene's current transform, or null when nothing is fused. */
-    public static CouchCorrection correction(SliceScene scene, CorrectionLimits limits, boolean sixDofCouch) {
+    /**
+     * The correction for the scene's current transform in the treatment position (the plan's patient setup, see
+     * TreatmentIsocenter), or null when nothing is fused.
+     */
+    public static CouchCorrection correction(SliceScene scene, org.isocenter.core.patient.PatientPosition position,
+            CorrectionLimits limits, boolean sixDofCouch) {
         if (scene == null || scene.secondary().isEmpty() || scene.primaryToSecondary().isEmpty()) {
             return null;
         }
         RigidTransform t = scene.primaryToSecondary().get();
         Vector3 iso = isocenter(scene);
-        var position = scene.primary().info().patientPosition();
         return sixDofCouch ? CouchCorrection.sixDof(t, iso, iso, position, limits)
                 : CouchCorrection.translationOnly(t, iso, iso, iso, RESIDUAL_BOX_HALF_MM, position, limits);
     }
@@ -93,6 +96,12 @@ public final class IgrtDecisions {
                 attributes, "IGRT match " + daily.info().seriesDescription(), file);
         log(folder, now, "ACCEPTED", scene, correction, matchSource, file.getFileName().toString());
         return file;
+    }
+
+    /** Accepts a daily image that was never matched (confirmed by the user): logs it as such, writes nothing else. */
+    public static void acceptUnmatched(SliceScene scene, SeriesRecord dailySeries, CouchCorrection correction)
+            throws IOException {
+        log(recordFolder(dailySeries), LocalDateTime.now(), "ACCEPTED", scene, correction, "none (unmatched, confirmed)", "");
     }
 
     /** Rejects the match: logs the decision (nothing else is written). */

@@ -1,5 +1,7 @@
 package org.isocenter.ui.internal.viewer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -86,7 +88,27 @@ public final class SliceCanvas {
                 editor.cancel();
                 redraw();
             }
+            // Ctrl+Z, Ctrl+Y, Shift+Ctrl+Z reach the image only when no key binding took them (GTK's scheme has no
+            // Ctrl+Y; a binding whose handler was not ready): Edit > Undo / Redo of the active part then
+            boolean ctrl = (e.stateMask & SWT.MOD1) != 0, shift = (e.stateMask & SWT.MOD2) != 0;
+            int key = Character.toLowerCase(e.keyCode);
+            if (ctrl && !shift && key == 'z') {
+                edit(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_UNDO);
+            } else if (ctrl && (key == 'y' && !shift || key == 'z' && shift)) {
+                edit(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_REDO);
+            }
         });
+    }
+
+    /** Edit ▸ Undo or Redo of the active part (its undo context: the structure edits in the Image Viewer). */
+    private static void edit(String command) {
+        try {
+            org.eclipse.ui.PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                    .executeCommand(command, null);
+        } catch (org.eclipse.core.commands.ExecutionException | org.eclipse.core.commands.common.NotDefinedException
+                | org.eclipse.core.commands.NotEnabledException | org.eclipse.core.commands.NotHandledException e) {
+            // nothing to undo or redo
+        }
     }
 
     /** Lets the contouring tools take the left button in this view. */
@@ -257,56 +279,130 @@ public final class SliceCanvas {
         colour.dispose();
     }
 
+    /**
+     * The overlay text, laid out so that nothing is printed over anything else: the identity lines top left and the
+     * slice / window lines top right share the width (each cut with an ellipsis to its half when they would meet);
+     * lines are dropped when the view is low (the Frame of Reference first, then the patient, then the series);
+     * the isodose legend goes below the header, only where it fits and only while isodoses are shown (wash or
+     * lines); the fused image's line and the scale bar stay at the bottom. The Frame of Reference UID shows as its
+     * last digits; the whole identity is the view's tooltip.
+     */
     private void drawLabels(GC gc, Rectangle area) {
         var white = canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE);
         gc.setForeground(white);
         int line = gc.getFontMetrics().getHeight();
+        int rows = area.height / line;
+        ImageVolume v = model.scene().primary();
+        var info = v.info();
+        String patient = v.patient().displayLabel();
+        String series = info.modality() + "  " + info.acquisitionDate() + "  " + info.seriesDescription() + "  "
+                + info.patientPosition();
+        String forLine = "FoR " + Text.uidTail(info.frameOfReferenceUid(), 12);
+        tooltip(patient + "\n" + series + "\nFrame of Reference " + info.frameOfReferenceUid());
+
+        // top right: slice and window (the window only when there is room)
+        int[] index = model.navigator().sliceIndexAndCount(plane);
+        String axis = plane == SlicePlane.AXIAL ? "z" : plane == SlicePlane.CORONAL ? "y" : "x";
+        String where = rows >= 8
+                ? String.format(Locale.ROOT, "%s %d/%d  %s = %.1f mm", plane.label(), index[0] + 1, index[1], axis,
+                        viewport.slicePositionMm())
+                : String.format(Locale.ROOT, "%d/%d  %s %.1f", index[0] + 1, index[1], axis, viewport.slicePositionMm());
+        var w = model.settings().primaryWindow();
+        String window = String.format(Locale.ROOT, "%s C %.0f / W %.0f", w.name(), w.centre(), w.width());
+        List<String> right = new ArrayList<>();
+        right.add(where);
+        if (rows >= 10) {
+            right.add(window);
+        }
+        // top left: identity lines, fewer when the view is low
+        List<String> left = new ArrayList<>();
+        if (rows >= 12) {
+            left.add(patient);
+        }
+        if (rows >= 6) {
+            left.add(series);
+        }
+        if (rows >= 16) {
+            left.add(forLine);
+        }
+        int half = Math.max(0, area.width / 2 - 8);
+        for (int i = 0; i < right.size(); i++) {
+            String r = Text.fit(gc, right.get(i), half);
+            gc.drawText(r, area.width - gc.textExtent(r).x - 4, 2 + i * line, true);
+        }
+        for (int i = 0; i < left.size(); i++) {
+            int room = i < right.size() ? half : area.width - 8;
+            gc.drawText(Text.fit(gc, left.get(i), room), 4, 2 + i * line, true);
+        }
+        int headerBottom = 2 + Math.max(left.size(), right.size()) * line;
+
         OrientationLabels labels = OrientationLabels.of(plane);
-        Text.centred(gc, labels.top(), area.width / 2, 2 + 3 * line);
+        Text.centred(gc, labels.top(), area.width / 2, headerBottom);
         Text.centred(gc, labels.bottom(), area.width / 2, area.height - line - 2);
         gc.drawText(labels.left(), 4, area.height / 2 - line / 2, true);
         gc.drawText(labels.right(), area.width - gc.textExtent(labels.right()).x - 4, area.height / 2 - line / 2, true);
 
-        ImageVolume v = model.scene().primary();
-        var info = v.info();
-        gc.drawText(v.patient().displayLabel(), 4, 2, true);
-        gc.drawText(info.modality() + "  " + info.acquisitionDate() + "  " + info.seriesDescription() + "  "
-                + info.patientPosition(), 4, 2 + line, true);
-        gc.drawText("FoR " + info.frameOfReferenceUid(), 4, 2 + 2 * line, true);
-
-        int[] index = model.navigator().sliceIndexAndCount(plane);
-        String axis = plane == SlicePlane.AXIAL ? "z" : plane == SlicePlane.CORONAL ? "y" : "x";
-        String where = String.format(Locale.ROOT, "%s %d/%d  %s = %.1f mm", plane.label(), index[0] + 1, index[1], axis,
-                viewport.slicePositionMm());
-        gc.drawText(where, area.width - gc.textExtent(where).x - 4, 2, true);
-        var w = model.settings().primaryWindow();
-        String window = String.format(Locale.ROOT, "%s C %.0f / W %.0f", w.name(), w.centre(), w.width());
-        gc.drawText(window, area.width - gc.textExtent(window).x - 4, 2 + line, true);
-
-        ScaleBar bar = ScaleBar.fitting(viewport.mmPerPixel(), Math.max(20, area.width / 5));
-        int bx = area.width - bar.lengthPx() - 10, by = area.height - 8;
-        gc.drawLine(bx, by, bx + bar.lengthPx(), by);
-        gc.drawLine(bx, by - 4, bx, by);
-        gc.drawLine(bx + bar.lengthPx(), by - 4, bx + bar.lengthPx(), by);
-        gc.drawText(bar.label(), bx, by - line - 2, true);
-
-        int y = area.height - 2 * line - 12; // above the scale bar's label
-        if (model.scene().secondary().isPresent() && model.settings().fusion() != null) {
-            var sec = model.scene().secondary().get().info();
-            String fused = String.format(Locale.ROOT, "+ %s %s %s (FoR …%s)  %s", sec.modality(), sec.acquisitionDate(),
-                    model.secondaryLabel(), tail(sec.frameOfReferenceUid()), model.settings().fusion().mode().label());
-            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_YELLOW));
-            gc.drawText(fused, 4, y, true);
-            gc.setForeground(white);
+        int bottomTop = area.height - line - 2; // the bottom orientation label and the scale bar's label
+        if (rows >= 4) {
+            ScaleBar bar = ScaleBar.fitting(viewport.mmPerPixel(), Math.max(20, area.width / 5));
+            int bx = area.width - bar.lengthPx() - 10, by = area.height - 8;
+            gc.drawLine(bx, by, bx + bar.lengthPx(), by);
+            gc.drawLine(bx, by - 4, bx, by);
+            gc.drawLine(bx + bar.lengthPx(), by - 4, bx + bar.lengthPx(), by);
+            gc.drawText(bar.label(), bx, by - line - 2, true);
+            bottomTop = by - line - 2;
         }
-        if (plane == SlicePlane.AXIAL && model.settings().dose() != null && model.scene().dose().isPresent()) {
-            int rows = (model.settings().dose().levels().size() + 1) / 2;
-            drawLegend(gc, model.settings().dose(), 4, y - rows * line);
+
+        if (model.scene().secondary().isPresent() && model.settings().fusion() != null && rows >= 6) {
+            var sec = model.scene().secondary().get().info();
+            String fused = String.format(Locale.ROOT, "+ %s %s %s (FoR %s)  %s", sec.modality(), sec.acquisitionDate(),
+                    model.secondaryLabel(), Text.uidTail(sec.frameOfReferenceUid(), 12),
+                    model.settings().fusion().mode().label());
+            int y = bottomTop - line;
+            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_YELLOW));
+            gc.drawText(Text.fit(gc, fused, area.width - 8), 4, y, true);
+            gc.setForeground(white);
+            bottomTop = y;
+        }
+        legendShown = false;
+        if (plane == SlicePlane.AXIAL && legendWanted()) {
+            // below the header and the top orientation label, above whatever is at the bottom
+            int top = headerBottom + line + 2;
+            DoseDisplay dose = model.settings().dose();
+            int legendRows = (dose.levels().size() + 1) / 2;
+            int width = 2 * (gc.textExtent(dose.levels().get(dose.levels().size() - 1).label(dose.unit())).x + line + 8);
+            if (top + legendRows * line <= bottomTop && width <= area.width / 2) {
+                drawLegend(gc, dose, 4, top);
+                legendShown = true;
+                legendTop = top;
+            }
         }
     }
 
-    private static String tail(String uid) {
-        return uid.length() <= 12 ? uid : uid.substring(uid.length() - 12);
+    /** Whether the isodose legend belongs on the axial view: a dose shown as a wash or as isodose lines. */
+    private boolean legendWanted() {
+        DoseDisplay dose = model.settings().dose();
+        return dose != null && model.scene() != null && model.scene().dose().isPresent() && (dose.wash() || dose.lines());
+    }
+
+    private boolean legendShown;
+    private int legendTop;
+
+    /** Whether the last paint drew the isodose legend (tests). */
+    public boolean legendShown() {
+        return legendShown;
+    }
+
+    /** The legend's top edge (px) in the last paint that drew it (tests: below the header). */
+    public int legendTop() {
+        return legendTop;
+    }
+
+    /** The identity lines in full (the Frame of Reference UID is abbreviated on the image). */
+    private void tooltip(String text) {
+        if (!text.equals(canvas.getToolTipText())) {
+            canvas.setToolTipText(text);
+        }
     }
 
     /** Isodose legend in two columns: a colour box and "dose Gy (percent)" per level, highest first. */

@@ -34,6 +34,7 @@ public final class ViewerModel {
 
     private ViewerContent content;
     private SliceScene scene;
+    private org.isocenter.core.patient.PatientPosition treatmentPosition;
     private DisplaySettings settings = DisplaySettings.defaults();
     private MprNavigator navigator;
     private String secondaryLabel = "";
@@ -79,9 +80,13 @@ public final class ViewerModel {
         if (c.dose() != null) {
             s = s.withDose(c.dose());
         }
-        if (c.plan() != null && !c.plan().beams().isEmpty()) {
-            s = s.withIsocenter(c.plan().beams().get(0).isocenterMm());
+        // the command line's rule: the first treatment beam's isocenter, the position of its patient setup
+        var treatment = org.isocenter.igrt.TreatmentIsocenter.of(c.plan(), c.primary().info().patientPosition());
+        if (treatment.isPresent()) {
+            s = s.withIsocenter(treatment.get().mm());
         }
+        treatmentPosition = treatment.map(org.isocenter.igrt.TreatmentIsocenter::position)
+                .orElse(c.primary().info().patientPosition());
         scene = s;
         settings = settings.withPrimaryWindow(window).withSecondaryWindow(window).withFusion(null)
                 .withDose(c.dose() == null ? null : DoseDisplay.relativeTo(prescriptionGy(), "Gy"));
@@ -198,6 +203,12 @@ public final class ViewerModel {
 
     public ViewerContent content() { return content; }
     public SliceScene scene() { return scene; }
+
+    /** The patient position couch corrections are in: the plan's patient setup, else the planning image's. */
+    public org.isocenter.core.patient.PatientPosition treatmentPosition() {
+        return treatmentPosition != null ? treatmentPosition
+                : scene == null ? null : scene.primary().info().patientPosition();
+    }
     public DisplaySettings settings() { return settings; }
     public MprNavigator navigator() { return navigator; }
     public String secondaryLabel() { return secondaryLabel; }

@@ -73,6 +73,10 @@ public final class DvhView extends ViewPart {
     private Chart chart;
     private Label readout, message;
     private Text vxDose;
+    private org.eclipse.swt.widgets.Button percentToggle;
+    private org.eclipse.swt.widgets.Button exportButton;
+    /** Dose axis in % of the prescription (else Gy). */
+    private boolean percent;
     private Table metrics;
     private final List<Image> swatches = new ArrayList<>();
 
@@ -130,7 +134,7 @@ public final class DvhView extends ViewPart {
         top.setWeights(22, 78);
 
         Composite bottom = new Composite(outer, SWT.NONE);
-        GridLayout bl = new GridLayout(3, false);
+        GridLayout bl = new GridLayout(5, false); // V(x) label and field, % toggle, Export, filler; message; table
         bl.marginWidth = bl.marginHeight = 0;
         bottom.setLayout(bl);
         new Label(bottom, SWT.NONE).setText("V(x) at dose x (Gy)");
@@ -139,12 +143,24 @@ public final class DvhView extends ViewPart {
         vxDose.setLayoutData(new GridData(60, SWT.DEFAULT));
         vxDose.setToolTipText("The dose x (Gy) for the V(x) columns: volume receiving at least x, in % and cc");
         vxDose.addListener(SWT.Modify, e -> fillMetrics());
+        percentToggle = new org.eclipse.swt.widgets.Button(bottom, SWT.CHECK);
+        percentToggle.setText("% of prescription");
+        percentToggle.setToolTipText("Dose axis in % of the plan's prescription dose (with the prescription line at "
+                + "100 %); off: Gy with the prescription line at the prescribed dose");
+        percentToggle.addListener(SWT.Selection, e -> setPercentOfPrescription(percentToggle.getSelection()));
+        exportButton = new org.eclipse.swt.widgets.Button(bottom, SWT.PUSH);
+        exportButton.setText("Export CSV...");
+        exportButton.setToolTipText("Save the metrics table and the drawn curves (dose in Gy and %, volume %) as CSV");
+        exportButton.addListener(SWT.Selection, e -> exportWithDialog());
+        new Label(bottom, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         message = new Label(bottom, SWT.WRAP);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData md = new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1); // a line of its own under the controls
+        md.widthHint = 100; // wraps to the view's width
+        message.setLayoutData(md);
         metrics = new Table(bottom, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         metrics.setHeaderVisible(true);
         metrics.setLinesVisible(true);
-        metrics.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        metrics.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         String[][] columns = { { "Structure", "130" }, { "Volume (cc)", "85" }, { "Dmin (Gy)", "75" }, { "Dmean (Gy)", "80" },
                 { "Dmax (Gy)", "75" }, { "D98 (Gy)", "70" }, { "D95 (Gy)", "70" }, { "D50 (Gy)", "70" }, { "D2 (Gy)", "70" },
                 { "V(x) (%)", "80" }, { "V(x) (cc)", "80" }, { "Outside dose (cc)", "115" } };
@@ -379,12 +395,19 @@ public final class DvhView extends ViewPart {
                 chart.getSeriesSet().deleteSeries(s.getId());
             }
             boolean relative = dose != null && !dose.units().equalsIgnoreCase("GY");
-            chart.getAxisSet().getXAxis(0).getTitle().setText(relative ? "Dose (" + dose.units() + ", relative)" : "Dose (Gy)");
+            double rx = prescriptionGy();
+            double scale = percentShown() ? 100.0 / rx : 1.0;
+            chart.getAxisSet().getXAxis(0).getTitle().setText(percentShown()
+                    ? String.format(Locale.ROOT, "Dose (%% of prescription %.2f Gy)", rx)
+                    : relative ? "Dose (" + dose.units() + ", relative)" : "Dose (Gy)");
             double maxDose = 0;
             for (Map.Entry<String, DoseVolumeHistogram> e : shown.entrySet()) {
                 DoseVolumeHistogram h = e.getValue();
                 Roi roi = set.roi(e.getKey()).orElseThrow();
                 double[][] xy = curve(h);
+                for (int k = 0; k < xy[0].length; k++) {
+                    xy[0][k] *= scale;
+                }
                 ILineSeries<?> line = (ILineSeries<?>) chart.getSeriesSet().createSeries(ISeries.SeriesType.LINE, e.getKey());
                 line.setDescription(e.getKey());
                 line.setXSeries(xy[0]);
@@ -395,7 +418,20 @@ public final class DvhView extends ViewPart {
                 line.setAntialias(SWT.ON);
                 int[] c = roi.colorRgb();
                 line.setLineColor(new Color(c[0], c[1], c[2]));
-                maxDose = Math.max(maxDose, h.maxDose());
+                maxDose = Math.max(maxDose, h.maxDose() * scale);
+            }
+            if (!relative && rx > 0 && !shown.isEmpty()) { // the prescription as a dashed vertical line
+                double at = rx * scale;
+                ILineSeries<?> line = (ILineSeries<?>) chart.getSeriesSet().createSeries(ISeries.SeriesType.LINE,
+                        PRESCRIPTION_SERIES);
+                line.setDescription(String.format(Locale.ROOT, "Prescription %.2f Gy", rx));
+                line.setXSeries(new double[] { at, at });
+                line.setYSeries(new double[] { 0, 105 });
+                line.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+                line.setLineStyle(LineStyle.DASH);
+                line.setLineWidth(1);
+                line.setLineColor(chart.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+                maxDose = Math.max(maxDose, at);
             }
             chart.getAxisSet().getXAxis(0).setRange(new Range(0, maxDose > 0 ? maxDose * 1.05 : 1));
             chart.getAxisSet().getYAxis(0).setRange(new Range(0, 105));
@@ -479,13 +515,128 @@ public final class DvhView extends ViewPart {
         IAxis xAxis = chart.getAxisSet().getXAxis(0), yAxis = chart.getAxisSet().getYAxis(0);
         double d = xAxis.getDataCoordinate(px), v = yAxis.getDataCoordinate(py);
         String unit = cachedDose != null && !cachedDose.units().equalsIgnoreCase("GY") ? " rel" : " Gy";
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "cursor %.2f%s, %.1f %%", d, unit, v));
-        if (d >= 0) {
-            shown.forEach((name, h) -> b.append(String.format(Locale.ROOT, " · %s V(%.2f%s) %.1f %%", name, d, unit,
-                    h.volumePercentAtDose(d))));
+        StringBuilder b = new StringBuilder();
+        if (percentShown()) { // the cursor in % of the prescription, the volumes at the dose it stands for
+            b.append(String.format(Locale.ROOT, "cursor %.1f %% of prescription, ", d));
+            d = d * prescriptionGy() / 100.0;
+        }
+        b.append(String.format(Locale.ROOT, "cursor %.2f%s, %.1f %%", d, unit, v));
+        final double dose = d;
+        if (dose >= 0) {
+            shown.forEach((name, h) -> b.append(String.format(Locale.ROOT, " · %s V(%.2f%s) %.1f %%", name, dose, unit,
+                    h.volumePercentAtDose(dose))));
         }
         readout.setText(b.toString());
         readout.setToolTipText(b.toString()); // the whole line when the view is narrow
+    }
+
+    // ---- prescription, export ---------------------------------------------------------------------------------
+
+    /** The id of the prescription line's chart series. */
+    public static final String PRESCRIPTION_SERIES = "Prescription";
+
+    /**
+     * The plan's prescription dose (Gy): the first target prescription of the plan loaded with the viewed image
+     * ({@link org.isocenter.core.plan.Prescription#targetPrescriptionDoseGy()}), NaN when there is no plan or none
+     * is stated.
+     */
+    public double prescriptionGy() {
+        var viewer = getSite().getPage().findView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        if (viewer instanceof ImageViewerView v && v.model().content() != null && v.model().content().plan() != null) {
+            return v.model().content().plan().prescriptions().stream()
+                    .mapToDouble(org.isocenter.core.plan.Prescription::targetPrescriptionDoseGy)
+                    .filter(d -> Double.isFinite(d) && d > 0).findFirst().orElse(Double.NaN);
+        }
+        return Double.NaN;
+    }
+
+    /** Whether the dose axis shows % of the prescription (asked for, a prescription known, the dose in Gy). */
+    public boolean percentShown() {
+        return percent && prescriptionGy() > 0
+                && (cachedDose == null || cachedDose.units().equalsIgnoreCase("GY"));
+    }
+
+    /** The Gy / % of prescription toggle (as a click on it does). */
+    public void setPercentOfPrescription(boolean on) {
+        percent = on;
+        if (!percentToggle.isDisposed() && percentToggle.getSelection() != on) {
+            percentToggle.setSelection(on);
+        }
+        if (on && !(prescriptionGy() > 0)) {
+            message.setText("No prescription dose in the loaded plan: the dose axis stays in Gy.");
+        }
+        drawCurves(shownSet, shownDose);
+    }
+
+    /** Asks for a file and saves the CSV there. */
+    private void exportWithDialog() {
+        org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(chart.getShell(), SWT.SAVE);
+        d.setFilterExtensions(new String[] { "*.csv", "*" });
+        d.setFileName("dvh.csv");
+        d.setOverwrite(true);
+        String f = d.open();
+        if (f == null) {
+            return;
+        }
+        try {
+            exportCsv(java.nio.file.Path.of(f));
+            message.setText("DVH saved to " + f);
+        } catch (java.io.IOException e) {
+            message.setText("DVH not saved: " + e.getMessage());
+        }
+        message.getParent().layout();
+    }
+
+    /**
+     * Saves the metrics table and the drawn curves as CSV (atomically: a complete, verified file or none): a header
+     * block (patient's structure set, prescription), one row per structure with the table's columns, then the curves
+     * as "structure,dose_gy,dose_percent_of_prescription,volume_percent" rows.
+     */
+    public void exportCsv(java.nio.file.Path file) throws java.io.IOException {
+        String csv = csv();
+        org.isocenter.core.io.AtomicFiles.replace(file,
+                tmp -> java.nio.file.Files.writeString(tmp, csv, java.nio.charset.StandardCharsets.UTF_8),
+                tmp -> {
+                    if (!java.nio.file.Files.readString(tmp, java.nio.charset.StandardCharsets.UTF_8).equals(csv)) {
+                        throw new java.io.IOException("the file read back differs from what was written");
+                    }
+                });
+    }
+
+    /** The CSV text {@link #exportCsv} writes. */
+    public String csv() {
+        StringBuilder b = new StringBuilder();
+        double rx = prescriptionGy();
+        String unit = cachedDose != null && !cachedDose.units().equalsIgnoreCase("GY") ? "rel" : "Gy";
+        b.append("# Isocenter DVH export\n");
+        b.append("# dose unit,").append(unit).append('\n');
+        b.append("# prescription Gy,").append(rx > 0 ? format(rx, 3) : "").append('\n');
+        b.append("# V(x) dose,").append(vxDose.getText().trim()).append('\n');
+        List<String> headers = metricsHeaders();
+        b.append(String.join(",", headers.subList(0, headers.size() - 1).stream().map(DvhView::csvField).toList()))
+                .append('\n');
+        for (TableItem item : metrics.getItems()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < metrics.getColumnCount() - 1; i++) {
+                cells.add(csvField(item.getText(i)));
+            }
+            b.append(String.join(",", cells)).append('\n');
+        }
+        b.append('\n').append("structure,dose_").append(unit.toLowerCase(Locale.ROOT))
+                .append(",dose_percent_of_prescription,volume_percent\n");
+        for (Map.Entry<String, DoseVolumeHistogram> e : shown.entrySet()) {
+            double[][] xy = curve(e.getValue());
+            for (int i = 0; i < xy[0].length; i++) {
+                b.append(csvField(e.getKey())).append(',').append(format(xy[0][i], 4)).append(',')
+                        .append(rx > 0 ? format(100 * xy[0][i] / rx, 2) : "").append(',').append(format(xy[1][i], 3))
+                        .append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     // ---- for tests ------------------------------------------------------------------------------------------
@@ -524,7 +675,9 @@ public final class DvhView extends ViewPart {
     public List<String> curveNames() {
         List<String> names = new ArrayList<>();
         for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
-            names.add(s.getId());
+            if (!s.getId().equals(PRESCRIPTION_SERIES)) {
+                names.add(s.getId());
+            }
         }
         return names;
     }

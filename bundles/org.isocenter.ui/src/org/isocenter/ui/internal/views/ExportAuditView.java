@@ -108,7 +108,13 @@ public final class ExportAuditView extends ViewPart {
         String patient = e.patientName().isEmpty() && e.patientId().isEmpty() ? ""
                 : e.patientName().replace('^', ' ').trim() + " (" + e.patientId() + ")"; // DICOM PN: family^given
         return new String[] { e.time(), e.user(), e.action(), patient, e.planLabel(), e.destination(),
-                e.filesDelivered() + " / " + e.filesTotal(), e.result(), e.verification() };
+                e.filesDelivered() + " / " + meantToBeSent(e), e.result(), e.verification() };
+    }
+
+    /** Files the export was meant to send: a file not applicable to the destination (the log to a DICOM node) is not counted. */
+    private static int meantToBeSent(AuditEntry e) {
+        return e.files().isEmpty() ? e.filesTotal()
+                : (int) e.files().stream().filter(f -> !"NOT_APPLICABLE".equals(f.outcome())).count();
     }
 
     private void showDetails() {
@@ -123,7 +129,7 @@ public final class ExportAuditView extends ViewPart {
                 .append(" with exporter '").append(e.exporter()).append("' to ").append(e.destination()).append('\n');
         b.append("Plan ").append(e.planLabel()).append(" (SOP Instance UID ").append(e.planSopInstanceUid()).append(")\n");
         b.append("Result ").append(e.result()).append(", verification ").append(e.verification()).append(", ")
-                .append(e.filesDelivered()).append(" of ").append(e.filesTotal()).append(" files delivered\n");
+                .append(e.filesDelivered()).append(" of ").append(meantToBeSent(e)).append(" files delivered\n");
         if (!e.detail().isEmpty()) {
             b.append(e.detail()).append('\n');
         }

@@ -14,6 +14,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -84,7 +85,6 @@ public final class ImageViewerView extends ViewPart {
     private Combo windowCombo;
     private Combo secondaryCombo;
     private Combo modeCombo;
-    private Label transformSource;
     private final Spinner[] transformSpinners = new Spinner[6];
     private List<SeriesRecord> secondaryCandidates = List.of();
     private SeriesRecord primarySeries, secondarySeries;
@@ -134,10 +134,22 @@ public final class ImageViewerView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        createDisplayControls(parent);
-        createFusionControls(parent);
-        igrtRows.add(lastChild(parent));
+        GridLayout rows = new GridLayout(1, false);
+        rows.marginHeight = 1; // the images keep the room
+        rows.marginWidth = 2;
+        rows.verticalSpacing = 2;
+        parent.setLayout(rows);
+        // display and fusion controls share one wrapping row (two lines at 1280 px rather than three)
+        Composite controls = toolbarRow(parent);
+        createDisplayControls(controls);
+        int displayCount = controls.getChildren().length;
+        createFusionControls(controls);
+        Control[] all = controls.getChildren();
+        // "Fuse with", the image, the mode and the opacity stay in every perspective (a fused image can always be
+        // turned off); the transform, Auto match and Identity are the Registration perspective's
+        for (int i = displayCount + FUSION_BASICS; i < all.length; i++) {
+            igrtRows.add(all[i]);
+        }
         couch = new CouchCorrectionPanel(parent, model, () -> new SeriesRecord[] { primarySeries, secondarySeries });
         couchRow = lastChild(parent);
         createContouringControls(parent);
@@ -152,11 +164,7 @@ public final class ImageViewerView extends ViewPart {
         gl.horizontalSpacing = gl.verticalSpacing = 2;
         grid.setLayout(gl);
         for (SlicePlane plane : new SlicePlane[] { SlicePlane.AXIAL, SlicePlane.SAGITTAL, SlicePlane.CORONAL }) {
-            SliceCanvas c = new SliceCanvas(grid, plane, model, text -> {
-                if (!readout.isDisposed()) {
-                    readout.setText(text);
-                }
-            });
+            SliceCanvas c = new SliceCanvas(grid, plane, model, this::readout);
             c.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
             slices.add(c);
             c.setEditor(editor);
@@ -190,30 +198,53 @@ public final class ImageViewerView extends ViewPart {
         refreshControls();
     }
 
+    /**
+     * The cursor readout (position, voxel, value, dose) or a hint: under the images, and in the window's status line
+     * (where it stays when Registration / IGRT gives the line under the images to the images).
+     */
+    private void readout(String text) {
+        if (readout == null || readout.isDisposed()) {
+            return;
+        }
+        readout.setText(text);
+        getViewSite().getActionBars().getStatusLineManager().setMessage(text);
+    }
+
     private static Control lastChild(Composite parent) {
         Control[] children = parent.getChildren();
         return children[children.length - 1];
     }
 
     /**
-     * The rows a perspective needs: the contouring tools in Contouring (fusion and IGRT rows hidden, more room for
-     * the images), fusion elsewhere (the tools go back to Navigate). The couch correction table shows in Registration,
-     * and in Planning only while a daily image is fused (otherwise it would only take room from the images).
+     * The rows a perspective needs: the display controls and the fused image (Fuse with, mode, opacity) everywhere, so
+     * that a fused image can always be turned off; the contouring tools in Contouring; the transform, Auto match,
+     * Identity and the couch correction table in Registration / IGRT only (there the cursor readout goes to the
+     * status line). Outside Contouring the tools go back to Navigate.
      */
+    /** The first controls of the fusion row shown in every perspective: "Fuse with", image, mode, opacity. */
+    private static final int FUSION_BASICS = 4;
+    private Scale opacityScale;
+
     private void showRowsFor(String perspectiveId) {
         if (contourRow == null || contourRow.isDisposed()) {
             return;
         }
         perspectiveId = perspectiveId == null ? "" : perspectiveId;
         boolean contouring = IsocenterUi.PERSPECTIVE_CONTOURING.equals(perspectiveId);
+        boolean registration = IsocenterUi.PERSPECTIVE_REGISTRATION.equals(perspectiveId);
         boolean changed = !perspectiveId.equals(this.perspectiveId);
         this.perspectiveId = perspectiveId;
         for (Control c : igrtRows) {
-            changed |= shown(c, !contouring);
+            changed |= shown(c, registration);
         }
+        boolean fused = model.scene() != null && model.scene().secondary().isPresent();
+        changed |= shown(modeCombo, fused); // the fusion mode and opacity only with something fused
+        changed |= shown(opacityScale, fused);
         changed |= shown(contourRow, contouring);
-        changed |= shown(couchRow, !contouring
-                && (IsocenterUi.PERSPECTIVE_REGISTRATION.equals(perspectiveId) || secondarySeries != null));
+        if (readout != null) {
+            changed |= shown(readout, !IsocenterUi.PERSPECTIVE_REGISTRATION.equals(perspectiveId));
+        }
+        changed |= shown(couchRow, registration);
         if (!contouring && editor.tool() != SliceEditor.Tool.NAVIGATE) {
             editor.setTool(SliceEditor.Tool.NAVIGATE);
         }
@@ -222,11 +253,15 @@ public final class ImageViewerView extends ViewPart {
         }
     }
 
-    /** Shows or hides a row; whether that changed anything. */
+    /** Shows or hides a row (or a control of a wrapping row); whether that changed anything. */
     private static boolean shown(Control c, boolean show) {
         boolean was = c.getVisible();
         if (c.getLayoutData() instanceof GridData d) {
             d.exclude = !show;
+        } else if (c.getParent().getLayout() instanceof RowLayout) {
+            RowData d = c.getLayoutData() instanceof RowData r ? r : new RowData();
+            d.exclude = !show;
+            c.setLayoutData(d);
         }
         c.setVisible(show);
         return was != show;
@@ -255,6 +290,22 @@ public final class ImageViewerView extends ViewPart {
         return couchRow != null && couchRow.isVisible();
     }
 
+    /** Whether "Fuse with" (image, mode, opacity) is shown: in every perspective (tests). */
+    public boolean fusionChoiceShown() {
+        return secondaryCombo != null && secondaryCombo.isVisible();
+    }
+
+    /** Whether the transform, Auto match and Identity are shown: Registration / IGRT only (tests). */
+    public boolean registrationControlsShown() {
+        return transformSpinners[0] != null && transformSpinners[0].isVisible();
+    }
+
+    /** Chooses the fused image as a user does in "Fuse with" (0: none; tests). */
+    public void chooseFused(int index) {
+        secondaryCombo.select(index);
+        secondaryCombo.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+    }
+
     /** Whether the contouring tool row is shown (the Contouring perspective; tests). */
     public boolean contouringToolsShown() {
         return contourRow != null && contourRow.isVisible();
@@ -272,7 +323,7 @@ public final class ImageViewerView extends ViewPart {
             b.addListener(SWT.Selection, e -> {
                 if (b.getSelection()) {
                     editor.setTool(t);
-                    readout.setText(editor.hint());
+                    readout(editor.hint());
                 }
             });
             toolButtons.add(b);
@@ -317,8 +368,7 @@ public final class ImageViewerView extends ViewPart {
         updateDrawingTarget();
     }
 
-    private void createDisplayControls(Composite parent) {
-        Composite row = toolbarRow(parent);
+    private void createDisplayControls(Composite row) {
         new Label(row, SWT.NONE).setText("Window");
         windowCombo = new Combo(row, SWT.READ_ONLY);
         for (WindowLevel w : WindowLevel.presets()) {
@@ -361,6 +411,7 @@ public final class ImageViewerView extends ViewPart {
         layout.wrap = true;
         layout.center = true;
         layout.marginTop = layout.marginBottom = 0;
+        layout.spacing = 2;
         row.setLayout(layout);
         GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
         data.widthHint = 100;
@@ -375,16 +426,15 @@ public final class ImageViewerView extends ViewPart {
         return b;
     }
 
-    private void createFusionControls(Composite parent) {
-        Composite row = toolbarRow(parent);
-        new Label(row, SWT.NONE).setText("Fuse with");
+    private void createFusionControls(Composite row) {
+        new Label(row, SWT.NONE).setText("  Fuse with");
         secondaryCombo = new Combo(row, SWT.READ_ONLY);
         secondaryCombo.addListener(SWT.Selection, e -> {
             int i = secondaryCombo.getSelectionIndex();
             if (i <= 0) {
                 secondarySeries = null;
                 model.clearSecondary();
-                showRowsFor(perspectiveId);
+                refreshControls(); // no transform, source or couch values of the image that was fused
             } else {
                 loadSecondary(secondaryCandidates.get(i - 1));
             }
@@ -400,6 +450,7 @@ public final class ImageViewerView extends ViewPart {
             }
         });
         Scale opacity = new Scale(row, SWT.HORIZONTAL);
+        opacityScale = opacity;
         opacity.setMinimum(0);
         opacity.setMaximum(100);
         opacity.setSelection(50);
@@ -436,7 +487,6 @@ public final class ImageViewerView extends ViewPart {
                 refreshControls();
             }
         });
-        transformSource = new Label(row, SWT.NONE);
     }
 
     private void spinnersChanged() {
@@ -448,8 +498,7 @@ public final class ImageViewerView extends ViewPart {
             v[i] = transformSpinners[i].getSelection() / 10.0;
         }
         model.setTransform(new TransformParameters(v[0], v[1], v[2], v[3], v[4], v[5]), "manual");
-        transformSource.setText("manual");
-        transformSource.getParent().layout();
+        couch.setTransformNote("manual");
     }
 
     /** Puts the model's state into the controls (without triggering their listeners). */
@@ -488,8 +537,7 @@ public final class ImageViewerView extends ViewPart {
                 transformSpinners[i].setSelection((int) Math.round(v[i] * 10));
                 transformSpinners[i].setEnabled(sec != null);
             }
-            transformSource.setText(sec == null ? "" : model.transformSource());
-            transformSource.getParent().layout();
+            couch.setTransformNote(sec == null ? "" : model.transformSource());
         } finally {
             updatingControls = false;
         }
@@ -584,13 +632,16 @@ public final class ImageViewerView extends ViewPart {
         RegistrationRegion box = RegistrationRegion.aroundTarget(planning.geometry(), target,
                 RegistrationRegion.BONY_MARGIN_MM);
         MatchOn on = couch.matchOn();
-        if (on == MatchOn.SOFT_TISSUE && target.isEmpty()) {
-            model.setMessage("A soft-tissue match needs a target structure (PTV, CTV or GTV).");
+        // the soft-tissue region as the panel says: its structure (default the first target) and margin
+        String chosen = couch.regionStructure();
+        Optional<Roi> softRoi = chosen == null ? target
+                : model.scene().structures().flatMap(ss -> ss.roi(chosen)).or(() -> target);
+        if (on == MatchOn.SOFT_TISSUE && softRoi.isEmpty()) {
+            model.setMessage("A soft-tissue match needs a structure: choose one beside Match on (or contour a target).");
             return null;
         }
-        double margin = PreferenceDefaults.softTissueMarginMm();
-        transformSource.setText("auto match running…");
-        transformSource.getParent().layout();
+        double margin = couch.regionMarginMm();
+        couch.setTransformNote("auto match running…");
         Job job = Job.create("Auto match " + daily.info().seriesDescription(), (IJobFunction) monitor -> {
             try {
                 RegistrationAlgorithm algorithm = RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).orElseThrow();
@@ -602,7 +653,7 @@ public final class ImageViewerView extends ViewPart {
                 String source = String.format(Locale.ROOT, "auto match on bone (%s, %.1f s)",
                         box.description(), bone.wallTimeMs() / 1000.0);
                 if (on == MatchOn.SOFT_TISSUE) {
-                    Roi roi = target.get();
+                    Roi roi = softRoi.get();
                     BinaryMask mask = RoiMasks.rasterize(roi, planning.geometry());
                     RegistrationRegion region = RegistrationRegion.aroundStructure(mask, margin, roi.name());
                     result = algorithm.register(bony.softTissueAfter(bone.planningToDaily(), region),

@@ -67,7 +67,13 @@ public final class MarginPolicyView extends ViewPart {
 
 
     private Combo site, recipe;
-    private Text protocol, source;
+    private Text source;
+    /** The correction protocol: its kind and up to two parameters, which build the protocol spec ({@link #protocolSpec()}). */
+    private Combo protocolKind;
+    private Spinner protocolP1, protocolP2;
+    private Label actionLevel;
+    /** Whether the user set Fractions (then the loaded plan's fraction count no longer replaces it). */
+    private boolean fractionsTouched;
     private Spinner fractions;
     private final Text[] systematic = new Text[3], random = new Text[3];
     private Table table;
@@ -115,13 +121,12 @@ public final class MarginPolicyView extends ViewPart {
         MarginRecipes.available().forEach(r -> recipe.add(r.id()));
         recipe.select(0);
         label(parent, "Protocol");
-        protocol = new Text(parent, SWT.BORDER);
-        protocol.setText("nal:3");
-        protocol.setToolTipText("none | online[:A mm] | nal[:N] | enal[:N[:W]] | sal[:alpha mm[:Nmax]]");
-        protocol.setLayoutData(new GridData(90, SWT.DEFAULT));
+        createProtocolControls(parent);
         label(parent, "Fractions");
         fractions = new Spinner(parent, SWT.BORDER);
         fractions.setValues(30, 2, 60, 0, 1, 5);
+        fractions.setToolTipText("Number of fractions: the loaded plan's fraction group, else the site protocol's");
+        fractions.addListener(SWT.Modify, e -> fractionsTouched |= !settingFractions);
 
         label(parent, "Set-up Σ (mm)");
         axisFields(parent, systematic, "3");
@@ -176,7 +181,10 @@ public final class MarginPolicyView extends ViewPart {
         content.layout(true, true);
         // long lines wrap at the view's width (at least 700 px) rather than widening the view
         int width = Math.max(700, scroll.getClientArea().width);
-        scroll.setMinSize(content.computeSize(width, SWT.DEFAULT));
+        org.eclipse.swt.graphics.Point size = content.computeSize(width, SWT.DEFAULT);
+        // never narrower than the rows can be: a narrow folder scrolls to Compute and "+" rather than cutting them off
+        size.x = Math.max(size.x, content.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
+        scroll.setMinSize(size);
     }
 
     private void createPreviewControls(Composite parent) {
@@ -198,6 +206,161 @@ public final class MarginPolicyView extends ViewPart {
         GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
         statusData.widthHint = 120; // wraps within the row instead of widening the view
         previewStatus.setLayoutData(statusData);
+    }
+
+    private boolean settingFractions;
+
+    /** Protocol kinds offered and their parameters' meaning (label, unit, digits, min, max, default; null: none). */
+    private static final String[] KINDS = { "none", "online", "nal", "enal", "sal" };
+
+    private void createProtocolControls(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayout l = new GridLayout(3, false);
+        l.marginWidth = 0;
+        l.marginHeight = 0;
+        c.setLayout(l);
+        protocolKind = new Combo(c, SWT.READ_ONLY);
+        protocolKind.setItems("none", "online", "NAL", "eNAL", "SAL");
+        protocolKind.setToolTipText("The set-up correction protocol: none (no correction); online (daily, above an action "
+                + "level A); NAL (no action level: the mean of the first N fractions corrected); eNAL (NAL, then imaged "
+                + "every W fractions); SAL (shrinking action level alpha/sqrt(N), at most Nmax fractions)");
+        protocolP1 = new Spinner(c, SWT.BORDER);
+        protocolP2 = new Spinner(c, SWT.BORDER);
+        protocolKind.addListener(SWT.Selection, e -> kindChanged(true));
+        protocolP1.addListener(SWT.Modify, e -> protocolChanged());
+        protocolP2.addListener(SWT.Modify, e -> protocolChanged());
+        actionLevel = new Label(c, SWT.NONE);
+        GridData al = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        al.widthHint = 170; // never widens the row; the full text is the tooltip
+        actionLevel.setLayoutData(al);
+        setProtocolSpec("nal:3");
+    }
+
+    /** The kind changed: the spinners show its parameters ({@code defaults}: with the kind's default values). */
+    private void kindChanged(boolean defaults) {
+        String kind = KINDS[Math.max(0, protocolKind.getSelectionIndex())];
+        switch (kind) {
+            case "online" -> { param(protocolP1, true, 1, 0, 200, defaults ? 30 : -1, "Action level A (mm): correct when the "
+                    + "daily displacement exceeds it"); param(protocolP2, false, 0, 0, 0, -1, null); }
+            case "nal" -> { param(protocolP1, true, 0, 1, 10, defaults ? 3 : -1, "N: fractions imaged to estimate the "
+                    + "systematic error"); param(protocolP2, false, 0, 0, 0, -1, null); }
+            case "enal" -> { param(protocolP1, true, 0, 1, 10, defaults ? 3 : -1, "N: fractions imaged at the start");
+                    param(protocolP2, true, 0, 1, 20, defaults ? 5 : -1, "W: then imaged every W fractions (weekly: 5)"); }
+            case "sal" -> { param(protocolP1, true, 1, 1, 300, defaults ? 90 : -1, "alpha (mm): the initial action level, "
+                    + "shrinking as alpha/sqrt(N)"); param(protocolP2, true, 0, 1, 30, defaults ? 10 : -1, "Nmax: most fractions imaged"); }
+            default -> { param(protocolP1, false, 0, 0, 0, -1, null); param(protocolP2, false, 0, 0, 0, -1, null); }
+        }
+        protocolP1.getParent().layout(true);
+        protocolChanged();
+    }
+
+    private static void param(Spinner s, boolean used, int digits, int min, int max, int value, String tip) {
+        s.setVisible(used);
+        ((GridData) (s.getLayoutData() == null ? newData(s) : s.getLayoutData())).exclude = !used;
+        if (used) {
+            s.setDigits(digits);
+            s.setMinimum(min);
+            s.setMaximum(max);
+            s.setIncrement(digits == 0 ? 1 : 5);
+            if (value >= 0) {
+                s.setSelection(value);
+            }
+            s.setToolTipText(tip);
+        }
+    }
+
+    private static GridData newData(Spinner s) {
+        GridData d = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+        s.setLayoutData(d);
+        return d;
+    }
+
+    private void protocolChanged() {
+        if (actionLevel == null || actionLevel.isDisposed()) {
+            return;
+        }
+        String kind = KINDS[Math.max(0, protocolKind.getSelectionIndex())];
+        String site = this.site == null || this.site.getSelectionIndex() <= 0 ? "" : " (site " + this.site.getText() + ")";
+        String text = switch (kind) {
+            case "online" -> "Action level " + value(protocolP1) + " mm" + site;
+            case "sal" -> "Action level " + value(protocolP1) + " mm / √N" + site;
+            case "none" -> "No correction" + site;
+            default -> "No action level" + site;
+        };
+        actionLevel.setText(text);
+        actionLevel.setToolTipText(text + "; protocol " + protocolSpec());
+        actionLevel.getParent().layout(true);
+    }
+
+    private static String value(Spinner s) {
+        return s.getDigits() == 0 ? Integer.toString(s.getSelection())
+                : String.format(Locale.ROOT, "%." + s.getDigits() + "f", s.getSelection() / Math.pow(10, s.getDigits()));
+    }
+
+    /** The correction protocol as chosen, in the margin library's notation ({@code nal:3}, {@code online:2.0}, ...). */
+    public String protocolSpec() {
+        String kind = KINDS[Math.max(0, protocolKind.getSelectionIndex())];
+        return switch (kind) {
+            case "online" -> "online:" + value(protocolP1);
+            case "nal" -> "nal:" + protocolP1.getSelection();
+            case "enal" -> "enal:" + protocolP1.getSelection() + ":" + protocolP2.getSelection();
+            case "sal" -> "sal:" + value(protocolP1) + ":" + protocolP2.getSelection();
+            default -> "none";
+        };
+    }
+
+    /** Sets the protocol controls from a spec (a site protocol's), e.g. {@code enal:3:5}; unknown kinds are refused. */
+    public void setProtocolSpec(String spec) {
+        CorrectionProtocols.parse(spec); // validates
+        String[] p = spec.strip().toLowerCase(Locale.ROOT).split(":");
+        int k = java.util.Arrays.asList(KINDS).indexOf(p[0]);
+        if (k < 0) {
+            throw new IllegalArgumentException("protocol '" + spec + "' cannot be shown: one of " + String.join(", ", KINDS));
+        }
+        protocolKind.select(k);
+        kindChanged(true);
+        if (p.length > 1) {
+            protocolP1.setSelection((int) Math.round(Double.parseDouble(p[1]) * Math.pow(10, protocolP1.getDigits())));
+        }
+        if (p.length > 2) {
+            protocolP2.setSelection((int) Math.round(Double.parseDouble(p[2]) * Math.pow(10, protocolP2.getDigits())));
+        }
+        protocolChanged();
+    }
+
+    /** The action level line shown under the protocol. */
+    public String actionLevelText() {
+        return actionLevel.getText();
+    }
+
+    /** Fractions as shown. */
+    public int fractions() {
+        return fractions.getSelection();
+    }
+
+    /** Sets Fractions from the loaded plan's first fraction group (unless the user changed it). */
+    private void fractionsFromPlan() {
+        if (!fractionsTouched) {
+            planFractions();
+        }
+    }
+
+    /** Sets Fractions from the loaded plan's first fraction group; false when no plan with a fraction count is loaded. */
+    private boolean planFractions() {
+        if (fractions == null || fractions.isDisposed()) {
+            return false;
+        }
+        java.util.OptionalInt planned = org.isocenter.ui.internal.LoadedPatient.session().plans().stream()
+                .flatMap(plan -> plan.fractionGroups().stream()).mapToInt(g -> g.fractionsPlanned()).filter(n -> n > 0)
+                .findFirst();
+        planned.ifPresent(n -> {
+                    settingFractions = true;
+                    fractions.setMaximum(Math.max(fractions.getMaximum(), n));
+                    fractions.setSelection(n);
+                    fractions.setToolTipText("Number of fractions: " + n + " from the loaded plan's fraction group");
+                    settingFractions = false;
+                });
+        return planned.isPresent();
     }
 
     private static void label(Composite parent, String text) {
@@ -223,8 +386,12 @@ public final class MarginPolicyView extends ViewPart {
         }
         SiteProtocol p = SiteProtocols.builtIn(site.getText()).orElseThrow();
         recipe.setText(p.recipe().id());
-        protocol.setText(p.protocolSpec());
-        fractions.setSelection(p.fractions());
+        setProtocolSpec(p.protocolSpec());
+        if (!planFractions()) {
+            settingFractions = true;
+            fractions.setSelection(p.fractions());
+            settingFractions = false;
+        }
     }
 
     /** Fills Σ and σ from the population statistics of a shifts file (errors shown in the view). */
@@ -256,7 +423,7 @@ public final class MarginPolicyView extends ViewPart {
     public void compute() {
         AxisValues sys, rnd;
         MarginRecipe r = MarginRecipes.byId(recipe.getText()).orElseThrow();
-        String spec = protocol.getText();
+        String spec = protocolSpec();
         try {
             sys = read(systematic, "Σ");
             rnd = read(random, "σ");
@@ -365,6 +532,7 @@ public final class MarginPolicyView extends ViewPart {
         if (target == null || target.isDisposed()) {
             return;
         }
+        fractionsFromPlan();
         StructureSet set = session.set();
         if (set != listedSet) {
             Roi before = selectedTarget();

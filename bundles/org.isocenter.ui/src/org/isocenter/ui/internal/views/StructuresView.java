@@ -222,7 +222,7 @@ public final class StructuresView extends ViewPart {
         InputDialog d = new InputDialog(getSite().getShell(), "Add structure", "Name of the new structure:",
                 session.uniqueName("Structure"), text -> session.nameProblem(text, -1));
         if (d.open() == Window.OK) {
-            addStructure(d.getValue(), "ORGAN");
+            addStructure(d.getValue(), org.isocenter.contour.StructureDefaults.typeFor(d.getValue())); // TG-263: GTV_Boost → GTV
         }
     }
 

@@ -1,0 +1,106 @@
+package org.isocenter.ui.internal.help;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.jface.bindings.Binding;
+import org.eclipse.jface.bindings.TriggerSequence;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.keys.IBindingService;
+
+/**
+ * The Help menu's pages. The user guide and the couch sign conventions are the project's Markdown documents
+ * (docs/user-guide.md, docs/couch-corrections.md: the one source, copied into the bundle's {@code help/} folder at
+ * build time by the bundle's pom.xml) rendered by {@link MarkdownHtml}; the keyboard shortcuts page is built from
+ * the workbench's active key bindings (so it cannot disagree with the menus) and the image viewer's mouse and keys.
+ */
+public enum HelpTopic {
+    USER_GUIDE("Isocenter User Guide", "help/user-guide.md"),
+    COUCH_CONVENTIONS("Couch Corrections: IEC 61217 Sign Conventions", "help/couch-corrections.md"),
+    KEYBOARD_SHORTCUTS("Keyboard Shortcuts", null);
+
+    private final String title;
+    private final String resource;
+
+    HelpTopic(String title, String resource) {
+        this.title = title;
+        this.resource = resource;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The page as HTML. */
+    public String html() {
+        return MarkdownHtml.page(title, markdown());
+    }
+
+    /** The page's Markdown (for the shortcuts, generated). */
+    public String markdown() {
+        if (resource == null) {
+            return shortcuts();
+        }
+        try (InputStream in = HelpTopic.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return "# " + title + "\n\nThis build does not contain " + resource + " (it is copied from the "
+                        + "project's docs folder when the bundle is built).\n";
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "# " + title + "\n\nCannot read " + resource + ": " + e.getMessage() + "\n";
+        }
+    }
+
+    /** The active key bindings of the workbench's commands, then the image viewer's mouse and keys. */
+    private static String shortcuts() {
+        StringBuilder md = new StringBuilder("# Keyboard Shortcuts\n\n## Commands\n\n| Command | Keys |\n|---|---|\n");
+        Map<String, String> rows = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (PlatformUI.isWorkbenchRunning()) {
+            IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
+            if (bindings != null) {
+                for (Binding b : bindings.getBindings()) {
+                    if (b.getParameterizedCommand() == null || b.getType() != Binding.SYSTEM && b.getType() != Binding.USER) {
+                        continue;
+                    }
+                    TriggerSequence active = bindings.getBestActiveBindingFor(b.getParameterizedCommand());
+                    if (active == null) {
+                        continue;
+                    }
+                    String name;
+                    try {
+                        name = b.getParameterizedCommand().getName();
+                    } catch (Exception e) {
+                        continue;
+                    }
+                    rows.put(name, active.format());
+                }
+            }
+        }
+        rows.forEach((name, keys) -> md.append("| ").append(name.replace("|", "/")).append(" | ").append(keys).append(" |\n"));
+        md.append("""
+
+                ## Image viewer (slice views)
+
+                | Action | Mouse or keys |
+                |---|---|
+                | Move the crosshair (all views follow) | Left click or drag |
+                | Next / previous slice | Mouse wheel, Up / Down arrow, Page Up / Page Down |
+                | Zoom | Ctrl + mouse wheel |
+                | Window / level | Right drag (horizontal: width, vertical: level) |
+                | Pan | Middle drag, or Shift + left drag |
+                | Close an outline polygon (Outline tool) | Enter, or double click |
+                | Cancel the polygon being drawn | Esc |
+                """);
+        return md.toString();
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,77 @@
+package org.isocenter.ui.internal.viewer;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.isocenter.core.image.ImageVolume;
+import org.isocenter.core.plan.RtPlan;
+import org.isocenter.dicom.io.RtPlanReader;
+import org.isocenter.dicom.scan.InstanceRecord;
+import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.igrt.Course;
+import org.isocenter.igrt.Decision;
+import org.isocenter.igrt.FractionDecision;
+import org.isocenter.igrt.FractionRecording;
+import org.isocenter.igrt.RecordStore;
+import org.isocenter.igrt.RecordStores;
+import org.isocenter.igrt.TableTopCorrection;
+import org.isocenter.registration.CouchCorrection;
+import org.isocenter.ui.internal.IsocenterUiPlugin;
+import org.isocenter.ui.internal.PatientSession;
+import org.isocenter.ui.internal.preferences.PreferenceDefaults;
+
+/**
+ * The workbench's decisions into the IGRT record store, by the same rules as {@code register --record}
+ * ({@link FractionRecording}): the course of the plan on the planning CT (its RT Plan among the imported series,
+ * same Frame of Reference), the daily image's fraction, the couch correction (IEC 61217 table-top, mm and degrees).
+ */
+public final class WorkbenchRecords {
+
+    private WorkbenchRecords() {
+    }
+
+    /** The store's JDBC URL: the preference, else the default shared with the command line. */
+    public static String url() {
+        String pref = IsocenterUiPlugin.get().getPreferenceStore().getString(PreferenceDefaults.RECORD_DB);
+        return pref == null || pref.isBlank() ? RecordStores.defaultUrl() : pref.strip();
+    }
+
+    /** Records a decision; returns what was recorded (throws when nothing was). */
+    public static FractionDecision record(ImageVolume planning, SeriesRecord planningSeries, ImageVolume daily,
+            CouchCorrection c, String match, Decision decision, boolean unmatchedConfirmed, String reason,
+            String registrationFile) throws Exception {
+        Plan plan = planFor(planning).orElseThrow(() -> new IllegalStateException("no RT Plan in the planning CT's "
+                + "Frame of Reference is imported: the course cannot be found"));
+        try (RecordStore store = RecordStores.open(url())) {
+            Course course = FractionRecording.course(store, planning.patient(), plan.sopInstanceUid(), plan.plan(),
+                    planningSeries.seriesInstanceUid(), planning.frameOfReferenceUid());
+            return FractionRecording.record(store, course, null, daily.patient().patientId(),
+                    daily.info().seriesInstanceUid(), daily.frameOfReferenceUid(), planningSeries.seriesInstanceUid(),
+                    planning.frameOfReferenceUid(), match, new TableTopCorrection(c.lateralMm(), c.longitudinalMm(),
+                            c.verticalMm(), c.pitchDeg(), c.rollDeg(), c.yawDeg()),
+                    c.position(), c.status().name(), c.messages(), decision, System.getProperty("user.name", "unknown"),
+                    reason, unmatchedConfirmed, registrationFile);
+        }
+    }
+
+    private record Plan(String sopInstanceUid, RtPlan plan) {
+    }
+
+    /** The RT Plan of the planning CT's patient in its Frame of Reference among the imported series. */
+    private static Optional<Plan> planFor(ImageVolume planning) throws Exception {
+        String frame = planning.frameOfReferenceUid();
+        List<SeriesRecord> plans = PatientSession.get().indexes().stream().flatMap(i -> i.allSeries().stream())
+                .filter(s -> s.modality().equals("RTPLAN") && (s.frameOfReferenceUid().equals(frame)
+                        || s.referencedFrameOfReferenceUids().contains(frame)))
+                .toList();
+        for (SeriesRecord s : plans) {
+            for (InstanceRecord i : s.instances()) {
+                RtPlan p = new RtPlanReader().read(i.file());
+                if (p.patient().patientId().equals(planning.patient().patientId()) && p.frameOfReferenceUid().equals(frame)) {
+                    return Optional.of(new Plan(i.sopInstanceUid(), p));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
