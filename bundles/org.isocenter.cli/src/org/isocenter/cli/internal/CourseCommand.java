@@ -142,7 +142,9 @@ final class CourseCommand implements CliCommand {
                 } else {
                     Path planning = a.has("--planning") ? Path.of(a.text("--planning", "")).toAbsolutePath().normalize()
                             : log.getParent().getParent();
-                    course = CourseResolver.create(store, CourseResolver.findPlanFor(patientId, planning, progress));
+                    var p = CourseResolver.findPlanFor(patientId, planning, progress);
+                    course = org.isocenter.igrt.FractionRecording.course(store, p.patient(), p.planSopInstanceUid(),
+                            p.plan(), p.referenceSeriesUid(), p.referenceFrameOfReferenceUid());
                     created = true;
                 }
             }

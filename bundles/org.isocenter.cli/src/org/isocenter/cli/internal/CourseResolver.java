@@ -11,23 +11,14 @@ import org.isocenter.dicom.scan.DicomFolderScanner;
 import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.dicom.scan.PatientRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
-import org.isocenter.igrt.Course;
-import org.isocenter.igrt.FractionRecording;
-import org.isocenter.igrt.RecordStore;
 
 /**
  * The treatment course of a decision log: the one RT Plan of the log's patient found in a folder with its planning CT
- * (Series Instance UID and Frame of Reference UID, DICOM LPS); the course is created from it on first use.
+ * (Series Instance UID and Frame of Reference UID, DICOM LPS), from which the course is made on first use.
  */
 final class CourseResolver {
 
     private CourseResolver() {
-    }
-
-    /** The plan's course, created on first use ({@link FractionRecording#course}). */
-    static Course create(RecordStore store, FractionRecorder.PlanContext p) throws Exception {
-        return FractionRecording.course(store, p.patient(), p.planSopInstanceUid(), p.plan(), p.referenceSeriesUid(),
-                p.referenceFrameOfReferenceUid());
     }
 
     /**

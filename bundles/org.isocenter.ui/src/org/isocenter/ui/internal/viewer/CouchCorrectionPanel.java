@@ -360,14 +360,14 @@ public final class CouchCorrectionPanel {
      * Who confirms an accept of a daily image that was never matched (title, question → yes): a dialog by default;
      * tests put their answer here.
      */
-    private static volatile java.util.function.BiPredicate<String, String> confirmation = (title, question) ->
+    private static final java.util.function.BiPredicate<String, String> DIALOG = (title, question) ->
             org.eclipse.jface.dialogs.MessageDialog.openConfirm(org.eclipse.swt.widgets.Display.getCurrent().getActiveShell(),
                     title, question);
+    private static volatile java.util.function.BiPredicate<String, String> confirmation = DIALOG;
 
     /** Replaces the confirmation of an unmatched accept (null: the dialog again). */
     public static void setConfirmation(java.util.function.BiPredicate<String, String> c) {
-        confirmation = c != null ? c : (title, question) -> org.eclipse.jface.dialogs.MessageDialog.openConfirm(
-                org.eclipse.swt.widgets.Display.getCurrent().getActiveShell(), title, question);
+        confirmation = c != null ? c : DIALOG;
     }
 
     /** Whether the fused image's transform is the as-acquired one nobody matched. */

@@ -24,7 +24,6 @@ import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.ColorDialog;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
@@ -297,18 +296,12 @@ public final class StructuresView extends ViewPart {
         if (!session.isLoaded()) {
             return;
         }
-        Path proposed = StructureSetSaving.defaultFile(session);
-        FileDialog d = new FileDialog(getSite().getShell(), SWT.SAVE);
-        d.setText("Save as new RT Structure Set");
-        d.setFilterPath(proposed.getParent().toString());
-        d.setFileName(proposed.getFileName().toString());
-        d.setFilterExtensions(new String[] { "*.dcm", "*" });
-        d.setOverwrite(false);
-        String chosen = d.open();
-        if (chosen == null) {
+        // the same save dialog as the question about unsaved edits asks with
+        Path file = org.isocenter.ui.internal.contouring.UnsavedEdits.WORKBENCH.saveFile(
+                StructureSetSaving.defaultFile(session));
+        if (file == null) {
             return;
         }
-        Path file = Path.of(chosen);
         if (Files.exists(file)) {
             ContouringMessages.error(file + " exists already. Isocenter never overwrites a structure set: choose a new name.");
             return;
