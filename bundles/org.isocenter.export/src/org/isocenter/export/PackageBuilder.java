@@ -34,6 +34,8 @@ import org.isocenter.dicom.io.RtImageWriter;
 import org.isocenter.dicom.io.RtPlanReader;
 import org.isocenter.dicom.io.SeriesAttributes;
 import org.isocenter.dicom.io.SpatialRegistrationReader;
+import org.isocenter.igrt.AcceptedRegistration;
+import org.isocenter.margin.FractionLog;
 import org.isocenter.dicom.io.StructureSetReader;
 import org.isocenter.dicom.scan.DicomFolderScanner;
 import org.isocenter.dicom.scan.DicomIndex;
@@ -58,7 +60,7 @@ import org.isocenter.export.internal.Hashing;
 public final class PackageBuilder {
 
     /** The file name of the couch correction record the workbench writes beside the daily images. */
-    public static final String COUCH_CORRECTION_RECORD = "igrt-decisions.log";
+    public static final String COUCH_CORRECTION_RECORD = FractionLog.FILE_NAME;
 
     public ExportPackage build(PackageRequest request, ProgressMonitor monitor) throws ExportRefusedException, IOException {
         monitor.begin("Building the export package", 6);
@@ -193,7 +195,7 @@ public final class PackageBuilder {
             boolean given = regFiles.contains(f);
             try {
                 SpatialRegistration r = new SpatialRegistrationReader().read(f);
-                boolean involvesPlan = r.frameOfReferenceUid().equals(frame) || r.transformFrom(frame).isPresent();
+                boolean involvesPlan = AcceptedRegistration.involves(r, frame);
                 if (!involvesPlan) {
                     if (given) {
                         refusals.add("Spatial Registration " + f.getFileName() + " does not register the plan's Frame of "

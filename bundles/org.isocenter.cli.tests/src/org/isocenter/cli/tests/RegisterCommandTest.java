@@ -142,14 +142,20 @@ class RegisterCommandTest {
         assertTrue(c.get("fromMatch").getAsString().startsWith("bony"));
         assertTrue(r.stderr().contains("couch correction (IEC 61217") && r.stderr().contains("longitudinal"), r.stderr());
 
-        // the Spatial Registration: the same matrix, in the daily image's frame, referencing both series
+        // the Spatial Registration (AcceptedRegistration's convention): in the planning CT's frame, the daily frame
+        // mapped into it by the inverse of the match, the planning frame by identity; read back through the same code
         assertEquals(sro.toString(), j.get("sro").getAsString());
         SpatialRegistration reg = new SpatialRegistrationReader().read(sro);
-        assertEquals(DemoPatient.dailyFrameUid(1), reg.frameOfReferenceUid());
+        assertEquals(DemoPatient.PLANNING_FRAME_UID, reg.frameOfReferenceUid());
         assertEquals(DemoPatient.PATIENT.patientId(), reg.patient().patientId());
-        RigidTransform back = reg.transformFrom(DemoPatient.PLANNING_FRAME_UID).orElseThrow();
+        RigidTransform dailyToPlanning = reg.transformFrom(DemoPatient.dailyFrameUid(1)).orElseThrow();
+        assertArrayEquals(found.inverse().toRowMajorArray(), dailyToPlanning.toRowMajorArray(), 1e-6);
+        assertArrayEquals(RigidTransform.identity(DemoPatient.PLANNING_FRAME_UID, DemoPatient.PLANNING_FRAME_UID)
+                .toRowMajorArray(), reg.transformFrom(DemoPatient.PLANNING_FRAME_UID).orElseThrow().toRowMajorArray(), 1e-9,
+                "the planning CT's own frame is listed with identity");
+        RigidTransform back = org.isocenter.igrt.AcceptedRegistration.planningToDaily(reg, DemoPatient.PLANNING_FRAME_UID,
+                DemoPatient.dailyFrameUid(1)).orElseThrow();
         assertArrayEquals(found.toRowMajorArray(), back.toRowMajorArray(), 1e-6);
-        assertTrue(reg.transformFrom(DemoPatient.dailyFrameUid(1)).isPresent(), "the daily image's own frame is listed");
         if (onPath("dciodvfy")) {
             assertEquals(List.of(), dciodvfyErrors(sro));
         }

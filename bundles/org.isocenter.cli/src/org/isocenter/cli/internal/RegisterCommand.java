@@ -2,8 +2,6 @@ package org.isocenter.cli.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,32 +14,27 @@ import org.isocenter.cli.CliCommand;
 import org.isocenter.cli.CliUsageException;
 import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
-import org.isocenter.core.geometry.VolumeGeometry;
-import org.isocenter.core.image.BinaryMask;
 import org.isocenter.core.patient.PatientPosition;
 import org.isocenter.core.patient.TableTopAxes;
-import org.isocenter.core.plan.Beam;
 import org.isocenter.core.plan.RtPlan;
 import org.isocenter.core.progress.ProgressMonitor;
-import org.isocenter.core.registration.SpatialRegistration;
-import org.isocenter.core.structure.Roi;
 import org.isocenter.core.structure.StructureSet;
-import org.isocenter.dicom.io.ImageSeriesReference;
-import org.isocenter.dicom.io.SeriesAttributes;
-import org.isocenter.dicom.io.SpatialRegistrationWriter;
 import org.isocenter.dicom.io.WrittenObject;
+import org.isocenter.igrt.AcceptedRegistration;
+import org.isocenter.igrt.ClinicSettings;
+import org.isocenter.igrt.MatchGeometry;
+import org.isocenter.igrt.MatchInputs;
+import org.isocenter.igrt.MatchOn;
+import org.isocenter.igrt.MatchOutcome;
+import org.isocenter.igrt.MatchProtocol;
+import org.isocenter.igrt.MatchStep;
 import org.isocenter.registration.CorrectionLimits;
-import org.isocenter.igrt.TreatmentIsocenter;
 import org.isocenter.registration.CouchCorrection;
 import org.isocenter.registration.RegistrationRegion;
 import org.isocenter.registration.RegistrationRequest;
 import org.isocenter.registration.RegistrationRequest.DegreesOfFreedom;
 import org.isocenter.registration.RegistrationResult;
-import org.isocenter.registration.RegistrationAlgorithm;
-import org.isocenter.registration.RegistrationAlgorithms;
-import org.isocenter.registration.RigidIntensityRegistration;
 import org.isocenter.registration.SimilarityMetric;
-import org.isocenter.render.RoiMasks;
 
 /**
  * {@code register --planning <CT folder> --daily <series folder> [--roi NAME] ...}: rigid match of a daily image to
@@ -52,26 +45,9 @@ import org.isocenter.render.RoiMasks;
  */
 final class RegisterCommand implements CliCommand {
 
-    /** Measured on the demo pelvis: the CTV + 20 mm lands within 1 mm of the truth, + 10 mm 1.8-2.5 mm off. */
-    static final double DEFAULT_ROI_MARGIN_MM = 20;
-    static final double DEFAULT_BOX_MARGIN_MM = RegistrationRegion.BONY_MARGIN_MM;
-    /** Without a target structure the bony match looks at the middle 200 mm of the planning CT. */
-    /** The residual a 3-DOF couch leaves is reported at the corners of a 10 cm box around the target. */
-    static final double RESIDUAL_BOX_HALF_MM = 50;
-    static final long DEFAULT_SEED = 1;
-    static final SimilarityMetric DEFAULT_SOFT_METRIC = SimilarityMetric.SOFT_TISSUE_DEFAULT;
-    /** Soft-tissue and bony matches further apart than this at the target get a warning to check the images. */
-    static final double LARGE_DIFFERENCE_MM = 10;
-
-    /** The parsed command line. */
-    private record Options(Path planning, Path daily, Path rtstruct, Path rtplan, String roi, double roiMarginMm,
-            boolean sixDof, SimilarityMetric metric, SimilarityMetric softMetric, double boxMarginMm, Path sro, long seed,
-            CorrectionLimits limits) {
-    }
-
-    /** One match that was run: what it looked at and what it found. */
-    private record Match(String name, RegistrationRegion region, DegreesOfFreedom dof, String startedFrom,
-            RegistrationResult result) {
+    /** The parsed command line: files, the soft-tissue structure and the clinic's protocol with the options' changes. */
+    private record Options(Path planning, Path daily, Path rtstruct, Path rtplan, String roi, Path sro,
+            MatchProtocol protocol) {
     }
 
     @Override
@@ -82,11 +58,12 @@ final class RegisterCommand implements CliCommand {
     @Override
     public String usage() {
         return "--planning <CT folder> --daily <series folder> [--rtstruct F] [--rtplan F] [--roi NAME]"
-                + " [--roi-margin MM] [--dof 6|3] [--metric mi|nc|ms] [--soft-metric mi|nc|ms] [--box-margin MM]"
+                + " [--roi-margin MM] [--match bone|soft-tissue] [--dof 6|3] [--metric mi|nc|ms] [--soft-metric mi|nc|ms] [--box-margin MM]"
                 + " [--sro out.dcm] [--seed N] [--action-level-mm MM] [--action-level-deg DEG] [--max-mm MM]"
                 + " [--max-deg DEG] [" + String.join("] [", RecordOptions.USAGE) + "]  rigid match of a daily image to"
-                + " the planning CT: 4x4 matrix (planning frame -> daily frame), couch correction (IEC 61217), metric,"
-                + " times; --record stores the fraction's decision in the IGRT record store";
+                + " the planning CT by the clinic's match protocol (" + ClinicSettings.FILE_NAME + " in the Isocenter home;"
+                + " options override it): 4x4 matrix (planning frame -> daily frame), couch correction (IEC 61217),"
+                + " metric, times; --record stores the fraction's decision in the IGRT record store";
     }
 
     @Override
@@ -103,10 +80,9 @@ final class RegisterCommand implements CliCommand {
         progress.begin("Reading the daily image", -1);
         PlanningInputs.Series daily = PlanningInputs.loadSeries("daily", o.daily(), progress);
         long loadMs = Math.round((System.nanoTime() - loadStart) / 1e6);
-        DegreesOfFreedom dof = o.sixDof() ? DegreesOfFreedom.SIX : DegreesOfFreedom.TRANSLATION_ONLY;
-        // refuses images of different patients (the message names both)
-        RegistrationRequest base = new RegistrationRequest(planning.volume(), daily.volume(),
-                RegistrationRegion.wholeImage(planning.volume().geometry()), dof, o.metric(), null, o.seed());
+        // refuses images of different patients (the message names both) before anything else
+        new RegistrationRequest(planning.volume(), daily.volume(), RegistrationRegion.wholeImage(planning.volume()
+                .geometry()), o.protocol().bonyDof(), o.protocol().bonyMetric(), null, o.protocol().seed());
         String planningFrame = planning.volume().frameOfReferenceUid(), dailyFrame = daily.volume().frameOfReferenceUid();
         if (o.sro() != null && planningFrame.equals(dailyFrame)) {
             throw new IllegalArgumentException("the planning CT and the daily image share the Frame of Reference "
@@ -119,92 +95,40 @@ final class RegisterCommand implements CliCommand {
         Optional<PlanningInputs.Found<StructureSet>> structures = inputs.structureSet(o.rtstruct());
         Optional<PlanningInputs.Found<RtPlan>> plan = inputs.plan(o.rtplan(),
                 structures.map(PlanningInputs.Found::sopInstanceUid).orElse(""));
-
-        VolumeGeometry grid = planning.volume().geometry();
-        Optional<Roi> target = structures.flatMap(s -> s.object().firstTarget());
-        RegistrationRegion box = RegistrationRegion.aroundTarget(grid, target, o.boxMarginMm());
-        Roi roi = null;
-        BinaryMask roiMask = null;
-        RegistrationRegion softRegion = null;
-        if (o.roi() != null) {
-            StructureSet ss = structures.orElseThrow(() -> new IllegalArgumentException("--roi " + o.roi()
-                    + " needs a structure set: none found in " + o.planning() + " or its parent folder for the planning "
-                    + "CT's Frame of Reference " + planningFrame + "; give one with --rtstruct")).object();
-            roi = ss.roi(o.roi()).orElseThrow(() -> new CliUsageException("no structure '" + o.roi() + "' in "
-                    + structures.get().file() + "; it has "
-                    + String.join(", ", ss.rois().stream().map(Roi::name).toList())));
-            if (roi.contours().isEmpty()) {
-                throw new IllegalArgumentException("structure '" + roi.name() + "' has no contours");
-            }
-            roiMask = RoiMasks.rasterize(roi, grid);
-            softRegion = RegistrationRegion.aroundStructure(roiMask, o.roiMarginMm(), roi.name());
+        if (o.roi() != null && structures.isEmpty()) {
+            throw new IllegalArgumentException("--roi " + o.roi() + " needs a structure set: none found in " + o.planning()
+                    + " or its parent folder for the planning CT's Frame of Reference " + planningFrame
+                    + "; give one with --rtstruct");
         }
-        Vector3 targetCentre = roiMask != null ? roiMask.centroidMm()
-                : target.map(t -> RoiMasks.rasterize(t, grid)).filter(m -> !m.isEmpty()).map(BinaryMask::centroidMm)
-                        .orElse(box.centreMm());
-
-        // isocenter and patient position (refused early when the couch cannot be corrected for the position)
-        Isocenter iso = isocenter(plan, planning, softRegion != null ? softRegion : box, notes);
-        Vector3 isocenter = iso.mm();
-        PatientPosition position = iso.position();
-        TableTopAxes.of(position);
+        MatchInputs matchInputs = new MatchInputs(planning.volume(), daily.volume(),
+                structures.map(PlanningInputs.Found::object).orElse(null), plan.map(PlanningInputs.Found::object)
+                        .orElse(null), plan.map(p -> p.file() + " (" + p.how() + ")").orElse(""), o.roi());
+        MatchProtocol protocol = o.protocol();
+        MatchGeometry geometry;
+        try {
+            geometry = protocol.geometry(matchInputs); // refuses early: unknown structure, couch axes of the position
+        } catch (IllegalArgumentException e) {
+            if (o.roi() != null && e.getMessage().startsWith("no structure")) {
+                throw new CliUsageException(e.getMessage());
+            }
+            throw e;
+        }
+        notes.addAll(geometry.notes());
         notes.add("the daily image is taken to be reconstructed with the machine isocenter at the plan isocenter's "
                 + "coordinates (as CBCT systems do); the couch correction assumes so");
 
-        // the matches: bony (box), the 6-DOF bony for the rotation a 3-DOF couch leaves, then the soft tissue
-        RegistrationAlgorithm algorithm = RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).orElseThrow();
-        List<Match> matches = new ArrayList<>();
-        progress.begin("Bony match: " + box.description() + ", " + dofLabel(dof), -1);
-        Match bony = new Match("bony", box, dof, "identity (as acquired)",
-                algorithm.register(base.withRegion(box).withDof(dof), progress));
-        matches.add(bony);
-        Match rotationCheck = null;
-        if (!o.sixDof()) {
-            progress.begin("Bony match with rotations (to report what a 3-DOF couch leaves): " + box.description(), -1);
-            rotationCheck = new Match("bony6Dof", box, DegreesOfFreedom.SIX, "identity (as acquired)",
-                    algorithm.register(base.withRegion(box).withDof(DegreesOfFreedom.SIX), progress));
-            matches.add(rotationCheck);
-        }
-        Match soft = null;
-        if (softRegion != null) {
-            progress.begin("Soft-tissue match: " + softRegion.description() + ", translations from the bony match", -1);
-            soft = new Match("softTissue", softRegion, DegreesOfFreedom.TRANSLATION_ONLY, "the bony match",
-                    algorithm.register(base.softTissueAfter(bony.result().planningToDaily(), softRegion)
-                            .withMetric(o.softMetric()), progress));
-            matches.add(soft);
-        }
-        Match last = soft != null ? soft : bony;
-        RigidTransform result = last.result().planningToDaily();
-
-        // couch corrections
-        CouchCorrection correction = CouchCorrection.sixDof(result, isocenter, isocenter, position, o.limits());
-        if (soft != null) {
-            double apart = result.apply(targetCentre).distanceTo(bony.result().planningToDaily().apply(targetCentre));
-            if (apart > LARGE_DIFFERENCE_MM) {
-                correction = withMessage(correction, String.format(Locale.ROOT, "the soft-tissue match puts the %s centre "
-                        + "%.1f mm from where the bony match puts it: check the match on the images before applying",
-                        roi.name(), apart));
-            }
-        }
-        String uncertain = last.result().uncertaintyWarning();
-        if (uncertain != null) {
-            correction = withMessage(correction, (last == soft ? "soft-tissue " : "bony ") + uncertain);
-        }
+        // the clinic's match protocol, the same as the workbench's Auto match
+        MatchOutcome outcome = protocol.run(matchInputs, progress);
+        Vector3 isocenter = geometry.isocenterMm(), targetCentre = geometry.targetCentreMm();
+        PatientPosition position = geometry.position();
+        MatchStep last = outcome.decidingStep();
+        Optional<MatchStep> soft = outcome.step(MatchStep.SOFT_TISSUE);
+        RigidTransform result = outcome.planningToDaily();
+        CouchCorrection correction = outcome.correction();
         JsonObject uncorrected = null;
-        if (rotationCheck != null) {
-            RigidTransform six = rotationCheck.result().planningToDaily();
-            CouchCorrection residual = CouchCorrection.translationOnly(six, isocenter, isocenter, targetCentre,
-                    RESIDUAL_BOX_HALF_MM, position, o.limits());
-            for (String m : residual.messages()) {
-                if (m.startsWith("3-DOF")) {
-                    correction = withMessage(correction, m + " (rotation from a 6-DOF bony match)");
-                }
-            }
-            if (six.rotationAngleDegrees() > o.limits().maxRotationDeg()) {
-                correction = withMessage(correction, String.format(Locale.ROOT, "the patient is rotated by %.2f deg, more "
-                        + "than the allowed maximum %.1f deg, which a 3-DOF couch cannot correct: consider re-positioning",
-                        six.rotationAngleDegrees(), o.limits().maxRotationDeg()));
-            }
+        if (outcome.residual().isPresent()) {
+            RigidTransform six = outcome.step(MatchStep.BONY_6DOF_CHECK).orElseThrow().result().planningToDaily();
+            CouchCorrection residual = outcome.residual().get();
             uncorrected = new JsonObject();
             uncorrected.addProperty("fromMatch", "bony, 6 DOF (for information; not applied)");
             uncorrected.addProperty("rotationAngleDeg", round(six.rotationAngleDegrees()));
@@ -228,20 +152,20 @@ final class RegisterCommand implements CliCommand {
         out.addProperty("eulerConvention", "rotations about patient x, y, z (x first) about the isocenter; translation "
                 + "= where the isocenter point moved (daily minus planning, LPS mm)");
         out.addProperty("finalMatch", last.name());
-        out.addProperty("dof", o.sixDof() ? 6 : 3);
+        out.addProperty("dof", protocol.sixDofCouch() ? 6 : 3);
         out.addProperty("metric", last.result().metric().id());
         out.addProperty("metricValue", last.result().metricValue());
         out.addProperty("overlap", round(last.result().overlap()));
-        out.addProperty("evaluations", matches.stream().mapToInt(m -> m.result().evaluations()).sum());
-        out.addProperty("registrationMs", matches.stream().mapToLong(m -> m.result().wallTimeMs()).sum());
+        out.addProperty("evaluations", outcome.steps().stream().mapToInt(m -> m.result().evaluations()).sum());
+        out.addProperty("registrationMs", outcome.steps().stream().mapToLong(m -> m.result().wallTimeMs()).sum());
         out.addProperty("loadMs", loadMs);
         out.addProperty("region", last.region().description());
-        out.add("couchCorrection", couchJson(correction, (last == soft ? "soft-tissue" : "bony") + " match ("
+        out.add("couchCorrection", couchJson(correction, (soft.isPresent() ? "soft-tissue" : "bony") + " match ("
                 + last.region().description() + ")"));
         out.add("isocenterMm", numbers(isocenter.x(), isocenter.y(), isocenter.z()));
-        out.addProperty("isocenterSource", iso.source());
+        out.addProperty("isocenterSource", geometry.isocenterSource());
         out.addProperty("patientPosition", position.name());
-        out.addProperty("patientPositionSource", iso.positionSource());
+        out.addProperty("patientPositionSource", geometry.positionSource());
         out.add("targetCentreMm", numbers(targetCentre.x(), targetCentre.y(), targetCentre.z()));
         out.add("planning", seriesJson(planning));
         out.add("daily", seriesJson(daily));
@@ -251,20 +175,22 @@ final class RegisterCommand implements CliCommand {
         if (uncorrected != null) {
             out.add("uncorrectedRotation", uncorrected);
         }
-        if (soft != null) {
-            CouchCorrection bonyCorrection = CouchCorrection.sixDof(bony.result().planningToDaily(), isocenter, isocenter,
-                    position, o.limits());
+        if (soft.isPresent()) {
+            MatchStep bony = outcome.step(MatchStep.BONY).orElseThrow();
+            CouchCorrection bonyCorrection = outcome.bonyCorrection().orElseThrow();
             JsonObject bonyJson = matchJson(bony, isocenter);
             bonyJson.add("couchCorrection", couchJson(bonyCorrection, "bony match"));
             out.add("bony", bonyJson);
-            JsonObject softJson = matchJson(soft, isocenter);
+            JsonObject softJson = matchJson(soft.get(), isocenter);
             softJson.add("couchCorrection", couchJson(correction, "soft-tissue match"));
             out.add("softTissue", softJson);
-            out.add("differenceAtTargetMm", difference(bony.result().planningToDaily(), result, targetCentre, roi.name(),
-                    position, bonyCorrection, correction));
+            out.add("differenceAtTargetMm", difference(outcome.softMinusBonyMm().orElseThrow(), targetCentre,
+                    geometry.targetName(), position, bonyCorrection, correction));
         }
         if (o.sro() != null) {
-            WrittenObject w = writeSro(o.sro(), planning, daily, result, last);
+            WrittenObject w = AcceptedRegistration.write(AcceptedRegistration.of(planning.volume(), daily.volume(), result,
+                    (soft.isPresent() ? "soft-tissue" : "bony") + " match, " + last.region().description()),
+                    planning.reference(), daily.reference(), daily.volume().info().seriesDescription(), o.sro());
             out.addProperty("sro", w.file().toAbsolutePath().toString());
             out.addProperty("sroSopInstanceUid", w.sopInstanceUid());
         }
@@ -273,7 +199,7 @@ final class RegisterCommand implements CliCommand {
                     + "RT Plan (the course is the plan's): none found beside the planning CT; give it with --rtplan"));
             var context = new FractionRecorder.PlanContext(planning.volume().patient(), p.sopInstanceUid(), p.object(),
                     planning.volume().info().seriesInstanceUid(), planningFrame);
-            String match = soft != null ? "soft-tissue" : o.sixDof() ? "bone-6dof" : "bone-3dof";
+            String match = outcome.matchName();
             out.add("record", FractionRecorder.record(recording, context, daily.volume().patient(),
                     daily.volume().info().seriesInstanceUid(),
                     dailyFrame, correction, match, out.has("sro") ? out.get("sro").getAsString() : null));
@@ -288,14 +214,17 @@ final class RegisterCommand implements CliCommand {
 
     // ---- arguments --------------------------------------------------------------------------------------------
 
-    private static Options parse(List<String> args) throws CliUsageException {
+    private static Options parse(List<String> args) throws CliUsageException, java.io.IOException {
         Path planning = null, daily = null, rtstruct = null, rtplan = null, sro = null;
         String roi = null;
-        double roiMargin = DEFAULT_ROI_MARGIN_MM, boxMargin = DEFAULT_BOX_MARGIN_MM;
-        boolean six = true;
-        SimilarityMetric metric = SimilarityMetric.MUTUAL_INFORMATION, softMetric = DEFAULT_SOFT_METRIC;
-        long seed = DEFAULT_SEED;
-        CorrectionLimits d = CorrectionLimits.DEFAULT;
+        ClinicSettings clinic = ClinicSettings.load();
+        MatchProtocol base = MatchProtocol.of(clinic);
+        MatchOn on = null;
+        double roiMargin = base.softTissueMarginMm(), boxMargin = base.boxMarginMm();
+        boolean six = base.sixDofCouch();
+        SimilarityMetric metric = base.bonyMetric(), softMetric = base.softMetric();
+        long seed = base.seed();
+        CorrectionLimits d = base.limits();
         double actionMm = d.actionLevelMm(), actionDeg = d.actionLevelDeg(), maxMm = d.maxTranslationMm(),
                 maxDeg = d.maxRotationDeg();
         for (int i = 0; i < args.size(); i++) {
@@ -314,6 +243,13 @@ final class RegisterCommand implements CliCommand {
                 case "--rtplan" -> rtplan = Path.of(v);
                 case "--roi" -> roi = v;
                 case "--roi-margin" -> roiMargin = number(a, v, 0, 100);
+                case "--match" -> {
+                    try {
+                        on = MatchOn.parse(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new CliUsageException("--match: " + e.getMessage());
+                    }
+                }
                 case "--dof" -> {
                     if (!v.equals("6") && !v.equals("3")) {
                         throw new CliUsageException("--dof is 6 (rotations and translations) or 3 (translations only), not '"
@@ -362,8 +298,13 @@ final class RegisterCommand implements CliCommand {
         } catch (IllegalArgumentException e) {
             throw new CliUsageException(e.getMessage());
         }
-        return new Options(norm(planning), norm(daily), norm(rtstruct), norm(rtplan), roi, roiMargin, six, metric,
-                softMetric, boxMargin, norm(sro), seed, limits);
+        if (on == MatchOn.BONE && roi != null) {
+            throw new CliUsageException("--roi " + roi + " names the structure of a soft-tissue match; it cannot go with "
+                    + "--match bone");
+        }
+        MatchOn matchOn = on != null ? on : roi != null ? MatchOn.SOFT_TISSUE : base.on();
+        MatchProtocol protocol = new MatchProtocol(matchOn, six, metric, softMetric, boxMargin, roiMargin, seed, limits);
+        return new Options(norm(planning), norm(daily), norm(rtstruct), norm(rtplan), roi, norm(sro), protocol);
     }
 
     private static SimilarityMetric metric(String option, String v) throws CliUsageException {
@@ -391,73 +332,9 @@ final class RegisterCommand implements CliCommand {
         return d;
     }
 
-    // ---- regions, targets, isocenter --------------------------------------------------------------------------
-
-    /** Where the couch correction is about and for which patient position, with where each came from. */
-    private record Isocenter(Vector3 mm, String source, PatientPosition position, String positionSource) {
-    }
-
-    /**
-     * The plan's treatment isocenter and patient position ({@link TreatmentIsocenter}, the workbench's rule too);
-     * without a plan (or beams) the centre of the final match's region and the planning CT's patient position.
-     */
-    private static Isocenter isocenter(Optional<PlanningInputs.Found<RtPlan>> plan, PlanningInputs.Series planning,
-            RegistrationRegion finalRegion, List<String> notes) {
-        PatientPosition ctPosition = planning.volume().info().patientPosition();
-        Optional<TreatmentIsocenter> treatment = plan.flatMap(p -> TreatmentIsocenter.of(p.object(), ctPosition));
-        if (treatment.isEmpty()) {
-            notes.add("no plan isocenter: the couch correction is about the centre of the match region");
-            return new Isocenter(finalRegion.centreMm(), "centre of the " + finalRegion.description() + " region (no "
-                    + "RTPLAN: " + (plan.isPresent() ? "the plan has no beams" : "none given or found for the planning "
-                            + "CT's Frame of Reference") + "); give --rtplan for the treatment isocenter", ctPosition,
-                    "planning CT");
-        }
-        TreatmentIsocenter t = treatment.get();
-        Beam b = t.beam();
-        notes.addAll(t.notes());
-        String source = "RTPLAN " + plan.get().file() + " (" + plan.get().how() + "), beam " + b.number()
-                + (b.name().isEmpty() ? "" : " '" + b.name() + "'");
-        return new Isocenter(t.mm(), source, t.position(), t.positionSource());
-    }
-
-    private static CouchCorrection withMessage(CouchCorrection c, String message) {
-        List<String> messages = new ArrayList<>(c.messages());
-        messages.add(message);
-        return new CouchCorrection(c.position(), c.lateralMm(), c.longitudinalMm(), c.verticalMm(), c.pitchDeg(),
-                c.rollDeg(), c.yawDeg(), c.status(), messages);
-    }
-
-    private static String dofLabel(DegreesOfFreedom dof) {
-        return dof == DegreesOfFreedom.SIX ? "6 DOF" : "translations only";
-    }
-
-    // ---- Spatial Registration ---------------------------------------------------------------------------------
-
-    private static WrittenObject writeSro(Path file, PlanningInputs.Series planning, PlanningInputs.Series daily,
-            RigidTransform result, Match last) throws Exception {
-        String dailyFrame = daily.volume().frameOfReferenceUid();
-        // the registration lives in the daily image's frame: planning -> daily, and the daily image itself
-        SpatialRegistration reg = new SpatialRegistration(planning.volume().patient(), dailyFrame, "IGRT MATCH",
-                limit((last.name().equals("softTissue") ? "soft-tissue" : "bony") + " match, "
-                        + last.region().description(), 64),
-                List.of(result, RigidTransform.identity(dailyFrame, dailyFrame)));
-        LocalDateTime now = LocalDateTime.now();
-        SeriesAttributes attributes = new SeriesAttributes(now.format(DateTimeFormatter.BASIC_ISO_DATE),
-                now.format(DateTimeFormatter.ofPattern("HHmmss")), "IGRT", "Isocenter registration", 1, "Isocenter");
-        List<ImageSeriesReference> series = List.of(planning.reference(), daily.reference());
-        // a study of its own: the new object's dates are today's, the images' studies keep theirs
-        String study = org.isocenter.dicom.io.DicomUids.random();
-        return new SpatialRegistrationWriter().write(reg, study, series, attributes,
-                limit("Registration to " + daily.volume().info().seriesDescription(), 64), file);
-    }
-
-    private static String limit(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n);
-    }
-
     // ---- JSON -------------------------------------------------------------------------------------------------
 
-    private static JsonObject matchJson(Match m, Vector3 isocenter) {
+    private static JsonObject matchJson(MatchStep m, Vector3 isocenter) {
         RegistrationResult r = m.result();
         JsonObject o = new JsonObject();
         o.add("matrix", numbersExact(r.planningToDaily().toRowMajorArray()));
@@ -501,9 +378,8 @@ final class RegisterCommand implements CliCommand {
     }
 
     /** Soft-tissue minus bony position of the target centre in the daily image, and the couch corrections' difference. */
-    private static JsonObject difference(RigidTransform bony, RigidTransform soft, Vector3 targetCentre, String roiName,
-            PatientPosition position, CouchCorrection bonyCouch, CouchCorrection softCouch) {
-        Vector3 d = soft.apply(targetCentre).minus(bony.apply(targetCentre));
+    private static JsonObject difference(Vector3 d, Vector3 targetCentre, String roiName, PatientPosition position,
+            CouchCorrection bonyCouch, CouchCorrection softCouch) {
         Vector3 iec = TableTopAxes.of(position).toIec(d);
         JsonObject o = new JsonObject();
         o.addProperty("structure", roiName);

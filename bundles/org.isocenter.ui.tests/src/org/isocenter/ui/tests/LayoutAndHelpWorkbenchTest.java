@@ -327,7 +327,7 @@ class LayoutAndHelpWorkbenchTest {
         assertTrue(viewer().registrationControlsShown() && viewer().couchCorrectionShown(), "Registration: the match");
         // the soft-tissue region is editable beside Match on: another structure, another margin
         var couch = viewer().couchPanel();
-        couch.setMatchOn(org.isocenter.ui.internal.viewer.CouchCorrectionPanel.MatchOn.SOFT_TISSUE);
+        couch.setMatchOn(org.isocenter.igrt.MatchOn.SOFT_TISSUE);
         couch.setRegion("Bladder", 5);
         assertEquals("Bladder", couch.regionStructure());
         assertEquals(5, couch.regionMarginMm(), 0);
@@ -338,7 +338,7 @@ class LayoutAndHelpWorkbenchTest {
         assertTrue(viewer().model().transformSource().contains("CTV_Prostate + 15 mm"),
                 viewer().model().transformSource() + " / " + viewer().model().message());
         screenshot("igrt-region-1600x1000.png");
-        couch.setMatchOn(org.isocenter.ui.internal.viewer.CouchCorrectionPanel.MatchOn.BONE);
+        couch.setMatchOn(org.isocenter.igrt.MatchOn.BONE);
         for (String id : List.of(IsocenterUi.PERSPECTIVE_PLANNING, IsocenterUi.PERSPECTIVE_CONTOURING)) {
             perspective(id);
             assertTrue(viewer().fusionChoiceShown(), id + ": Fuse with is there to turn the fused image off");

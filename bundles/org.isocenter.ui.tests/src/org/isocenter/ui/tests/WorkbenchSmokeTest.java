@@ -289,16 +289,11 @@ class WorkbenchSmokeTest {
         // soft tissue: bone first, then the CTV + margin (a preference). The demo's CTV moves with the bones, but its
         // prostate is only 8 HU above muscle under 25 HU of noise: with a 20 mm margin the match stays within about
         // 1.5 mm of the bones (with 10 mm: 2-3 mm, see the user guide)
-        var store = IsocenterUiPlugin.get().getPreferenceStore();
-        store.setValue(PreferenceDefaults.SOFT_TISSUE_MARGIN_MM, 20.0);
-        try {
-            couch.setMatchOn(CouchCorrectionPanel.MatchOn.SOFT_TISSUE);
-            var job = viewer.autoMatch();
-            job.join();
-            spinUntil(() -> viewer.model().transformSource().contains("soft tissue"), 30_000, "the soft-tissue match");
-        } finally {
-            store.setToDefault(PreferenceDefaults.SOFT_TISSUE_MARGIN_MM);
-        }
+        couch.setMatchOn(org.isocenter.igrt.MatchOn.SOFT_TISSUE);
+        couch.setRegion("CTV_Prostate", 20);
+        var job = viewer.autoMatch();
+        job.join();
+        spinUntil(() -> viewer.model().transformSource().contains("soft tissue"), 30_000, "the soft-tissue match");
         assertTrue(viewer.model().transformSource().contains("CTV_Prostate + 20 mm"), viewer.model().transformSource());
         assertEquals(2, couch.rows().size(), "correction and soft tissue - bone rows");
         String[] diff = couch.rows().get(1);
@@ -308,7 +303,7 @@ class WorkbenchSmokeTest {
         found = viewer.model().scene().primaryToSecondary().orElseThrow();
         assertEquals(0, found.apply(iso).distanceTo(truth.apply(iso)), 1.5, "soft-tissue match within 1.5 mm at the isocenter");
         screenshot("viewer-igrt-soft-tissue.png");
-        couch.setMatchOn(CouchCorrectionPanel.MatchOn.BONE);
+        couch.setMatchOn(org.isocenter.igrt.MatchOn.BONE);
         IsocenterUiPlugin.get().getPreferenceStore().setToDefault(PreferenceDefaults.RECORD_DB);
     }
 

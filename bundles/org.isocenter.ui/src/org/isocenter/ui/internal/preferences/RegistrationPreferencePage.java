@@ -1,19 +1,26 @@
 package org.isocenter.ui.internal.preferences;
 
+import java.io.IOException;
 import java.util.Locale;
 
 import org.eclipse.jface.preference.BooleanFieldEditor;
+import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.PreferenceStore;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.isocenter.igrt.ClinicSettings;
+import org.isocenter.igrt.MatchOn;
 import org.isocenter.registration.CorrectionLimits;
 import org.isocenter.ui.internal.IsocenterUiPlugin;
 
 /**
- * Window ▸ Preferences ▸ Isocenter ▸ Registration / IGRT: the couch correction action level and maximum (mm,
- * degrees), whether the couch applies rotations, and the soft-tissue match margin. Inconsistent limits (action
- * level not below the maximum) cannot be saved.
+ * Window ▸ Preferences ▸ Isocenter ▸ Registration / IGRT: the clinic's settings, shared with the command line
+ * ({@link ClinicSettings}, a file in the Isocenter home): the couch correction action level and maximum (mm,
+ * degrees), whether the couch applies rotations, what Auto match aligns by default and the soft-tissue match margin;
+ * and this workstation's record store. Inconsistent limits (action level not below the maximum) cannot be saved; the
+ * clinic file is written atomically, and a failed write says so.
  */
 public final class RegistrationPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
@@ -25,22 +32,83 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
                 + "rotation exceeds the action level; refuse it beyond the maximum (re-image or re-position instead).");
     }
 
+    /** The clinic's settings as a JFace store: loaded from the clinic file, written back on OK (atomically). */
+    private final PreferenceStore clinicStore = new PreferenceStore() {
+        @Override
+        public boolean needsSaving() {
+            return false; // performOk writes the clinic file itself
+        }
+    };
+    private StringFieldEditor db;
+
     @Override
     public void init(IWorkbench workbench) {
-        setPreferenceStore(IsocenterUiPlugin.get().getPreferenceStore());
+        ClinicSettings d = ClinicSettings.DEFAULT;
+        clinicStore.setDefault(ClinicSettings.ACTION_MM, d.limits().actionLevelMm());
+        clinicStore.setDefault(ClinicSettings.ACTION_DEG, d.limits().actionLevelDeg());
+        clinicStore.setDefault(ClinicSettings.MAX_MM, d.limits().maxTranslationMm());
+        clinicStore.setDefault(ClinicSettings.MAX_DEG, d.limits().maxRotationDeg());
+        clinicStore.setDefault(ClinicSettings.SIX_DOF, d.sixDofCouch());
+        clinicStore.setDefault(ClinicSettings.MATCH, d.defaultMatch().id());
+        clinicStore.setDefault(ClinicSettings.SOFT_MARGIN, d.softTissueMarginMm());
+        try {
+            put(PreferenceDefaults.clinic());
+        } catch (IOException e) {
+            setErrorMessage("Cannot read the clinic settings: " + e.getMessage());
+        }
+        setPreferenceStore(clinicStore);
+    }
+
+    private void put(ClinicSettings c) {
+        clinicStore.setValue(ClinicSettings.ACTION_MM, c.limits().actionLevelMm());
+        clinicStore.setValue(ClinicSettings.ACTION_DEG, c.limits().actionLevelDeg());
+        clinicStore.setValue(ClinicSettings.MAX_MM, c.limits().maxTranslationMm());
+        clinicStore.setValue(ClinicSettings.MAX_DEG, c.limits().maxRotationDeg());
+        clinicStore.setValue(ClinicSettings.SIX_DOF, c.sixDofCouch());
+        clinicStore.setValue(ClinicSettings.MATCH, c.defaultMatch().id());
+        clinicStore.setValue(ClinicSettings.SOFT_MARGIN, c.softTissueMarginMm());
+    }
+
+    @Override
+    protected void initialize() {
+        super.initialize();
+        // the record store is this workstation's preference, not the clinic's
+        db.setPreferenceStore(IsocenterUiPlugin.get().getPreferenceStore());
+        db.load();
+    }
+
+    @Override
+    public boolean performOk() {
+        if (!super.performOk()) {
+            return false;
+        }
+        try {
+            ClinicSettings c = new ClinicSettings(new CorrectionLimits(clinicStore.getDouble(ClinicSettings.ACTION_MM),
+                    clinicStore.getDouble(ClinicSettings.ACTION_DEG), clinicStore.getDouble(ClinicSettings.MAX_MM),
+                    clinicStore.getDouble(ClinicSettings.MAX_DEG)), clinicStore.getBoolean(ClinicSettings.SIX_DOF),
+                    MatchOn.parse(clinicStore.getString(ClinicSettings.MATCH)),
+                    clinicStore.getDouble(ClinicSettings.SOFT_MARGIN));
+            c.save(ClinicSettings.defaultFile());
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            setErrorMessage("The clinic settings were NOT saved: " + e.getMessage());
+            return false;
+        }
     }
 
     @Override
     protected void createFieldEditors() {
-        actionMm = number(PreferenceDefaults.ACTION_LEVEL_MM, "&Action level, translation (mm):", 0, 50);
-        actionDeg = number(PreferenceDefaults.ACTION_LEVEL_DEG, "Action level, &rotation (°):", 0, 10);
-        maxMm = number(PreferenceDefaults.MAX_TRANSLATION_MM, "&Maximum translation (mm):", 0.1, 100);
-        maxDeg = number(PreferenceDefaults.MAX_ROTATION_DEG, "Maximum r&otation (°):", 0.1, 15);
-        addField(new BooleanFieldEditor(PreferenceDefaults.SIX_DOF_COUCH,
+        actionMm = number(ClinicSettings.ACTION_MM, "&Action level, translation (mm):", 0, 50);
+        actionDeg = number(ClinicSettings.ACTION_DEG, "Action level, &rotation (°):", 0, 10);
+        maxMm = number(ClinicSettings.MAX_MM, "&Maximum translation (mm):", 0.1, 100);
+        maxDeg = number(ClinicSettings.MAX_DEG, "Maximum r&otation (°):", 0.1, 15);
+        addField(new BooleanFieldEditor(ClinicSettings.SIX_DOF,
                 "&6-DOF couch (applies pitch, roll and yaw; off: translations only, re-optimised)", getFieldEditorParent()));
-        number(PreferenceDefaults.SOFT_TISSUE_MARGIN_MM, "&Soft-tissue match: margin around the target (mm):", 0, 50);
-        org.eclipse.jface.preference.StringFieldEditor db = new org.eclipse.jface.preference.StringFieldEditor(
-                PreferenceDefaults.RECORD_DB, "IGRT &record store (JDBC URL; empty: the default):", getFieldEditorParent());
+        addField(new ComboFieldEditor(ClinicSettings.MATCH, "Auto match &on (default):", new String[][] {
+                { "Bone", MatchOn.BONE.id() }, { "Soft tissue (first target)", MatchOn.SOFT_TISSUE.id() } },
+                getFieldEditorParent()));
+        number(ClinicSettings.SOFT_MARGIN, "&Soft-tissue match: margin around the target (mm):", 0, 50);
+        db = new StringFieldEditor(PreferenceDefaults.RECORD_DB, "IGRT &record store (JDBC URL; empty: the default):", getFieldEditorParent());
         db.getTextControl(getFieldEditorParent()).setToolTipText("Empty: ISOCENTER_DB, else the embedded database "
                 + "under the Isocenter home (shared with the command line); a department's shared store: "
                 + "jdbc:postgresql://host:port/database?user=...");

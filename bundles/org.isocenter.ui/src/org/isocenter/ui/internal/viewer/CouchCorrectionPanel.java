@@ -15,7 +15,10 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.dicom.scan.SeriesRecord;
-import org.isocenter.registration.CorrectionLimits;
+import org.isocenter.igrt.ClinicSettings;
+import org.isocenter.igrt.MatchGeometry;
+import org.isocenter.igrt.MatchOn;
+import org.isocenter.igrt.MatchProtocol;
 import org.isocenter.registration.CouchCorrection;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
 
@@ -27,17 +30,6 @@ import org.isocenter.ui.internal.preferences.PreferenceDefaults;
  * Registration and logs the decision (see {@link IgrtDecisions}); a refused correction cannot be accepted.
  */
 public final class CouchCorrectionPanel {
-
-    /** What Auto match registers on. */
-    public enum MatchOn {
-        BONE("Bone (6 DOF)"), SOFT_TISSUE("Soft tissue");
-
-        final String label;
-
-        MatchOn(String label) {
-            this.label = label;
-        }
-    }
 
     private final ViewerModel model;
     private final Supplier<SeriesRecord[]> series; // planning, daily
@@ -94,21 +86,29 @@ public final class CouchCorrectionPanel {
         side.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
         // one line: what Auto match registers on, Accept, Reject; the decision or status below
         matchOn = new Combo(side, SWT.READ_ONLY);
+        ClinicSettings clinic = clinicOrNull();
         for (MatchOn m : MatchOn.values()) {
-            matchOn.add(m.label);
+            matchOn.add(label(m, clinic == null || clinic.sixDofCouch()));
         }
-        matchOn.select(0);
+        matchOn.select((clinic == null ? ClinicSettings.DEFAULT : clinic).defaultMatch().ordinal());
         matchOn.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
-        matchOn.setToolTipText("Match on: what Auto match registers on: bone (6 DOF in the target's box + 80 mm), or "
-                + "soft tissue (translations after the bony match, in the structure and margin beside)");
+        matchOn.setToolTipText("Match on: what Auto match registers on: bone (in the target's box + 80 mm, with the "
+                + "couch's degrees of freedom), or soft tissue (translations after the bony match, in the structure and "
+                + "margin beside); the default is the clinic's (Preferences ▸ Registration / IGRT)");
         // the soft-tissue match region, editable: the structure and the margin around it (mm)
         regionStructure = new Combo(side, SWT.READ_ONLY);
         regionStructure.setToolTipText("Soft-tissue match region: the structure (default: the first target)");
         regionMargin = new org.eclipse.swt.widgets.Spinner(side, SWT.BORDER);
-        regionMargin.setValues((int) Math.round(PreferenceDefaults.softTissueMarginMm()), 0, 50, 0, 1, 5);
+        regionMargin.setValues((int) Math.round((clinic == null ? ClinicSettings.DEFAULT : clinic).softTissueMarginMm()),
+                0, 50, 0, 1, 5);
         regionMargin.setToolTipText("Soft-tissue match region: margin around the structure (mm; default from the "
                 + "preferences)");
-        matchOn.addListener(SWT.Selection, e -> regionEnabled());
+        matchOn.addListener(SWT.Selection, e -> {
+            regionEnabled();
+            update();
+        });
+        regionStructure.addListener(SWT.Selection, e -> update());
+        regionMargin.addListener(SWT.Selection, e -> update());
         accept = new Button(side, SWT.PUSH);
         accept.setText("Accept");
         accept.setToolTipText("Accept the match: save it as a Spatial Registration and log the couch correction");
@@ -180,11 +180,58 @@ public final class CouchCorrectionPanel {
         regionEnabled();
     }
 
-    /** The soft-tissue − bony difference at the target (LPS mm), shown in IEC terms; null clears it. */
-    public void setSoftTissueDifference(Vector3 lps) {
-        softMinusBonyIec = lps == null || model.scene() == null ? null
-                : org.isocenter.core.patient.TableTopAxes.of(model.scene().primary().info().patientPosition()).toIec(lps);
-        update();
+    private static String label(MatchOn m, boolean sixDofCouch) {
+        return m == MatchOn.BONE ? "Bone (" + (sixDofCouch ? "6" : "3") + " DOF)" : "Soft tissue";
+    }
+
+    /** The clinic's settings, or null (with the reason shown) when the clinic file cannot be read. */
+    private ClinicSettings clinicOrNull() {
+        try {
+            clinicError = null;
+            return PreferenceDefaults.clinic();
+        } catch (java.io.IOException e) {
+            clinicError = e.getMessage();
+            return null;
+        }
+    }
+
+    private String clinicError;
+
+    /**
+     * The clinic's match protocol with the panel's choices (match on, soft-tissue margin): what Auto match runs and
+     * how a moved transform's correction is computed. Throws when the clinic settings cannot be read.
+     */
+    public MatchProtocol protocol() throws java.io.IOException {
+        return MatchProtocol.of(PreferenceDefaults.clinic()).withOn(matchOn()).withSoftTissueMarginMm(regionMarginMm());
+    }
+
+    private MatchGeometry geometry;
+    private java.util.List<Object> geometryKey = java.util.List.of();
+
+    /** The protocol's geometry for the shown images, computed again only when what it depends on changed. */
+    private MatchGeometry geometry(MatchProtocol p) {
+        var s = model.scene();
+        java.util.List<Object> key = java.util.Arrays.asList(s.primary(), s.structures().orElse(null), model.content(),
+                p.on(), regionStructure(), p.softTissueMarginMm(), p.sixDofCouch());
+        if (geometry == null || !sameIdentities(key, geometryKey)) {
+            geometry = IgrtDecisions.geometry(model, p, regionStructure());
+            geometryKey = key;
+        }
+        return geometry;
+    }
+
+    private static boolean sameIdentities(java.util.List<Object> a, java.util.List<Object> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Object x = a.get(i), y = b.get(i);
+            boolean value = x instanceof String || x instanceof Number || x instanceof Enum || x instanceof Boolean;
+            if (value ? !java.util.Objects.equals(x, y) : x != y) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The correction shown now, null when nothing is fused. */
@@ -221,12 +268,24 @@ public final class CouchCorrectionPanel {
             return;
         }
         fillRegionStructures();
-        CorrectionLimits limits = PreferenceDefaults.correctionLimits();
-        boolean sixDof = PreferenceDefaults.sixDofCouch();
         CouchCorrection previous = correction;
-        correction = IgrtDecisions.correction(model.scene(), model.treatmentPosition(), limits, sixDof);
-        if (correction == null) {
-            softMinusBonyIec = null;
+        boolean sixDof = true;
+        correction = null;
+        softMinusBonyIec = null;
+        if (model.scene() != null && model.scene().secondary().isPresent()) {
+            try {
+                MatchProtocol p = protocol();
+                sixDof = p.sixDofCouch();
+                correction = IgrtDecisions.correction(model, p, geometry(p));
+                var matched = model.matchOutcome();
+                if (matched != null && matched.softMinusBonyMm().isPresent()) {
+                    softMinusBonyIec = org.isocenter.core.patient.TableTopAxes.of(matched.geometry().position())
+                            .toIec(matched.softMinusBonyMm().get());
+                }
+                clinicError = null;
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                clinicError = e.getMessage();
+            }
         }
         if (previous != null && !same(previous, correction)) {
             decision.setText("");
@@ -235,7 +294,7 @@ public final class CouchCorrectionPanel {
         table.removeAll();
         if (correction != null) {
             TableItem item = new TableItem(table, SWT.NONE);
-            String about = model.scene().isocenterMm().isPresent() ? "plan isocenter" : "image centre (no plan)";
+            String about = geometry != null && geometry.planIsocenter() ? "plan isocenter" : "match region centre (no plan)";
             table.getColumn(0).setToolTipText("Couch correction for " + about + ", patient position " + correction.position());
             item.setText(new String[] { String.format(Locale.ROOT, "%s · %s DOF · %s",
                     correction.position(), sixDof ? "6" : "3", about), f(correction.lateralMm()), f(correction.longitudinalMm()),
@@ -274,6 +333,13 @@ public final class CouchCorrectionPanel {
 
     /** With no decision yet, the label under Accept / Reject shows a REFUSED or residual message in full. */
     private void showStatusBelowButtons() {
+        if (clinicError != null) {
+            decision.setText("No couch correction: " + clinicError);
+            decision.setData(STATUS);
+            decision.setForeground(decision.getDisplay().getSystemColor(SWT.COLOR_RED));
+            decision.setToolTipText(decision.getText());
+            return;
+        }
         boolean worth = correction != null && !correction.messages().isEmpty();
         String note = transformNote.isEmpty() ? "" : "Transform: " + transformNote;
         decision.setText(worth ? statusText(correction) : note);
@@ -376,8 +442,12 @@ public final class CouchCorrectionPanel {
                 || transformSource.startsWith("not registered");
     }
 
-    /** The record store's name for the match a transform came from. */
-    static String matchName(String transformSource) {
+    /** The record store's name for the match the shown transform came from. */
+    private String matchName(String transformSource) {
+        var matched = model.matchOutcome();
+        if (matched != null) {
+            return matched.matchName();
+        }
         String t = transformSource.toLowerCase(Locale.ROOT);
         if (t.contains("soft")) {
             return "soft-tissue";

@@ -1,62 +1,78 @@
 package org.isocenter.ui.internal.viewer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
-import org.isocenter.core.geometry.RigidTransform;
-import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.registration.SpatialRegistration;
 import org.isocenter.dicom.io.DicomWriteException;
 import org.isocenter.dicom.io.ImageSeriesReference;
-import org.isocenter.dicom.io.SeriesAttributes;
-import org.isocenter.dicom.io.SpatialRegistrationWriter;
 import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.igrt.AcceptedRegistration;
+import org.isocenter.igrt.MatchGeometry;
+import org.isocenter.igrt.MatchInputs;
+import org.isocenter.igrt.MatchOn;
+import org.isocenter.igrt.MatchOutcome;
+import org.isocenter.igrt.MatchProtocol;
 import org.isocenter.margin.FractionLog;
-import org.isocenter.registration.CorrectionLimits;
 import org.isocenter.registration.CouchCorrection;
 import org.isocenter.render.SliceScene;
 
 /**
- * The IGRT decision on a fused daily image: the couch correction its transform asks for (IEC 61217 table-top
- * terms, about the plan isocenter; the daily image is taken to be reconstructed with the machine isocenter at the
- * plan isocenter's coordinates, so identity means "no shift"), and what accepting or rejecting it records: an
- * accepted match is written as a DICOM Spatial Registration (planning CT frame, the daily image's transform into
- * it) beside the daily series, and every decision is appended to the fraction log ({@link FractionLog}) in the same
- * folder, which margin policies read as population data.
+ * The workbench's adapter to the headless IGRT rules: the {@link MatchProtocol} inputs of the fused images, the
+ * couch correction of the shown transform (IEC 61217 table-top, about the treatment isocenter; the match outcome's
+ * own while the transform is the match's), and what accepting or rejecting writes: an accepted match as a DICOM
+ * Spatial Registration by {@link AcceptedRegistration}'s convention beside the daily series, and every decision as a
+ * line of the fraction log ({@link FractionLog}) in the same folder, which margin policies read as population data.
  */
 public final class IgrtDecisions {
 
     public static final String LOG_FILE = FractionLog.FILE_NAME;
-    /** Half size of the box whose corners bound the error a 3-DOF couch leaves (mm). */
-    static final double RESIDUAL_BOX_HALF_MM = 50;
 
     private IgrtDecisions() {
     }
 
-    /** The point the correction is about: the plan isocenter, else the primary image centre. */
-    public static Vector3 isocenter(SliceScene scene) {
-        return scene.isocenterMm().orElse(scene.primaryCentreMm());
+    /**
+     * The protocol's inputs for the fused images of a model: the planning CT (primary) with its structure set and
+     * plan, the daily image (secondary), and the soft-tissue structure (null: the first target).
+     */
+    public static MatchInputs inputs(ViewerModel model, String softTissueStructure) {
+        SliceScene scene = model.scene();
+        ViewerContent c = model.content();
+        return new MatchInputs(scene.primary(), scene.secondary().orElseThrow(), scene.structures().orElse(null),
+                c == null ? null : c.plan(), c == null || c.plan() == null ? ""
+                        : "in the planning CT's Frame of Reference", softTissueStructure);
     }
 
     /**
-     * The correction for the scene's current transform in the treatment position (the plan's patient setup, see
-     * TreatmentIsocenter), or null when nothing is fused.
+     * Where the protocol looks and what the correction is about; a soft-tissue protocol without a usable structure
+     * falls back to the bony geometry (the correction is still about the treatment isocenter).
      */
-    public static CouchCorrection correction(SliceScene scene, org.isocenter.core.patient.PatientPosition position,
-            CorrectionLimits limits, boolean sixDofCouch) {
+    public static MatchGeometry geometry(ViewerModel model, MatchProtocol protocol, String softTissueStructure) {
+        MatchInputs in = inputs(model, softTissueStructure);
+        try {
+            return protocol.geometry(in);
+        } catch (IllegalArgumentException e) {
+            if (protocol.on() == MatchOn.BONE) {
+                throw e;
+            }
+            return protocol.withOn(MatchOn.BONE).geometry(in);
+        }
+    }
+
+    /**
+     * The correction the shown transform asks for, or null when nothing is fused: the Auto match outcome's (with its
+     * warnings) while the transform is the match's, else the protocol's correction of the transform as moved.
+     */
+    public static CouchCorrection correction(ViewerModel model, MatchProtocol protocol, MatchGeometry geometry) {
+        SliceScene scene = model.scene();
         if (scene == null || scene.secondary().isEmpty() || scene.primaryToSecondary().isEmpty()) {
             return null;
         }
-        RigidTransform t = scene.primaryToSecondary().get();
-        Vector3 iso = isocenter(scene);
-        return sixDofCouch ? CouchCorrection.sixDof(t, iso, iso, position, limits)
-                : CouchCorrection.translationOnly(t, iso, iso, iso, RESIDUAL_BOX_HALF_MM, position, limits);
+        MatchOutcome matched = model.matchOutcome();
+        return matched != null ? matched.correction() : protocol.correction(scene.primaryToSecondary().get(), geometry);
     }
 
     /** Where decisions on a daily series are recorded: the folder that holds the series' folder. */
@@ -77,24 +93,13 @@ public final class IgrtDecisions {
             throw new IllegalStateException("a refused correction cannot be accepted: " + String.join("; ", correction.messages()));
         }
         ImageVolume planning = scene.primary(), daily = scene.secondary().orElseThrow();
-        RigidTransform dailyToPlanning = scene.primaryToSecondary().orElseThrow().inverse();
-        LocalDateTime now = LocalDateTime.now();
-        String description = String.format(Locale.ROOT, "IGRT match accepted (%s): %s", matchSource, describe(correction));
-        SpatialRegistration registration = new SpatialRegistration(planning.patient(), planning.frameOfReferenceUid(),
-                "IGRT MATCH", description.length() > 64 ? description.substring(0, 64) : description,
-                List.of(dailyToPlanning));
+        SpatialRegistration registration = AcceptedRegistration.of(planning, daily, scene.primaryToSecondary().orElseThrow(),
+                String.format(Locale.ROOT, "IGRT match accepted (%s): %s", matchSource, describe(correction)));
         Path folder = recordFolder(dailySeries);
-        String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        Path file = folder.resolve("REG_" + safe(daily.info().seriesDescription()) + "_" + stamp + ".dcm");
-        for (int n = 2; Files.exists(file); n++) {
-            file = folder.resolve("REG_" + safe(daily.info().seriesDescription()) + "_" + stamp + "-" + n + ".dcm");
-        }
-        SeriesAttributes attributes = new SeriesAttributes(now.format(DateTimeFormatter.BASIC_ISO_DATE),
-                now.format(DateTimeFormatter.ofPattern("HHmmss", Locale.ROOT)), "IGRT", "IGRT match", 900, "Isocenter");
-        new SpatialRegistrationWriter().write(registration, planning.info().studyInstanceUid(),
-                List.of(ImageSeriesReference.of(planning, planningSeries), ImageSeriesReference.of(daily, dailySeries)),
-                attributes, "IGRT match " + daily.info().seriesDescription(), file);
-        log(folder, now, "ACCEPTED", scene, correction, matchSource, file.getFileName().toString());
+        Path file = AcceptedRegistration.newFile(folder, daily.info().seriesDescription());
+        AcceptedRegistration.write(registration, ImageSeriesReference.of(planning, planningSeries),
+                ImageSeriesReference.of(daily, dailySeries), daily.info().seriesDescription(), file);
+        log(folder, LocalDateTime.now(), "ACCEPTED", scene, correction, matchSource, file.getFileName().toString());
         return file;
     }
 
@@ -123,10 +128,5 @@ public final class IgrtDecisions {
                 scene.primary().patient().patientId(), daily.info().seriesInstanceUid(), c.position(), c.lateralMm(),
                 c.longitudinalMm(), c.verticalMm(), c.pitchDeg(), c.rollDeg(), c.yawDeg(), c.status().name(), matchSource,
                 file));
-    }
-
-    private static String safe(String s) {
-        String cleaned = s.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
-        return cleaned.isEmpty() ? "daily" : cleaned;
     }
 }

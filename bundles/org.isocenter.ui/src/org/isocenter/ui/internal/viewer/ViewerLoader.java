@@ -23,6 +23,7 @@ import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.dicom.scan.InstanceRecord;
 import org.isocenter.dicom.scan.PatientRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.igrt.AcceptedRegistration;
 import org.isocenter.ui.internal.LoadedPatient;
 import org.isocenter.ui.internal.PatientSession;
 
@@ -101,7 +102,8 @@ public final class ViewerLoader {
 
     /**
      * The transform from the primary's frame to the secondary's: identity when they share a Frame of Reference,
-     * else from a loaded Spatial Registration (either direction); empty when nothing links them.
+     * else from a loaded Spatial Registration, read by {@link AcceptedRegistration#planningToDaily} (either
+     * direction); empty when nothing links them.
      */
     public static Optional<RigidTransform> registeredTransform(ImageVolume primary, ImageVolume secondary) {
         String from = primary.frameOfReferenceUid(), to = secondary.frameOfReferenceUid();
@@ -109,17 +111,9 @@ public final class ViewerLoader {
             return Optional.of(RigidTransform.identity(from, to));
         }
         for (SpatialRegistration reg : LoadedPatient.session().registrations()) {
-            if (reg.frameOfReferenceUid().equals(to)) {
-                Optional<RigidTransform> t = reg.transformFrom(from);
-                if (t.isPresent()) {
-                    return t;
-                }
-            }
-            if (reg.frameOfReferenceUid().equals(from)) {
-                Optional<RigidTransform> t = reg.transformFrom(to);
-                if (t.isPresent()) {
-                    return Optional.of(t.get().inverse());
-                }
+            Optional<RigidTransform> t = AcceptedRegistration.planningToDaily(reg, from, to);
+            if (t.isPresent()) {
+                return t;
             }
         }
         return Optional.empty();

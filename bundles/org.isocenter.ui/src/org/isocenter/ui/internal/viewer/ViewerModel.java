@@ -146,8 +146,30 @@ public final class ViewerModel {
         changed();
     }
 
-    /** Sets the transform parameters (spinners, nudges, auto-match): all views update. */
+    /**
+     * Shows the outcome of an Auto match: its exact transform (no round trip through the spinners' angles, so the
+     * couch correction is the protocol's to the last bit) and the outcome, kept until the transform changes.
+     */
+    public void setMatched(org.isocenter.igrt.MatchOutcome outcome) {
+        RigidTransform t = outcome.planningToDaily();
+        transform = parameters(t);
+        transformSource = outcome.describe();
+        scene = scene.withTransform(t);
+        matchOutcome = outcome;
+        changed();
+    }
+
+    /** The Auto match outcome the current transform is, or null (never matched, or moved since). */
+    public org.isocenter.igrt.MatchOutcome matchOutcome() {
+        return matchOutcome != null && scene != null && scene.primaryToSecondary().orElse(null) == matchOutcome
+                .planningToDaily() ? matchOutcome : null;
+    }
+
+    private org.isocenter.igrt.MatchOutcome matchOutcome;
+
+    /** Sets the transform parameters (spinners, nudges): all views update. */
     public void setTransform(TransformParameters p, String source) {
+        matchOutcome = null;
         transform = p;
         transformSource = source;
         ImageVolume sec = scene.secondary().orElseThrow();

@@ -1,5 +1,6 @@
 package org.isocenter.ui.internal.views;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,15 +37,9 @@ import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.session.SessionRefusedException;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.dicom.scan.SeriesRecord;
-import org.isocenter.core.image.BinaryMask;
-import org.isocenter.registration.RegistrationAlgorithm;
-import org.isocenter.registration.RegistrationAlgorithms;
-import org.isocenter.registration.RegistrationRegion;
-import org.isocenter.registration.RegistrationRequest;
-import org.isocenter.registration.RegistrationResult;
-import org.isocenter.registration.RigidIntensityRegistration;
-import org.isocenter.registration.SimilarityMetric;
-import org.isocenter.render.RoiMasks;
+import org.isocenter.igrt.MatchInputs;
+import org.isocenter.igrt.MatchOutcome;
+import org.isocenter.igrt.MatchProtocol;
 import org.isocenter.render.FusionMode;
 import org.isocenter.render.FusionSettings;
 import org.isocenter.render.Interpolation;
@@ -59,7 +54,7 @@ import org.isocenter.ui.internal.contouring.SliceEditor;
 import org.isocenter.ui.internal.jobs.EclipseProgress;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
 import org.isocenter.ui.internal.viewer.CouchCorrectionPanel;
-import org.isocenter.ui.internal.viewer.CouchCorrectionPanel.MatchOn;
+import org.isocenter.ui.internal.viewer.IgrtDecisions;
 import org.isocenter.ui.internal.viewer.SliceCanvas;
 import org.isocenter.ui.internal.viewer.SurfaceCanvas;
 import org.isocenter.ui.internal.viewer.ViewerContent;
@@ -602,7 +597,6 @@ public final class ImageViewerView extends ViewPart {
                     RigidTransform t = registered.orElse(RigidTransform.identity(primary.frameOfReferenceUid(),
                             image.frameOfReferenceUid()));
                     secondarySeries = series;
-                    couch.setSoftTissueDifference(null);
                     model.setSecondary(image, series.description(), t, registered.isPresent()
                             ? "from registration" : "not registered: identity (as acquired)");
                     refreshControls();
@@ -618,62 +612,32 @@ public final class ImageViewerView extends ViewPart {
     }
 
     /**
-     * Runs the rigid match in a job; the result becomes the transform (views and shift table update). On bone: 6 DOF
-     * mutual information in the target box + 80 mm. On soft tissue: the bony match first, then translations only on
-     * the target dilated by the preference margin, starting from the bony result; the soft-tissue − bony difference at
-     * the target goes into the shift table.
+     * Runs the clinic's {@link MatchProtocol} (the command line's {@code register} runs the same) in a job with the
+     * panel's choices (match on, soft-tissue structure and margin); its outcome becomes the transform, exactly, and
+     * the shift table shows its couch correction and, after a soft-tissue match, the soft-tissue − bony difference.
      */
     public Job autoMatch() {
         if (model.scene() == null || model.scene().secondary().isEmpty()) {
             return null;
         }
-        ImageVolume planning = model.scene().primary(), daily = model.scene().secondary().get();
-        Optional<Roi> target = ViewerModel.firstTarget(model.scene());
-        RegistrationRegion box = RegistrationRegion.aroundTarget(planning.geometry(), target,
-                RegistrationRegion.BONY_MARGIN_MM);
-        MatchOn on = couch.matchOn();
-        // the soft-tissue region as the panel says: its structure (default the first target) and margin
-        String chosen = couch.regionStructure();
-        Optional<Roi> softRoi = chosen == null ? target
-                : model.scene().structures().flatMap(ss -> ss.roi(chosen)).or(() -> target);
-        if (on == MatchOn.SOFT_TISSUE && softRoi.isEmpty()) {
-            model.setMessage("A soft-tissue match needs a structure: choose one beside Match on (or contour a target).");
+        ImageVolume daily = model.scene().secondary().get();
+        MatchProtocol protocol;
+        MatchInputs inputs;
+        try {
+            protocol = couch.protocol();
+            inputs = IgrtDecisions.inputs(model, couch.regionStructure());
+            protocol.geometry(inputs); // refuses now what the job would: no structure for a soft-tissue match, ...
+        } catch (IOException | IllegalArgumentException e) {
+            model.setMessage("Auto match: " + e.getMessage());
             return null;
         }
-        double margin = couch.regionMarginMm();
         couch.setTransformNote("auto match running…");
         Job job = Job.create("Auto match " + daily.info().seriesDescription(), (IJobFunction) monitor -> {
             try {
-                RegistrationAlgorithm algorithm = RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).orElseThrow();
-                RegistrationRequest bony = new RegistrationRequest(planning, daily, box,
-                        RegistrationRequest.DegreesOfFreedom.SIX, SimilarityMetric.MUTUAL_INFORMATION, null, 1);
-                RegistrationResult bone = algorithm.register(bony, new EclipseProgress(monitor));
-                RegistrationResult result = bone;
-                Vector3 difference = null;
-                String source = String.format(Locale.ROOT, "auto match on bone (%s, %.1f s)",
-                        box.description(), bone.wallTimeMs() / 1000.0);
-                if (on == MatchOn.SOFT_TISSUE) {
-                    Roi roi = softRoi.get();
-                    BinaryMask mask = RoiMasks.rasterize(roi, planning.geometry());
-                    RegistrationRegion region = RegistrationRegion.aroundStructure(mask, margin, roi.name());
-                    result = algorithm.register(bony.softTissueAfter(bone.planningToDaily(), region),
-                            new EclipseProgress(monitor));
-                    Vector3 c = mask.centroidMm();
-                    difference = result.planningToDaily().apply(c).minus(bone.planningToDaily().apply(c));
-                    source = String.format(Locale.ROOT, "auto match on soft tissue (%s, normalized correlation, translations after bone, %.1f s)",
-                            region.description(), (bone.wallTimeMs() + result.wallTimeMs()) / 1000.0);
-                }
-                String uncertain = result.uncertaintyWarning();
-                if (uncertain != null) {
-                    source = source + " — " + uncertain;
-                }
-                RegistrationResult r = result;
-                Vector3 d = difference;
-                String s = source;
+                MatchOutcome outcome = protocol.run(inputs, new EclipseProgress(monitor));
                 Display.getDefault().asyncExec(() -> {
                     if (model.scene() != null && model.scene().secondary().orElse(null) == daily) {
-                        model.setTransform(model.parameters(r.planningToDaily()), s);
-                        couch.setSoftTissueDifference(d);
+                        model.setMatched(outcome);
                         refreshControls();
                     }
                 });
