@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.isocenter.core.structure.StructureRoles;
+
 /**
  * Defaults for a new structure from its name, after the AAPM TG-263 nomenclature (case-insensitive, with the usual
  * prefixes and suffixes): the RT ROI Interpreted Type and a conventional display colour, made distinct from the
@@ -103,28 +105,12 @@ public final class StructureDefaults {
         return organ(n).map(Organ::type);
     }
 
-    /**
-     * Whether the name is a control (optimisation / helper) structure's: z_, zz, _ or z + capital first, or a Ring
-     * or Opt part (Ring_PTV, Ring5mm, PTV_Opt, Opt2_Bladder, PTV-optimization).
-     */
     static boolean isControl(String n) {
-        String lower = n.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("z_") || lower.startsWith("zz") || lower.startsWith("_")
-                || n.length() > 1 && n.charAt(0) == 'z' && Character.isUpperCase(n.charAt(1))) {
-            return true;
-        }
-        return tokens(n).stream().anyMatch(t -> t.startsWith("ring") || t.matches("opt\\d*|optim\\w*"));
+        return StructureRoles.isControlName(n);
     }
 
-    /** The name's parts between separators, lower case (PTV_High-2 → ptv, high, 2). */
     private static List<String> tokens(String n) {
-        List<String> out = new ArrayList<>();
-        for (String t : n.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-            if (!t.isEmpty()) {
-                out.add(t);
-            }
-        }
-        return out;
+        return StructureRoles.tokens(n);
     }
 
     /** The type for a new structure of this name: {@link #recognizedType(String)}, else ORGAN. */
@@ -132,17 +118,9 @@ public final class StructureDefaults {
         return recognizedType(name).orElse("ORGAN");
     }
 
-    /** GTV, CTV, ITV or PTV when the name starts with one (GTV_Boost, PTV70, PTVn, CTV-High), else empty. */
+    /** GTV, CTV, ITV or PTV when the name starts with one ({@link StructureRoles#targetKindOfName}), else empty. */
     public static Optional<String> targetType(String name) {
-        String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
-        for (String t : List.of("GTV", "CTV", "ITV", "PTV")) {
-            // the prefix, then nothing, a separator, a digit or a lower-case TG-263 qualifier (GTVp, CTVn, PTVsb)
-            if (n.startsWith(t) && (n.length() == t.length() || !Character.isLetter(n.charAt(t.length()))
-                    || Character.isLowerCase(name.trim().charAt(t.length())))) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return StructureRoles.targetKindOfName(name);
     }
 
     /** The conventional colour of a name (and type, when the name says nothing), not yet made distinct. */

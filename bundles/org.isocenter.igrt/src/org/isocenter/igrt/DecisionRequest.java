@@ -8,7 +8,7 @@ import org.isocenter.core.patient.PatientPosition;
 /**
  * A decision a workstation asks the record store to record for one fraction of a course. The daily image is named
  * by its Series Instance UID and Frame of Reference UID and belongs to {@code patientId}; it was matched
- * ({@code match}: "bone", "soft-tissue", "bone+6dof", ... or {@value #NO_MATCH}) against the reference series /
+ * ({@code match}: "bone-6dof", "bone-3dof", "soft-tissue", "manual", ... or {@value #NO_MATCH}) against the reference series /
  * Frame of Reference given here, giving {@code correction} (IEC 61217 table-top, mm and degrees) for the patient
  * {@code position}; {@code status} is the correction's status against the action levels (e.g. APPLY,
  * WITHIN_TOLERANCE, REFUSED). {@code time} is the decision's UTC instant (null: now), {@code reason} free text.

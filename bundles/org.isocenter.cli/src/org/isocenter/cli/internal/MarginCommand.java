@@ -16,6 +16,7 @@ import org.isocenter.contour.StructureMargins;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.core.structure.Contour;
 import org.isocenter.core.structure.Roi;
+import org.isocenter.core.structure.StructureRoles;
 
 /**
  * {@code margin --planning <CT folder> --structure CTV --margin 10|R,L,A,P,I,S --out new.dcm}: the structure grown
@@ -55,7 +56,7 @@ final class MarginCommand implements CliCommand {
         Path out = a.newFile("--out");
         StructureEdit edit = StructureEdit.load(planning, rtstruct, progress);
         Roi source = edit.structure(structure);
-        boolean target = List.of("GTV", "CTV", "ITV").contains(source.interpretedType());
+        boolean target = StructureRoles.isClinicalTarget(source);
         String defaultName = source.name() + (margins.expansionPart().isZero() ? "-" : "+") + "margin";
         String name = a.text("--name", defaultName);
         edit.checkNewName(name);

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.isocenter.core.geometry.Vector3;
@@ -26,6 +23,8 @@ import org.isocenter.dicom.scan.DicomFolderScanner;
 import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.dicom.scan.InstanceRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.session.PlanObjects;
+import org.isocenter.session.PlanResolver;
 
 /**
  * What the planning-side commands ({@code register}, {@code margin}, {@code boolean}) read: the one image series of
@@ -99,11 +98,10 @@ final class PlanningInputs {
         return new Series(folder, index, record, volume);
     }
 
-    /** The structure set: the given file, else the one found for the planning CT's frame; empty when none. */
+    /** The structure set: the given file, else the one found for the planning CT ({@link PlanResolver}); empty when none. */
     Optional<Found<StructureSet>> structureSet(Path given) throws Exception {
         Optional<Candidate> c = given != null ? Optional.of(candidate(given, "given"))
-                : find("RTSTRUCT", "--rtstruct", s -> s.referencedFrameOfReferenceUids().contains(frame()),
-                        s -> s.referencedSeriesUids().contains(planning.volume().info().seriesInstanceUid()));
+                : chosen(resolved(null).structureSet(), "RTSTRUCT", "--rtstruct");
         if (c.isEmpty()) {
             return Optional.empty();
         }
@@ -112,11 +110,13 @@ final class PlanningInputs {
         return Optional.of(new Found<>(c.get().file(), c.get().how(), c.get().sopInstanceUid(), ss));
     }
 
-    /** The plan: the given file, else the one found for the planning CT's frame (preferring one on the structure set). */
-    Optional<Found<RtPlan>> plan(Path given, String structureSetUid) throws Exception {
+    /**
+     * The plan: the given file, else the one found for the planning CT ({@link PlanResolver}: among several, the one
+     * on the structure set {@code structureSetFile}, null: the one found).
+     */
+    Optional<Found<RtPlan>> plan(Path given, Path structureSetFile) throws Exception {
         Optional<Candidate> c = given != null ? Optional.of(candidate(given, "given"))
-                : find("RTPLAN", "--rtplan", s -> frame().equals(s.frameOfReferenceUid()),
-                        s -> !structureSetUid.isEmpty() && s.referencedInstanceUids().contains(structureSetUid));
+                : chosen(resolved(structureSetFile).plan(), "RTPLAN", "--rtplan");
         if (c.isEmpty()) {
             return Optional.empty();
         }
@@ -152,14 +152,12 @@ final class PlanningInputs {
     }
 
     /**
-     * The object of {@code modality} for the planning CT's frame in the planning folder (recursively) or its parent
-     * folder (files directly in it); among several, those {@code preferred}; several left is ambiguous.
+     * The plan objects of the planning CT among the series of the planning folder (recursively) and of the files
+     * directly in its parent folder, plus the structure set given (it is the one asked for); RT objects of other
+     * frames are noted as ignored.
      */
-    private Optional<Candidate> find(String modality, String option, Predicate<SeriesRecord> matches,
-            Predicate<SeriesRecord> preferred) throws IOException {
-        Map<Path, SeriesRecord> found = new LinkedHashMap<>();
-        List<String> ignored = new ArrayList<>();
-        collect(planning.index(), modality, matches, found, ignored);
+    private PlanObjects resolved(Path structureSetFile) throws IOException {
+        List<SeriesRecord> all = new ArrayList<>(planning.index().allSeries());
         Path parent = planning.folder().getParent();
         if (parent != null && Files.isDirectory(parent)) {
             List<Path> files;
@@ -167,45 +165,42 @@ final class PlanningInputs {
                 files = s.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path f : files) {
-                collect(new DicomFolderScanner().scan(f, ProgressMonitor.NONE), modality, matches, found, ignored);
+                all.addAll(new DicomFolderScanner().scan(f, ProgressMonitor.NONE).allSeries());
             }
         }
-        ignored.forEach(i -> notes.add("ignored " + modality + " " + i + ": not in the planning CT's Frame of Reference"));
-        List<Path> files = new ArrayList<>(found.keySet());
-        if (files.size() > 1) {
-            List<Path> better = files.stream().filter(f -> preferred.test(found.get(f))).toList();
-            if (!better.isEmpty()) {
-                files = better;
-            }
+        String asked = null;
+        if (structureSetFile != null) {
+            List<SeriesRecord> given = new DicomFolderScanner().scan(structureSetFile, ProgressMonitor.NONE).allSeries();
+            all.addAll(given);
+            asked = given.isEmpty() ? null : given.get(0).seriesInstanceUid();
         }
-        if (files.size() > 1) {
-            throw new IllegalArgumentException("found " + files.size() + " " + modality + " files for the planning CT's "
-                    + "Frame of Reference (" + String.join(", ", files.stream().map(Path::toString).toList())
-                    + "); choose one with " + option);
-        }
-        if (files.isEmpty()) {
-            return Optional.empty();
-        }
-        Path f = files.get(0);
-        String where = f.startsWith(planning.folder()) ? "the planning folder" : "the planning folder's parent";
-        return Optional.of(new Candidate(f, "found in " + where + " by Frame of Reference",
-                found.get(f).instances().stream().filter(i -> i.file().equals(f)).map(InstanceRecord::sopInstanceUid)
-                        .findFirst().orElse("")));
-    }
-
-    private static void collect(DicomIndex index, String modality, Predicate<SeriesRecord> matches,
-            Map<Path, SeriesRecord> found, List<String> ignored) {
-        for (SeriesRecord s : index.allSeries()) {
-            if (!s.modality().equals(modality)) {
-                continue;
-            }
-            for (InstanceRecord i : s.instances()) {
-                if (matches.test(s)) {
-                    found.putIfAbsent(i.file(), s);
-                } else {
-                    ignored.add(i.file().toString());
+        if (resolvedNotes) {
+            resolvedNotes = false;
+            for (SeriesRecord s : all) {
+                boolean rt = s.modality().equals("RTSTRUCT") || s.modality().equals("RTPLAN");
+                boolean inFrame = frame().equals(s.frameOfReferenceUid()) || s.referencedFrameOfReferenceUids().contains(frame());
+                if (rt && !inFrame) {
+                    s.instances().forEach(i -> notes.add("ignored " + s.modality() + " " + i.file()
+                            + ": not in the planning CT's Frame of Reference"));
                 }
             }
         }
+        return PlanResolver.resolve(all, planning.volume().info().seriesInstanceUid(), frame(), asked);
+    }
+
+    private boolean resolvedNotes = true;
+
+    /** The chosen object as a candidate; refuses an ambiguous choice, naming the files and the option that decides. */
+    private Optional<Candidate> chosen(PlanObjects.Choice choice, String modality, String option) {
+        if (choice.ambiguous()) {
+            throw new IllegalArgumentException("found " + choice.candidates().size() + " " + modality + " files for the "
+                    + "planning CT's Frame of Reference (" + String.join(", ", choice.candidates().stream()
+                            .map(f -> f.instance().file().toString()).toList()) + "); choose one with " + option);
+        }
+        return choice.chosen().map(f -> {
+            Path file = f.instance().file();
+            String where = file.startsWith(planning.folder()) ? "the planning folder" : "the planning folder's parent";
+            return new Candidate(file, "found in " + where + " (" + choice.how() + ")", f.sopInstanceUid());
+        });
     }
 }

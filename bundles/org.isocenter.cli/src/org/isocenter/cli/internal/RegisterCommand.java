@@ -93,8 +93,7 @@ final class RegisterCommand implements CliCommand {
         progress.begin("Looking for the structure set and plan", -1);
         PlanningInputs inputs = new PlanningInputs(planning, notes);
         Optional<PlanningInputs.Found<StructureSet>> structures = inputs.structureSet(o.rtstruct());
-        Optional<PlanningInputs.Found<RtPlan>> plan = inputs.plan(o.rtplan(),
-                structures.map(PlanningInputs.Found::sopInstanceUid).orElse(""));
+        Optional<PlanningInputs.Found<RtPlan>> plan = inputs.plan(o.rtplan(), o.rtstruct());
         if (o.roi() != null && structures.isEmpty()) {
             throw new IllegalArgumentException("--roi " + o.roi() + " needs a structure set: none found in " + o.planning()
                     + " or its parent folder for the planning CT's Frame of Reference " + planningFrame

@@ -25,16 +25,9 @@ public record StructureSet(String label, PatientIdentity patient, String frameOf
         }
     }
 
-    /** The first contoured target, preferring PTV over CTV over GTV (RT ROI Interpreted Type). */
+    /** The first contoured target ({@link StructureRoles#firstTarget}: PTV, then ITV, CTV, GTV). */
     public Optional<Roi> firstTarget() {
-        for (String type : java.util.List.of("PTV", "CTV", "GTV")) {
-            for (Roi roi : rois) {
-                if (roi.interpretedType().equals(type) && !roi.contours().isEmpty()) {
-                    return Optional.of(roi);
-                }
-            }
-        }
-        return Optional.empty();
+        return StructureRoles.firstTarget(this);
     }
 
     /**

@@ -262,7 +262,7 @@ class WorkbenchSmokeTest {
         assertNotNull(recorded, couch.decisionText());
         assertEquals(1, recorded.fraction(), "the same daily image: the same fraction");
         assertNotNull(recorded.supersedesId(), "supersedes the unmatched accept");
-        assertEquals("bone", recorded.match());
+        assertEquals("bone-6dof", recorded.match(), "the match as the outcome names it (the clinic default: 6-DOF couch)");
         assertEquals(org.isocenter.igrt.Decision.ACCEPTED, recorded.decision());
         assertEquals(couch.correction().lateralMm(), recorded.correction().lateralMm(), 0.0, "as shown, not rounded");
         assertEquals(couch.correction().verticalMm(), recorded.correction().verticalMm(), 0.0);

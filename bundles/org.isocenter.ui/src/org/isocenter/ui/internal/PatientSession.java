@@ -2,42 +2,48 @@ package org.isocenter.ui.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.session.SessionListener;
+import org.isocenter.session.WorkingSession;
+import org.isocenter.session.WorkingSessions;
 
 /**
- * What the workbench has imported in this session: the indexes of scanned folders. Views listen for changes;
- * listeners are called on the thread that changed the session (views hop to the UI thread themselves).
+ * The workbench's view of what is imported: the indexes of scanned folders, kept by the working session service
+ * ({@link WorkingSession}). Listeners hear imports and are called on the thread that changed the session (views hop
+ * to the UI thread themselves).
  */
 public final class PatientSession {
 
     private static final PatientSession INSTANCE = new PatientSession();
 
-    private final List<DicomIndex> indexes = new CopyOnWriteArrayList<>();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Runnable, SessionListener> listeners = new ConcurrentHashMap<>();
 
     public static PatientSession get() {
         return INSTANCE;
     }
 
+    private static WorkingSession session() {
+        return WorkingSessions.current();
+    }
+
     /** Adds a scanned folder; a folder scanned again replaces its earlier index. */
     public void add(DicomIndex index) {
-        indexes.removeIf(i -> i.root().equals(index.root()));
-        indexes.add(index);
-        listeners.forEach(Runnable::run);
+        session().addIndex(index);
     }
 
     public List<DicomIndex> indexes() {
-        return List.copyOf(indexes);
+        return session().indexes();
     }
 
     /** RT Structure Sets that reference the given image series. */
     public List<SeriesRecord> structureSetsFor(SeriesRecord imageSeries) {
         List<SeriesRecord> result = new ArrayList<>();
-        for (DicomIndex index : indexes) {
+        for (DicomIndex index : indexes()) {
             for (SeriesRecord s : index.allSeries()) {
                 if (s.modality().equals("RTSTRUCT") && s.referencedSeriesUids().contains(imageSeries.seriesInstanceUid())) {
                     result.add(s);
@@ -49,7 +55,7 @@ public final class PatientSession {
 
     /** The imported image series an RT Structure Set references (its contoured series), if imported. */
     public Optional<SeriesRecord> imageSeriesFor(SeriesRecord structureSet) {
-        for (DicomIndex index : indexes) {
+        for (DicomIndex index : indexes()) {
             for (SeriesRecord s : index.allSeries()) {
                 if (s.isImageSeries() && structureSet.referencedSeriesUids().contains(s.seriesInstanceUid())) {
                     return Optional.of(s);
@@ -61,22 +67,28 @@ public final class PatientSession {
 
     /** Forgets a scanned folder (the index of {@code root}); nothing happens when it was not imported. */
     public void remove(java.nio.file.Path root) {
-        if (indexes.removeIf(i -> i.root().equals(root))) {
-            listeners.forEach(Runnable::run);
-        }
+        session().removeIndex(root);
     }
 
     public void addListener(Runnable listener) {
-        listeners.add(listener);
+        SessionListener l = change -> {
+            if (change == SessionListener.Change.IMPORTED) {
+                listener.run();
+            }
+        };
+        listeners.put(listener, l);
+        session().addListener(l);
     }
 
     public void removeListener(Runnable listener) {
-        listeners.remove(listener);
+        SessionListener l = listeners.remove(listener);
+        if (l != null) {
+            session().removeListener(l);
+        }
     }
 
-    /** Forgets everything (tests). */
+    /** Forgets every imported folder (the loaded patient stays loaded). */
     public void clear() {
-        indexes.clear();
-        listeners.forEach(Runnable::run);
+        indexes().forEach(i -> session().removeIndex(i.root()));
     }
 }

@@ -126,8 +126,9 @@ public final class MarginDialog extends ComputedStructureDialog {
         if (named.isPresent()) {
             return named.get();
         }
-        String t = sources.get(Math.max(0, source.getSelectionIndex())).interpretedType();
-        return t.equals("CTV") || t.equals("GTV") || t.equals("ITV") ? "PTV" : t.equals("ORGAN") ? "AVOIDANCE"
+        var chosen = sources.get(Math.max(0, source.getSelectionIndex()));
+        String t = chosen.interpretedType();
+        return org.isocenter.core.structure.StructureRoles.isClinicalTarget(chosen) ? "PTV" : t.equals("ORGAN") ? "AVOIDANCE"
                 : t.isEmpty() ? "ORGAN" : t;
     }
 }

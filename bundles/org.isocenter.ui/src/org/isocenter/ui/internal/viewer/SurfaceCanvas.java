@@ -119,7 +119,7 @@ public final class SurfaceCanvas {
                 continue;
             }
             boolean outer = roi.interpretedType().equals("EXTERNAL");
-            boolean target = List.of("PTV", "CTV", "GTV").contains(roi.interpretedType());
+            boolean target = org.isocenter.core.structure.StructureRoles.isTarget(roi);
             scene3d.addSurface(roi.name(), mask, roi.colorRgb(), outer ? 0.12 : target ? 0.55 : 1.0);
             surfaces.add(roi.name());
         }

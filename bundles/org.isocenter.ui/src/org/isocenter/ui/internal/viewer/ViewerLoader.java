@@ -19,13 +19,14 @@ import org.isocenter.dicom.io.RtDoseReader;
 import org.isocenter.dicom.io.RtPlanReader;
 import org.isocenter.dicom.io.SpatialRegistrationReader;
 import org.isocenter.dicom.io.StructureSetReader;
-import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.dicom.scan.InstanceRecord;
-import org.isocenter.dicom.scan.PatientRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.igrt.AcceptedRegistration;
 import org.isocenter.ui.internal.LoadedPatient;
-import org.isocenter.ui.internal.PatientSession;
+import org.isocenter.session.PlanContext;
+import org.isocenter.session.PlanObjects;
+import org.isocenter.session.PlanResolver;
+import org.isocenter.session.WorkingSessions;
 
 /**
  * Loads what the viewer shows from the imported indexes into the working session (refusing another patient):
@@ -45,21 +46,30 @@ public final class ViewerLoader {
     }
 
     /**
-     * Loads a primary image series and what belongs to it, with the RT Structure Set {@code structureSet} when given
-     * (one that references the series), else the one {@link #chooseStructureSet chosen} among those that do.
+     * Loads a primary image series and what belongs to it as {@link PlanResolver} finds it among the patient's
+     * imported series: the RT Structure Set {@code structureSet} when given (one that references the series), else
+     * the one chosen (among several that nothing tells apart: the first, with a warning), the plan and the dose;
+     * every Spatial Registration of the patient is loaded too. The result becomes the working session's plan context.
      */
     public static ViewerContent loadPrimary(SeriesRecord series, SeriesRecord structureSet, ProgressMonitor monitor)
             throws DicomReadException, SessionRefusedException {
         List<String> warnings = new ArrayList<>();
         ImageVolume image = image(series, monitor, warnings);
         String frame = image.frameOfReferenceUid();
+        List<SeriesRecord> patientSeries = WorkingSessions.current().patientSeries(series.seriesInstanceUid());
+        PlanObjects found = PlanResolver.resolve(patientSeries, series.seriesInstanceUid(), frame,
+                structureSet == null ? null : structureSet.seriesInstanceUid());
         StructureSet structures = null;
         Path structureFile = null;
-        List<SeriesRecord> patientSeries = samePatientSeries(series);
-        List<SeriesRecord> sets = PatientSession.get().structureSetsFor(series);
-        SeriesRecord chosen = chooseStructureSet(sets, structureSet, patientSeries, warnings);
-        if (chosen != null) {
-            Path file = chosen.instances().get(0).file();
+        Optional<PlanObjects.Found> set = firstOf(found.structureSet(), "RT Structure Set", warnings);
+        if (structureSet == null && found.structureSet().chosen().isPresent() && found.structureSet().candidates().size() > 1) {
+            warnings.add(found.structureSet().candidates().size() + " RT Structure Sets reference this image series; "
+                    + "showing " + set.get().instance().file().getFileName()
+                    + (found.structureSet().how().contains("plan references") ? " (the plan's)" : "")
+                    + ": select another RT Structure Set in the Patient Browser to show it instead");
+        }
+        if (set.isPresent()) {
+            Path file = set.get().instance().file();
             StructureSet ss = new StructureSetReader().read(file);
             if (ss.frameOfReferenceUid().equals(frame) && ss.patient().isSamePatient(image.patient())) {
                 structures = ss;
@@ -70,28 +80,53 @@ public final class ViewerLoader {
             }
         }
         RtPlan plan = null;
+        String planUid = null;
         DoseGrid dose = null;
-        for (SeriesRecord s : patientSeries) {
+        try {
+            Optional<PlanObjects.Found> p = firstOf(found.plan(), "RT Plan", warnings);
+            if (p.isPresent()) {
+                plan = new RtPlanReader().read(p.get().instance().file());
+                planUid = p.get().sopInstanceUid();
+                warnings.addAll(LoadedPatient.session().addPlan(plan));
+            }
+        } catch (DicomReadException e) {
+            warnings.add("RT Plan not shown: " + e.getMessage());
+        }
+        try {
+            Optional<PlanObjects.Found> d = firstOf(found.dose(), "RT Dose", warnings);
+            if (d.isPresent()) {
+                dose = new RtDoseReader().read(d.get().instance().file());
+                warnings.addAll(LoadedPatient.session().addDose(dose));
+            }
+        } catch (DicomReadException e) {
+            warnings.add("RT Dose not shown: " + e.getMessage());
+        }
+        for (PlanObjects.Found r : found.registrations()) {
             try {
-                if (plan == null && s.modality().equals("RTPLAN") && frame.equals(s.frameOfReferenceUid())) {
-                    plan = new RtPlanReader().read(firstFile(s));
-                    warnings.addAll(LoadedPatient.session().addPlan(plan));
-                } else if (dose == null && s.modality().equals("RTDOSE") && frame.equals(s.frameOfReferenceUid())) {
-                    dose = new RtDoseReader().read(firstFile(s));
-                    warnings.addAll(LoadedPatient.session().addDose(dose));
-                } else if (s.modality().equals("REG")) {
-                    SpatialRegistration reg = new SpatialRegistrationReader().read(firstFile(s));
-                    if (LoadedPatient.session().registrations().stream().noneMatch(r -> r.equals(reg))) {
-                        warnings.addAll(LoadedPatient.session().addRegistration(reg));
-                    }
+                SpatialRegistration reg = new SpatialRegistrationReader().read(r.instance().file());
+                if (LoadedPatient.session().registrations().stream().noneMatch(x -> x.equals(reg))) {
+                    warnings.addAll(LoadedPatient.session().addRegistration(reg));
                 }
             } catch (DicomReadException e) {
-                warnings.add(s.modality() + " '" + s.description() + "' not shown: " + e.getMessage());
+                warnings.add("REG '" + r.series().description() + "' not used: " + e.getMessage());
             }
         }
         List<SeriesRecord> secondaries = patientSeries.stream()
                 .filter(s -> s.isImageSeries() && !s.seriesInstanceUid().equals(series.seriesInstanceUid())).toList();
+        WorkingSessions.current().setPlanContext(new PlanContext(image, structures, structureFile, plan, planUid, dose));
         return new ViewerContent(image, structures, structureFile, plan, dose, secondaries, warnings);
+    }
+
+    /** The chosen object; among several that nothing tells apart the first, with a warning that names it. */
+    private static Optional<PlanObjects.Found> firstOf(PlanObjects.Choice choice, String what, List<String> warnings) {
+        if (choice.ambiguous()) {
+            PlanObjects.Found first = choice.candidates().get(0);
+            warnings.add(choice.candidates().size() + " " + what + "s belong to this image series and nothing tells them "
+                    + "apart; showing " + first.instance().file().getFileName() + ": select another in the Patient "
+                    + "Browser to show it instead");
+            return Optional.of(first);
+        }
+        return choice.chosen();
     }
 
     /** Loads (or reuses) a secondary image series. */
@@ -129,46 +164,5 @@ public final class ViewerLoader {
         ImageVolume v = new ImageSeriesReader().read(files, monitor);
         warnings.addAll(LoadedPatient.session().addImage(v)); // refuses another patient
         return v;
-    }
-
-    /**
-     * The RT Structure Set to show among those that reference an image series: the one asked for; else the only
-     * one; else the one an RT Plan of the patient references (the plan's structures); else the first. With several,
-     * a warning names the one shown and how to show another.
-     */
-    static SeriesRecord chooseStructureSet(List<SeriesRecord> sets, SeriesRecord asked, List<SeriesRecord> patientSeries,
-            List<String> warnings) {
-        if (asked != null && sets.stream().anyMatch(s -> s.seriesInstanceUid().equals(asked.seriesInstanceUid()))) {
-            return asked;
-        }
-        if (sets.size() <= 1) {
-            return sets.isEmpty() ? null : sets.get(0);
-        }
-        List<String> planned = patientSeries.stream().filter(s -> s.modality().equals("RTPLAN"))
-                .flatMap(s -> s.referencedInstanceUids().stream()).toList();
-        Optional<SeriesRecord> plans = sets.stream()
-                .filter(s -> s.instances().stream().anyMatch(i -> planned.contains(i.sopInstanceUid()))).findFirst();
-        SeriesRecord chosen = plans.orElse(sets.get(0));
-        warnings.add(sets.size() + " RT Structure Sets reference this image series; showing "
-                + chosen.instances().get(0).file().getFileName() + (plans.isPresent() ? " (the plan's)" : "")
-                + ": select another RT Structure Set in the Patient Browser to show it instead");
-        return chosen;
-    }
-
-    private static Path firstFile(SeriesRecord s) {
-        return s.instances().get(0).file();
-    }
-
-    /** All series of the patient record that holds {@code series}. */
-    private static List<SeriesRecord> samePatientSeries(SeriesRecord series) {
-        for (DicomIndex index : PatientSession.get().indexes()) {
-            for (PatientRecord p : index.patients()) {
-                List<SeriesRecord> all = p.studies().stream().flatMap(st -> st.series().stream()).toList();
-                if (all.stream().anyMatch(s -> s.seriesInstanceUid().equals(series.seriesInstanceUid()))) {
-                    return all;
-                }
-            }
-        }
-        return List.of();
     }
 }

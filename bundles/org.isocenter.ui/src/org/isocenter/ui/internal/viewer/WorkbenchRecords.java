@@ -1,12 +1,9 @@
 package org.isocenter.ui.internal.viewer;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.plan.RtPlan;
-import org.isocenter.dicom.io.RtPlanReader;
-import org.isocenter.dicom.scan.InstanceRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.igrt.Course;
 import org.isocenter.igrt.Decision;
@@ -16,14 +13,14 @@ import org.isocenter.igrt.RecordStore;
 import org.isocenter.igrt.RecordStores;
 import org.isocenter.igrt.TableTopCorrection;
 import org.isocenter.registration.CouchCorrection;
+import org.isocenter.session.WorkingSessions;
 import org.isocenter.ui.internal.IsocenterUiPlugin;
-import org.isocenter.ui.internal.PatientSession;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
 
 /**
  * The workbench's decisions into the IGRT record store, by the same rules as {@code register --record}
- * ({@link FractionRecording}): the course of the plan on the planning CT (its RT Plan among the imported series,
- * same Frame of Reference), the daily image's fraction, the couch correction (IEC 61217 table-top, mm and degrees).
+ * ({@link FractionRecording}): the course of the plan of the working session's plan context (the planning CT's RT
+ * Plan as {@link org.isocenter.session.PlanResolver} chose it: same patient and Frame of Reference), the daily image's fraction, the couch correction (IEC 61217 table-top, mm and degrees).
  */
 public final class WorkbenchRecords {
 
@@ -57,21 +54,12 @@ public final class WorkbenchRecords {
     private record Plan(String sopInstanceUid, RtPlan plan) {
     }
 
-    /** The RT Plan of the planning CT's patient in its Frame of Reference among the imported series. */
-    private static Optional<Plan> planFor(ImageVolume planning) throws Exception {
-        String frame = planning.frameOfReferenceUid();
-        List<SeriesRecord> plans = PatientSession.get().indexes().stream().flatMap(i -> i.allSeries().stream())
-                .filter(s -> s.modality().equals("RTPLAN") && (s.frameOfReferenceUid().equals(frame)
-                        || s.referencedFrameOfReferenceUids().contains(frame)))
-                .toList();
-        for (SeriesRecord s : plans) {
-            for (InstanceRecord i : s.instances()) {
-                RtPlan p = new RtPlanReader().read(i.file());
-                if (p.patient().patientId().equals(planning.patient().patientId()) && p.frameOfReferenceUid().equals(frame)) {
-                    return Optional.of(new Plan(i.sopInstanceUid(), p));
-                }
-            }
-        }
-        return Optional.empty();
+    /** The plan of the working session's plan context when its image is the planning CT (same patient and frame). */
+    private static Optional<Plan> planFor(ImageVolume planning) {
+        return WorkingSessions.current().planContext()
+                .filter(c -> c.image() == planning && c.plan() != null)
+                .filter(c -> c.plan().patient().patientId().equals(planning.patient().patientId())
+                        && c.plan().frameOfReferenceUid().equals(planning.frameOfReferenceUid()))
+                .map(c -> new Plan(c.planSopInstanceUid(), c.plan()));
     }
 }

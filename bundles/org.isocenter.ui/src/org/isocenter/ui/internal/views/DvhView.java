@@ -43,7 +43,9 @@ import org.isocenter.core.structure.StructureSet;
 import org.isocenter.dose.DoseMetrics;
 import org.isocenter.dose.DoseVolumeHistogram;
 import org.isocenter.dose.DvhCalculator;
-import org.isocenter.ui.IsocenterUi;
+import org.isocenter.session.PlanContext;
+import org.isocenter.session.SessionListener;
+import org.isocenter.session.WorkingSessions;
 import org.isocenter.ui.internal.contouring.EditableStructures;
 import org.isocenter.ui.internal.jobs.EclipseProgress;
 
@@ -67,6 +69,12 @@ public final class DvhView extends ViewPart {
 
     private final EditableStructures session = EditableStructures.get();
     private final Runnable sessionListener = () -> Display.getDefault().asyncExec(this::refresh);
+    /** The plan context (dose, prescription) changed: shown again. */
+    private final SessionListener contextListener = change -> {
+        if (change != SessionListener.Change.IMPORTED) {
+            Display.getDefault().asyncExec(this::refresh);
+        }
+    };
     private final DvhCalculator calculator = new DvhCalculator();
 
     private Table checklist;
@@ -182,19 +190,17 @@ public final class DvhView extends ViewPart {
         });
 
         session.addListener(sessionListener);
+        WorkingSessions.current().addListener(contextListener);
         refresh();
     }
 
     // ---- inputs ---------------------------------------------------------------------------------------------
 
-    /** The RT Dose loaded with the Image Viewer's image, null when none. */
+    /** The RT Dose of the working session's plan context when it is the structures' image, null when none. */
     private DoseGrid dose() {
-        var viewer = getSite().getPage().findView(IsocenterUi.VIEW_IMAGE_VIEWER);
-        if (viewer instanceof ImageViewerView v && v.model().content() != null && session.isLoaded()
-                && v.model().content().primary() == session.image()) {
-            return v.model().content().dose();
-        }
-        return null;
+        return WorkingSessions.current().planContext()
+                .filter(c -> session.isLoaded() && c.image() == session.image())
+                .map(PlanContext::dose).orElse(null);
     }
 
     /** Rebuilds the checklist when the structure set changed, and computes what is missing (debounced job). */
@@ -541,13 +547,7 @@ public final class DvhView extends ViewPart {
      * is stated.
      */
     public double prescriptionGy() {
-        var viewer = getSite().getPage().findView(IsocenterUi.VIEW_IMAGE_VIEWER);
-        if (viewer instanceof ImageViewerView v && v.model().content() != null && v.model().content().plan() != null) {
-            return v.model().content().plan().prescriptions().stream()
-                    .mapToDouble(org.isocenter.core.plan.Prescription::targetPrescriptionDoseGy)
-                    .filter(d -> Double.isFinite(d) && d > 0).findFirst().orElse(Double.NaN);
-        }
-        return Double.NaN;
+        return WorkingSessions.current().planContext().map(PlanContext::prescriptionGy).orElse(Double.NaN);
     }
 
     /** Whether the dose axis shows % of the prescription (asked for, a prescription known, the dose in Gy). */
@@ -749,6 +749,7 @@ public final class DvhView extends ViewPart {
     @Override
     public void dispose() {
         session.removeListener(sessionListener);
+        WorkingSessions.current().removeListener(contextListener);
         cancelJob();
         swatches.forEach(Image::dispose);
         swatches.clear();

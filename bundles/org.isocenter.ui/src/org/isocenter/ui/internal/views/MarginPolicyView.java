@@ -39,6 +39,7 @@ import org.isocenter.contour.Margins;
 import org.isocenter.contour.StructureStatistics;
 import org.isocenter.core.structure.Contour;
 import org.isocenter.core.structure.Roi;
+import org.isocenter.core.structure.StructureRoles;
 import org.isocenter.core.structure.RoiSlabs;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.ui.IsocenterUi;
@@ -516,15 +517,12 @@ public final class MarginPolicyView extends ViewPart {
 
     // ---- PTV preview ----------------------------------------------------------------------------------------
 
-    /** The target structures of the edited set: contoured CTV, GTV or ITV (by type, or an ITV by name). */
+    /** The target structures of the edited set a margin grows: contoured GTV, CTV or ITV ({@link StructureRoles}). */
     private static List<Roi> targetsOf(StructureSet set) {
         if (set == null) {
             return List.of();
         }
-        return set.rois().stream().filter(r -> !r.contours().isEmpty()).filter(r -> {
-            String t = r.interpretedType().toUpperCase(Locale.ROOT);
-            return t.equals("CTV") || t.equals("GTV") || t.equals("ITV") || r.name().toUpperCase(Locale.ROOT).startsWith("ITV");
-        }).toList();
+        return set.rois().stream().filter(r -> !r.contours().isEmpty()).filter(StructureRoles::isClinicalTarget).toList();
     }
 
     /** The structure set changed (edit, load, close) or another preview replaced this view's. */
@@ -549,7 +547,7 @@ public final class MarginPolicyView extends ViewPart {
             if (index < 0) {
                 index = 0;
                 for (int i = targets.size() - 1; i >= 0; i--) {
-                    if (targets.get(i).interpretedType().equals("CTV")) {
+                    if (StructureRoles.targetKind(targets.get(i)).orElse("").equals("CTV")) {
                         index = i; // the first CTV by default
                     }
                 }
