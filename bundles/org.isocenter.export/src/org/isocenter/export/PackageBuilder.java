@@ -35,6 +35,8 @@ import org.isocenter.dicom.io.RtPlanReader;
 import org.isocenter.dicom.io.SeriesAttributes;
 import org.isocenter.dicom.io.SpatialRegistrationReader;
 import org.isocenter.igrt.AcceptedRegistration;
+import org.isocenter.session.PlanObjects.Choice;
+import org.isocenter.session.PlanResolver;
 import org.isocenter.margin.FractionLog;
 import org.isocenter.dicom.io.StructureSetReader;
 import org.isocenter.dicom.scan.DicomFolderScanner;
@@ -111,15 +113,11 @@ public final class PackageBuilder {
         if (request.structureSetFile() != null) {
             ssFile = request.structureSetFile().toAbsolutePath().normalize();
         } else if (!plan.referencedStructureSetUid().isEmpty()) {
-            List<Path> hits = scanned.stream().filter(s -> s.series().modality().equals("RTSTRUCT"))
-                    .flatMap(s -> s.series().instances().stream())
-                    .filter(i -> i.sopInstanceUid().equals(plan.referencedStructureSetUid())).map(InstanceRecord::file)
-                    .distinct().toList();
-            if (hits.isEmpty()) {
-                refusals.add("the plan references structure set " + plan.referencedStructureSetUid() + ", which is not in "
-                        + folders);
+            Choice referenced = PlanResolver.referencedStructureSet(series(scanned), plan.referencedStructureSetUid());
+            if (referenced.chosen().isEmpty()) {
+                refusals.add(referenced.how() + " (searched " + folders + ")");
             } else {
-                ssFile = hits.get(0);
+                ssFile = referenced.chosen().get().instance().file();
             }
         } else {
             notes.add("the plan references no structure set; none exported");
@@ -156,17 +154,14 @@ public final class PackageBuilder {
                 ct = images.get(0);
             }
         } else {
-            String seriesRef = ssSeriesRef;
-            List<Scanned> images = scanned.stream().filter(s -> s.series().isImageSeries()).toList();
-            List<Scanned> byRef = images.stream().filter(s -> s.series().seriesInstanceUid().equals(seriesRef)).toList();
-            List<Scanned> byFrame = images.stream().filter(s -> frame.equals(s.series().frameOfReferenceUid())).toList();
-            List<Scanned> candidates = !byRef.isEmpty() ? byRef : byFrame;
+            List<SeriesRecord> candidates = PlanResolver.planningImages(series(scanned), frame,
+                    ssSeriesRef.isEmpty() ? List.of() : List.of(ssSeriesRef));
             if (candidates.isEmpty()) {
                 refusals.add("no planning CT in the plan's Frame of Reference " + frame + " found in " + folders);
             } else if (candidates.size() > 1) {
                 refusals.add(candidates.size() + " image series in the plan's Frame of Reference; choose the planning CT");
             } else {
-                ct = candidates.get(0);
+                ct = scanned.stream().filter(s -> s.series() == candidates.get(0)).findFirst().orElseThrow();
             }
         }
         if (ct != null) {
@@ -184,8 +179,7 @@ public final class PackageBuilder {
         request.registrationFiles().forEach(p -> regFiles.add(p.toAbsolutePath().normalize()));
         Set<Path> found = new LinkedHashSet<>();
         if (request.findIgrt()) {
-            scanned.stream().filter(s -> s.series().modality().equals("REG")).flatMap(s -> s.series().instances().stream())
-                    .map(InstanceRecord::file).forEach(found::add);
+            PlanResolver.registrations(series(scanned)).forEach(f -> found.add(f.instance().file()));
         }
         List<SpatialRegistration> registrations = new ArrayList<>();
         List<Path> regKept = new ArrayList<>();
@@ -380,6 +374,10 @@ public final class PackageBuilder {
 
     /** A scanned series with the patient it was filed under. */
     private record Scanned(SeriesRecord series, PatientIdentity patient) {
+    }
+
+    private static List<SeriesRecord> series(List<Scanned> scanned) {
+        return scanned.stream().map(Scanned::series).toList();
     }
 
     private static List<Scanned> scan(Path folder) throws IOException {

@@ -59,8 +59,46 @@ public final class PlanResolver {
         String planUid = plan.chosen().map(Found::sopInstanceUid).orElse("");
         Choice dose = choose(doses, "RT Dose", List.of(new Rule("it references the plan",
                 f -> !planUid.isEmpty() && f.series().referencedInstanceUids().contains(planUid))));
-        List<Found> registrations = instances(patientSeries, "REG", s -> true);
+        List<Found> registrations = registrations(patientSeries);
         return new PlanObjects(set, plan, dose, registrations);
+    }
+
+    /**
+     * The RT Structure Set a plan references (its Referenced Structure Set's SOP Instance UID) among the series: the
+     * export's rule, where the plan decides and nothing else may stand in. Copies of one instance in several files
+     * are one object (the first file is chosen); empty UID or none found: nothing chosen, {@code how} says which.
+     */
+    public static Choice referencedStructureSet(List<SeriesRecord> series, String structureSetSopInstanceUid) {
+        if (structureSetSopInstanceUid == null || structureSetSopInstanceUid.isEmpty()) {
+            return new Choice(Optional.empty(), List.of(), "the plan references no structure set");
+        }
+        List<Found> hits = instances(series, "RTSTRUCT", s -> true).stream()
+                .filter(f -> f.sopInstanceUid().equals(structureSetSopInstanceUid)).toList();
+        return hits.isEmpty()
+                ? new Choice(Optional.empty(), hits, "the plan references structure set " + structureSetSopInstanceUid
+                        + ", which is not among the scanned series")
+                : new Choice(Optional.of(hits.get(0)), hits, "the one the plan references");
+    }
+
+    /**
+     * The candidate planning images of a structure set or plan: the image series it references (its Referenced
+     * Series), else every image series in its Frame of Reference. More than one: the caller must not guess.
+     */
+    public static List<SeriesRecord> planningImages(List<SeriesRecord> series, String frameUid,
+            List<String> referencedSeriesUids) {
+        List<SeriesRecord> images = series.stream().filter(SeriesRecord::isImageSeries).toList();
+        List<SeriesRecord> byRef = images.stream()
+                .filter(s -> referencedSeriesUids.contains(s.seriesInstanceUid())).toList();
+        if (!byRef.isEmpty()) {
+            return byRef;
+        }
+        return frameUid == null || frameUid.isEmpty() ? List.of()
+                : images.stream().filter(s -> frameUid.equals(s.frameOfReferenceUid())).toList();
+    }
+
+    /** Every Spatial Registration among the series (whether one links a given frame is read from the object). */
+    public static List<Found> registrations(List<SeriesRecord> series) {
+        return instances(series, "REG", s -> true);
     }
 
     private record Rule(String why, Predicate<Found> prefers) {

@@ -83,4 +83,31 @@ class PlanResolverTest {
         assertTrue(none.structureSet().ambiguous());
         assertEquals(2, none.structureSet().candidates().size());
     }
+
+    @Test
+    void aPlansOwnObjectsAreTheOnesItReferencesAndSeveralImagesInItsFrameAreNotGuessed() {
+        SeriesRecord ct = series(CT, "CT", FRAME, List.of(), List.of(), List.of(), "ct1");
+        SeriesRecord cbct = series("cbct", "CT", "8.8", List.of(), List.of(), List.of(), "cb1");
+        SeriesRecord ssA = series("ssA", "RTSTRUCT", "", List.of(CT), List.of(FRAME), List.of(), "sopA");
+        SeriesRecord copyOfA = series("ssA2", "RTSTRUCT", "", List.of(CT), List.of(FRAME), List.of(), "sopA");
+        SeriesRecord reg = series("reg", "REG", FRAME, List.of(), List.of(), List.of(), "reg1");
+
+        var referenced = PlanResolver.referencedStructureSet(List.of(ct, ssA, copyOfA, reg), "sopA");
+        assertEquals("ssA", referenced.chosen().orElseThrow().series().seriesInstanceUid(), "copies: the first file");
+        assertEquals(2, referenced.candidates().size());
+        var missing = PlanResolver.referencedStructureSet(List.of(ct, ssA), "sopZ");
+        assertTrue(missing.chosen().isEmpty() && missing.how().contains("sopZ"), missing.how());
+        assertTrue(PlanResolver.referencedStructureSet(List.of(ct, ssA), "").chosen().isEmpty(),
+                "a plan without a reference gets none, not the only one there is");
+
+        assertEquals(List.of(ct), PlanResolver.planningImages(List.of(ct, cbct, ssA), FRAME, List.of(CT)));
+        assertEquals(List.of(ct), PlanResolver.planningImages(List.of(ct, cbct, ssA), FRAME, List.of()),
+                "no reference: the image series in the frame");
+        SeriesRecord ct2 = series("ct2", "CT", FRAME, List.of(), List.of(), List.of(), "ct2a");
+        assertEquals(2, PlanResolver.planningImages(List.of(ct, ct2), FRAME, List.of()).size(),
+                "two image series in the frame: both returned, the caller refuses");
+        assertEquals(List.of(ct2), PlanResolver.planningImages(List.of(ct, ct2), FRAME, List.of("ct2")),
+                "the referenced series decides");
+        assertEquals(1, PlanResolver.registrations(List.of(ct, ssA, reg)).size());
+    }
 }

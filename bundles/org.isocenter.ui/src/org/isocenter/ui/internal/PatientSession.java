@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.session.PlanResolver;
 import org.isocenter.session.SessionListener;
 import org.isocenter.session.WorkingSession;
 import org.isocenter.session.WorkingSessions;
@@ -53,16 +54,15 @@ public final class PatientSession {
         return result;
     }
 
-    /** The imported image series an RT Structure Set references (its contoured series), if imported. */
+    /**
+     * The imported image series of an RT Structure Set: the series it references, else the one image series in its
+     * Frame of Reference ({@link PlanResolver#planningImages}); empty when none or several.
+     */
     public Optional<SeriesRecord> imageSeriesFor(SeriesRecord structureSet) {
-        for (DicomIndex index : indexes()) {
-            for (SeriesRecord s : index.allSeries()) {
-                if (s.isImageSeries() && structureSet.referencedSeriesUids().contains(s.seriesInstanceUid())) {
-                    return Optional.of(s);
-                }
-            }
-        }
-        return Optional.empty();
+        List<SeriesRecord> all = indexes().stream().flatMap(i -> i.allSeries().stream()).toList();
+        List<SeriesRecord> images = PlanResolver.planningImages(all, structureSet.frameOfReferenceUid(),
+                structureSet.referencedSeriesUids());
+        return images.size() == 1 ? Optional.of(images.get(0)) : Optional.empty();
     }
 
     /** Forgets a scanned folder (the index of {@code root}); nothing happens when it was not imported. */
