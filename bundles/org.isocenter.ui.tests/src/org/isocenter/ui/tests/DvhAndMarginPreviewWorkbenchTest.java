@@ -340,7 +340,16 @@ class DvhAndMarginPreviewWorkbenchTest {
         view.setPreviewEnabled(true);
         spinUntil(() -> view.previewRoi() != null, 120_000, "the PTV preview");
         assertSame(view.previewRoi(), SESSION.preview());
-        page().hideView(view);
+        // closed: in every open perspective (hidden in one, a view open in another lives on there, preview and all)
+        var shownIn = page().getPerspective();
+        for (var open : page().getOpenPerspectives()) {
+            page().setPerspective(open);
+            var ref = page().findViewReference(IsocenterUi.VIEW_MARGIN_POLICY);
+            if (ref != null) {
+                page().hideView(ref);
+            }
+        }
+        page().setPerspective(shownIn);
         settle();
         assertNull(SESSION.preview(), "closing the Margin Policy view removes its preview");
 

@@ -46,6 +46,8 @@ class IgrtParityWorkbenchTest {
     static void restoreClinic() throws Exception {
         Files.deleteIfExists(CLINIC);
         viewer().couchPanel().setMatchOn(MatchOn.BONE);
+        page().setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
+                .findPerspectiveWithId(IsocenterUi.PERSPECTIVE_PLANNING));
     }
 
     @Test

@@ -41,8 +41,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Layout, overlays, help and DVH display in the real workbench (issue 18, items 3, 13, 14): the Registration / IGRT
- * perspective gives the images 58 % of a 1280x800 window (the left column folded away, display and fusion controls in
- * one row, the readout in the status line; at least 55 % asserted, the share at 1600x1000 printed); the couch table and the Margin
+ * perspective gives the images at least 60 % of a 1280x800 window (63 % measured: the left column folded away, the
+ * image viewer without a title tab, display and fusion controls in one row, the readout in the status line; the share
+ * at 1600x1000 printed); the couch table and the Margin
  * Policy's buttons lie inside their parents at 1280x800; the couch status and the views' Frame of Reference have
  * tooltips with the full text; the isodose legend sits below the header and goes when isodoses are off; the Help
  * menu's pages open (user guide, couch conventions, shortcuts) and About is not clipped; the DVH's Gy / % toggle
@@ -150,9 +151,7 @@ class LayoutAndHelpWorkbenchTest {
         screenshot("layout-igrt-1280x800.png");
         double share = imageShare();
         System.out.printf("IGRT perspective: images take %.1f %% of the 1280x800 window%n", 100 * share);
-        // measured 58 % (the issue asks 60 %: the couch table's and two control lines' height is what is left); this
-        // guards what the layout reaches: the left column folded, display and fusion controls in one row
-        assertTrue(share >= 0.55, String.format("the images take %.1f %% of the 1280x800 window (at least 55 %%)",
+        assertTrue(share >= 0.60, String.format("the images take %.1f %% of the 1280x800 window (at least 60 %%)",
                 100 * share));
         size(1600, 1000);
         screenshot("layout-igrt-1600x1000.png");

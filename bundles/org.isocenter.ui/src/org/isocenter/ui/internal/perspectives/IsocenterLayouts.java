@@ -75,8 +75,10 @@ final class IsocenterLayouts {
         side.addView(IsocenterUi.VIEW_PATIENT_BROWSER);
         side.addView(IsocenterUi.VIEW_MARGIN_POLICY);
         side.addView(IsocenterUi.VIEW_PROGRESS);
-        IFolderLayout main = layout.createFolder("isocenter.main", IPageLayout.TOP, 0.95f, editor);
-        main.addView(IsocenterUi.VIEW_IMAGE_VIEWER);
+        // the image viewer without a title tab: in this perspective it is the workspace, and the tab's line is
+        // better spent on the images
+        layout.addStandaloneView(IsocenterUi.VIEW_IMAGE_VIEWER, false, IPageLayout.TOP, 0.95f, editor);
+        layout.getViewLayout(IsocenterUi.VIEW_IMAGE_VIEWER).setCloseable(false);
         shortcuts(layout);
     }
 

@@ -60,7 +60,7 @@ public final class CouchCorrectionPanel {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         String[] headers = { "Couch (IEC 61217)", "Lat mm", "Long mm", "Vert mm", "Pitch °", "Roll °", "Yaw °", "Status" };
-        int[] widths = { 200, 62, 68, 64, 60, 56, 56, 300 };
+        int[] widths = { 200, 62, 76, 70, 60, 56, 56, 300 };
         for (int i = 0; i < headers.length; i++) {
             TableColumn c = new TableColumn(table, i == 0 || i == 7 ? SWT.LEFT : SWT.RIGHT);
             c.setText(headers[i]);
