@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DICOM series decoding benchmark (issue 3): Isocenter vs cat and pydicom on the same files, same machine, same
+# DICOM series decoding benchmark: Isocenter vs cat and pydicom on the same files, same machine, same
 # run; then the peak-heap check for a 512x512x500 series. Needs a built tree (./mvnw verify or ./isocenter build).
 # Usage: scripts/benchmark-dicom-read.sh [slices=150] [runs=12]
 # Isocenter is timed in one JVM: "cold" is the first run (class loading, JIT), "warm" the median of the last 5.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# MPR frame-time benchmark (issue 4): Isocenter's slice renderer vs VTK vtkImageReslice + window/level, same JVM,
+# MPR frame-time benchmark: Isocenter's slice renderer vs VTK vtkImageReslice + window/level, same JVM,
 # same 512x512x150 volume, every slice of each plane into a 512x512 view. Needs a built tree (./mvnw verify) and
 # an X display for VTK's libraries (run under xvfb-run on a headless machine).
 # Usage: scripts/benchmark-mpr.sh

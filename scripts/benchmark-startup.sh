@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up and whole-process benchmark of the headless commands (issue 22): ./isocenter as a user runs it (the
+# Start-up and whole-process benchmark of the headless commands: ./isocenter as a user runs it (the
 # launcher, the JVM, the command, the exit) against peers on the same files, same machine, same run:
 #   start-up  ./isocenter help (plain class path + AOT cache, as shipped; without the cache; in Equinox as before)
 #             vs the pydicom script's interpreter start and imports (python3 -c 'import numpy, pydicom');

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * The plain-Java entry point of the headless commands: {@code java -cp <the CLI's bundle jars> CliMain <command>}.
- * The {@code ./isocenter} launcher uses it instead of starting Equinox with the whole product (issue 22: the
+ * The {@code ./isocenter} launcher uses it instead of starting Equinox with the whole product (the
  * framework's start-up was most of a short command's time). Nothing of the CLI needs the OSGi framework: the few
  * service look-ups ({@code RegistrationAlgorithms}, {@code LinacExporters}, {@code MarginRecipes},
  * {@code CorrectionProtocols}) fall back to the built-in implementations when no framework runs, and those are all

@@ -37,7 +37,7 @@ class MarginExactnessTest {
     private static final double TOLERANCE_MM = 0.1;
     private static final double CX = 2.7, CY = -4.1; // off the in-plane grid on purpose
 
-    /** A cone, base radius 12 mm at its lowest contoured plane, narrowing 1 mm per 2.5 mm slice (issue 16). */
+    /** A cone, base radius 12 mm at its lowest contoured plane, narrowing 1 mm per 2.5 mm slice. */
     @ParameterizedTest(name = "cone + {0} (contours every {1} mm, planes every {2} mm from {3})")
     @CsvSource(delimiter = ';', value = { "5; 2.5; 2.5; -60", "5,5,5,5,10,3; 2.5; 2.5; -60", "7,7,7,7,0,0; 2.5; 2.5; -60",
             "5; 5; 2.5; -61.25", "4,4,4,4,6,2; 5; 2; -59" })

@@ -66,7 +66,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Issue 18 items 5, 10, 11, 12 in the running workbench: the Patient Browser lists a patient once however often it is
+ * The daily-use fixes in the running workbench: the Patient Browser lists a patient once however often it is
  * imported, follows Close Patient, flags a series with a missing slice; an import with a corrupt and a random-bytes file
  * ends with a summary naming both; the Export wizard offers the DICOM node address book with a C-ECHO test against a
  * StorageServer and a summary page before Finish; Margin Policy builds the protocol from a combo and spinners and takes

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Layout, overlays, help and DVH display in the real workbench (issue 18, items 3, 13, 14): the Registration / IGRT
+ * Layout, overlays, help and DVH display in the real workbench: the Registration / IGRT
  * perspective gives the images at least 60 % of a 1280x800 window (63 % measured: the left column folded away, the
  * image viewer without a title tab, display and fusion controls in one row, the readout in the status line; the share
  * at 1600x1000 printed); the couch table and the Margin

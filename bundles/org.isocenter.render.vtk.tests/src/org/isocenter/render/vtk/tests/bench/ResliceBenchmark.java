@@ -34,7 +34,7 @@ import vtk.vtkMatrix4x4;
 import vtk.vtkShortArray;
 
 /**
- * MPR frame-time benchmark (issue 4): a 512×512×150 CT with five contoured structures, scrolled through every
+ * MPR frame-time benchmark: a 512×512×150 CT with five contoured structures, scrolled through every
  * slice of each plane into a 512×512 view with window/level and contour outlines; median and 95th percentile
  * per frame, and bytes allocated per frame. Peer, same JVM and data: VTK's vtkImageReslice +
  * vtkImageMapToWindowLevelColors (what 3D Slicer's slice views use), same planes and output size, without
