@@ -3,6 +3,7 @@ package org.isocenter.ui.internal.preferences;
 import java.io.IOException;
 import java.util.Locale;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
@@ -40,6 +41,8 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
         }
     };
     private StringFieldEditor db;
+    /** Why the clinic file could not be read (null: it could); shown until the page is left. */
+    private String readProblem, readDetail;
 
     @Override
     public void init(IWorkbench workbench) {
@@ -54,7 +57,11 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
         try {
             put(PreferenceDefaults.clinic());
         } catch (IOException e) {
-            setErrorMessage("Cannot read the clinic settings: " + e.getMessage());
+            readProblem = ClinicSettings.FILE_NAME + ": " + (e.getCause() != null ? e.getCause().getMessage()
+                    : e.getMessage()) + " (defaults shown; OK rewrites the file)";
+            readDetail = "The clinic settings could not be read: " + e.getMessage() + ". The values below are the "
+                    + "defaults; OK replaces the file with them, Cancel leaves it as it is.";
+            setErrorMessage(readProblem);
         }
         setPreferenceStore(clinicStore);
     }
@@ -98,6 +105,14 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
 
     @Override
     protected void createFieldEditors() {
+        if (readDetail != null) { // the whole message, file path included, where the title line cuts it
+            org.eclipse.swt.widgets.Label l = new org.eclipse.swt.widgets.Label(getFieldEditorParent(), SWT.WRAP);
+            l.setText(readDetail);
+            l.setForeground(getFieldEditorParent().getDisplay().getSystemColor(SWT.COLOR_RED));
+            org.eclipse.swt.layout.GridData g = new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+            g.widthHint = 400;
+            l.setLayoutData(g);
+        }
         actionMm = number(ClinicSettings.ACTION_MM, "&Action level, translation (mm):", 0, 50);
         actionDeg = number(ClinicSettings.ACTION_DEG, "Action level, &rotation (°):", 0, 10);
         maxMm = number(ClinicSettings.MAX_MM, "&Maximum translation (mm):", 0.1, 100);
@@ -121,6 +136,28 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
         return f;
     }
 
+    /** A field that turns valid clears the message; the limits' contradiction or the unreadable file stay said. */
+    @Override
+    public void setErrorMessage(String message) {
+        super.setErrorMessage(message != null ? message : limitsProblem() != null ? limitsProblem() : readProblem);
+    }
+
+    private String limitsProblem() {
+        if (actionMm == null || maxDeg == null) {
+            return null;
+        }
+        try {
+            new CorrectionLimits(actionMm.value(), actionDeg.value(), maxMm.value(), maxDeg.value());
+            return null;
+        } catch (NumberFormatException e) {
+            return null; // the field says what is wrong with it
+        } catch (IllegalArgumentException e) {
+            return LIMITS_MESSAGE;
+        }
+    }
+
+    private static final String LIMITS_MESSAGE = "The action levels must be below the maximum correction.";
+
     @Override
     protected void checkState() {
         super.checkState();
@@ -128,7 +165,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
             try {
                 new CorrectionLimits(actionMm.value(), actionDeg.value(), maxMm.value(), maxDeg.value());
             } catch (IllegalArgumentException e) {
-                setErrorMessage("The action levels must be below the maximum correction.");
+                setErrorMessage(LIMITS_MESSAGE);
                 setValid(false);
             }
         }
