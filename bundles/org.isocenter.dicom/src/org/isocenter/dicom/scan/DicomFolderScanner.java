@@ -28,6 +28,9 @@ import org.isocenter.dicom.internal.HeaderReader.Header;
  */
 public final class DicomFolderScanner {
 
+    /** Files whose headers are read in parallel between two checks for cancellation. */
+    private static final int BATCH = 64;
+
     /** Scans {@code root} (a folder, or a single file) recursively. */
     public DicomIndex scan(Path root, ProgressMonitor monitor) throws IOException {
         if (!Files.exists(root)) {
@@ -41,16 +44,23 @@ public final class DicomFolderScanner {
         List<Path> notDicom = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
         List<Header> headers = new ArrayList<>();
-        for (Path file : files) {
+        // headers are read in parallel, a batch at a time (cancellation and progress between batches, on this
+        // thread); results keep the files' order, so the index does not depend on the number of cores
+        for (int from = 0; from < files.size(); from += BATCH) {
             monitor.checkCancelled();
-            HeaderReader.Result result = HeaderReader.read(file);
-            switch (result) {
-                case HeaderReader.NotDicom n -> notDicom.add(file);
-                case HeaderReader.Problem p -> problems.add(new FileProblem(file, p.message()));
-                case Header h when h.defect() != null -> problems.add(new FileProblem(file, h.defect() + "; not indexed"));
-                case Header h -> headers.add(h);
+            List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+            List<HeaderReader.Result> results = batch.size() == 1 ? List.of(HeaderReader.read(batch.get(0)))
+                    : batch.parallelStream().map(HeaderReader::read).toList();
+            for (int i = 0; i < batch.size(); i++) {
+                Path file = batch.get(i);
+                switch (results.get(i)) {
+                    case HeaderReader.NotDicom n -> notDicom.add(file);
+                    case HeaderReader.Problem p -> problems.add(new FileProblem(file, p.message()));
+                    case Header h when h.defect() != null -> problems.add(new FileProblem(file, h.defect() + "; not indexed"));
+                    case Header h -> headers.add(h);
+                }
             }
-            monitor.worked(1);
+            monitor.worked(batch.size());
         }
         return new DicomIndex(root, files.size(), group(headers, problems), notDicom, problems);
     }
