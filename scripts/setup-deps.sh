@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Runtime + build: PixelMed (DICOM toolkit), VTK 9 Java bindings + Mesa (3D), GTK 3 (SWT), CharLS and OpenJPEG
-# (JPEG-LS and JPEG 2000 pixel data, called through JNA).
+# (JPEG-LS and JPEG 2000 pixel data, called through JNA), dcmtk's dcmdjpeg (12-bit JPEG, run as a process).
 # Tests: dcmtk (storescp/storescu network peers, dcmcjpeg/dcmcjpls/dcmcrle encoders), dicom3tools (dciodvfy),
 # GDCM's gdcmconv (JPEG 2000 encoder and reference decoder),
 # pydicom + numpy (independent reader), plastimatch (RT data written by another tool), Xvfb, imagemagick,

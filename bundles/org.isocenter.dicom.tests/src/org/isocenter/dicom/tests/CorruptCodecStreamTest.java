@@ -319,4 +319,26 @@ class CorruptCodecStreamTest {
             assertRefused(withStream(jpeg, n + "_eb_after_eoi.dcm", appendGarbage(true)), "JPEG");
         }
     }
+
+    @Test
+    void jpegExtended12BitTruncatedCorruptOrWithDataAfterTheEndIsRefused() throws Exception {
+        for (Path source : sources) {
+            String n = source.getFileName().toString().replace(".dcm", "");
+            Path jpeg = encode("dcmcjpeg", source, n + "_ee12.dcm", "+ee");
+            assertRefused(withStream(jpeg, n + "_ee12_no_eoi.dcm", truncateBeforeEnd(0)), "JPEG");
+            assertRefused(withStream(jpeg, n + "_ee12_truncated.dcm", truncateBeforeEnd(200)), "JPEG");
+            assertRefused(withStream(jpeg, n + "_ee12_after_eoi.dcm", appendGarbage(true)), "JPEG");
+            // 200 bytes cut from the middle of the scan, EOI kept: the structure is whole, the data end early;
+            // dcmdjpeg's libjpeg warns (and would fill in grey), which is a refusal
+            assertRefused(withStream(jpeg, n + "_ee12_cut.dcm", s -> {
+                int from = (scanData(s) + endMarker(s)) / 2;
+                byte[] out = new byte[s.length - 200];
+                System.arraycopy(s, 0, out, 0, from);
+                System.arraycopy(s, from + 200, out, from, s.length - from - 200);
+                return out;
+            }), "12-bit JPEG", "dcmdjpeg", "Corrupt JPEG data");
+            // a wrong frame size in the header is refused before dcmtk runs
+            assertRefused(withStream(jpeg, n + "_ee12_sof_rows.dcm", setByte(0xC1, 6, 0x7F)), "JPEG frame is");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.isocenter.dicom.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import com.pixelmed.dicom.TransferSyntax;
 
 import org.isocenter.dicom.internal.codec.CharLsDecoder;
 import org.isocenter.dicom.internal.codec.CodecException;
+import org.isocenter.dicom.internal.codec.DcmtkJpegDecoder;
 import org.isocenter.dicom.internal.codec.ImageIoJpegDecoder;
 import org.isocenter.dicom.internal.codec.JpegLosslessDecoder;
 import org.isocenter.dicom.internal.codec.OpenJpegDecoder;
@@ -22,14 +25,15 @@ import org.isocenter.dicom.io.DicomReadException;
  * Turns the Pixel Data of one greyscale frame into stored sample values: native (implicit/explicit VR,
  * little or big endian, 8/16/32 bits allocated) through PixelMed; RLE Lossless and JPEG Lossless (process 14, any
  * predictor) through Isocenter's own decoders; 8-bit JPEG Baseline/Extended through the JDK's ImageIO JPEG reader;
- * JPEG-LS through CharLS and JPEG 2000 through OpenJPEG (Debian's libcharls2 and libopenjp2-7, called with JNA).
- * Other encapsulated transfer syntaxes, 12-bit lossy JPEG and colour images are refused with the syntax named.
+ * 12-bit JPEG Extended through dcmtk's dcmdjpeg in a separate process; JPEG-LS through CharLS and JPEG 2000 through
+ * OpenJPEG (Debian's libcharls2 and libopenjp2-7, called with JNA). Other encapsulated transfer syntaxes and colour
+ * images are refused with the syntax named.
  */
 public final class PixelDecoder {
 
     /** JPEG Baseline (Process 1), lossy 8-bit. */
     public static final String JPEG_BASELINE = "1.2.840.10008.1.2.4.50";
-    /** JPEG Extended (Process 2 and 4), lossy 8 or 12-bit (only 8-bit is decoded). */
+    /** JPEG Extended (Process 2 and 4), lossy 8 or 12-bit. */
     public static final String JPEG_EXTENDED = "1.2.840.10008.1.2.4.51";
     /** JPEG-LS Lossless. */
     public static final String JPEG_LS = "1.2.840.10008.1.2.4.80";
@@ -50,7 +54,7 @@ public final class PixelDecoder {
             Map.entry(TransferSyntax.JPEGLossless, "JPEG Lossless, Non-Hierarchical (Process 14)"),
             Map.entry(TransferSyntax.JPEGLosslessSV1, "JPEG Lossless, First-Order Prediction (Process 14 SV1)"),
             Map.entry(JPEG_BASELINE, "JPEG Baseline (Process 1, lossy)"),
-            Map.entry(JPEG_EXTENDED, "JPEG Extended (Process 2 and 4, lossy; 8-bit only)"),
+            Map.entry(JPEG_EXTENDED, "JPEG Extended (Process 2 and 4, lossy)"),
             Map.entry(JPEG_LS, "JPEG-LS Lossless"),
             Map.entry(JPEG_LS_NEAR, "JPEG-LS Near-Lossless (lossy)"),
             Map.entry(JPEG_2000_LOSSLESS, "JPEG 2000 Lossless Only"),
@@ -162,7 +166,11 @@ public final class PixelDecoder {
                     throw new DicomReadException(file, "compressed pixel data has " + (data == null ? 0 : data.length)
                             + " frames, frame " + (frame + 1) + " missing");
                 }
-                raw = decodeCompressed(file, ts, data[frame], rows, columns, bits, bitsStored);
+                if (ts.equals(JPEG_EXTENDED) && DcmtkJpegDecoder.isTwelveBit(data[frame], rows, columns)) {
+                    raw = decodeTwelveBitJpeg(file, frame, rows, columns, bits, frames);
+                } else {
+                    raw = decodeCompressed(file, ts, data[frame], rows, columns, bits, bitsStored);
+                }
             } else {
                 raw = nativeFrame(file, pd, n, frame, bits, ts.equals(TransferSyntax.ExplicitVRBigEndian));
             }
@@ -174,6 +182,48 @@ public final class PixelDecoder {
         }
         maskAndSignExtend(raw, bitsStored, signed);
         return raw;
+    }
+
+    /**
+     * Frame {@code frame} of a 12-bit JPEG Extended file: dcmtk decompresses the whole file in a separate process to
+     * a temporary file (deleted here), whose image attributes must be the original's before its native samples are
+     * taken.
+     */
+    private static int[] decodeTwelveBitJpeg(Path file, int frame, int rows, int columns, int bits, int frames)
+            throws CodecException, DicomReadException, DicomException {
+        if (bits != 16) {
+            throw new CodecException("12-bit JPEG samples need Bits Allocated 16, the header says " + bits);
+        }
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("isocenter-jpeg12-", ".dcm");
+            DcmtkJpegDecoder.decompress(file, copy);
+            AttributeList decoded = new AttributeList();
+            decoded.read(copy.toString());
+            int r = Attrs.integer(decoded, TagFromName.Rows, 0), c = Attrs.integer(decoded, TagFromName.Columns, 0);
+            int b = Attrs.integer(decoded, TagFromName.BitsAllocated, 0);
+            int f = Math.max(1, Attrs.integer(decoded, TagFromName.NumberOfFrames, 1));
+            String ts = Attrs.string(decoded, TagFromName.TransferSyntaxUID);
+            Attribute pd = decoded.getPixelData();
+            if (r != rows || c != columns || b != bits || f != frames || pd == null
+                    || !TransferSyntax.ExplicitVRLittleEndian.equals(ts)
+                    || pd instanceof OtherByteAttributeMultipleCompressedFrames) {
+                throw new CodecException("12-bit JPEG: " + DcmtkJpegDecoder.TOOL + " wrote " + c + " x " + r + " x " + f
+                        + " frames of " + b + " bits in " + ts + ", expected " + columns + " x " + rows + " x " + frames
+                        + " of " + bits + " bits uncompressed");
+            }
+            return nativeFrame(file, pd, rows * columns, frame, bits, false);
+        } catch (IOException e) {
+            throw new CodecException("12-bit JPEG: " + e.getMessage(), e);
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    copy.toFile().deleteOnExit();
+                }
+            }
+        }
     }
 
     /** One compressed frame's samples (not yet masked or sign-extended), through the codec of its transfer syntax. */

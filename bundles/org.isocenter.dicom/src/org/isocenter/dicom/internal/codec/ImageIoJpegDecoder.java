@@ -17,7 +17,7 @@ import javax.imageio.stream.ImageInputStream;
  * (IJG libjpeg 6b, the same decoder family as dcmtk's dcmdjpeg). The reader is taken from the JDK's built-in ImageIO
  * registry by class name, never found through ServiceLoader, so it works the same inside OSGi.
  * <p>
- * 12-bit DCT JPEG (process 4, the rest of .51) is refused: neither the JDK nor any library reachable here decodes it.
+ * 12-bit DCT JPEG (process 4, the rest of .51) is decoded by {@link DcmtkJpegDecoder}, not here.
  */
 public final class ImageIoJpegDecoder {
 
@@ -79,8 +79,8 @@ public final class ImageIoJpegDecoder {
                     + " (only baseline and extended sequential DCT)", marker));
         }
         if (precision != 8) {
-            throw new CodecException(precision + "-bit lossy JPEG (JPEG Extended, process 4) is not supported:"
-                    + " no available decoder reads 12-bit DCT JPEG");
+            throw new CodecException(precision + "-bit samples in a " + (marker == 0xC0 ? "baseline" : "extended")
+                    + " DCT JPEG stream: baseline is 8-bit only, extended 8 or 12-bit");
         }
         if (sof[4] != 1) {
             throw new CodecException("JPEG stream has " + sof[4] + " components; only greyscale (1) is supported");
