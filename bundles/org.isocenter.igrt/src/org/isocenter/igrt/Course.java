@@ -8,7 +8,7 @@ import java.util.Objects;
  * reference. {@code id} is the record store's key, 0 for a course not stored yet ({@link #draft}).
  */
 public record Course(long id, Patient patient, Plan plan, String referenceSeriesUid, String referenceFrameOfReferenceUid,
-        Prescription prescription) {
+        Prescription prescription, String site) {
 
     public Course {
         Objects.requireNonNull(patient, "patient");
@@ -25,6 +25,12 @@ public record Course(long id, Patient patient, Plan plan, String referenceSeries
     /** A course to be created by {@link RecordStore#createCourse}: id 0. */
     public static Course draft(Patient patient, Plan plan, String referenceSeriesUid, String referenceFrameOfReferenceUid,
             Prescription prescription) {
-        return new Course(0, patient, plan, referenceSeriesUid, referenceFrameOfReferenceUid, prescription);
+        return new Course(0, patient, plan, referenceSeriesUid, referenceFrameOfReferenceUid, prescription, null);
+    }
+
+    /** This course for treatment site {@code site} (a site protocol's name; null: none). */
+    public Course withSite(String site) {
+        return new Course(id, patient, plan, referenceSeriesUid, referenceFrameOfReferenceUid, prescription,
+                site == null || site.isBlank() ? null : site);
     }
 }

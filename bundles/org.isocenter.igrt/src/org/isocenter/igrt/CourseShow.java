@@ -9,18 +9,22 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
 /**
- * The "course show" JSON of a course: patient id, the current decision of each fraction with its couch correction
- * (IEC 61217 table-top, mm and degrees) and UTC time, and the systematic (mean) and random (SD) set-up error in
- * patient axes lr/ap/si (mm; null when there are too few accepted fractions).
+ * The "course show" JSON of a course: patient id and site, the current decision of each fraction with its couch
+ * correction (IEC 61217 table-top, mm and degrees), UTC time, imaging protocol and dose (mGy); the systematic (mean)
+ * and random (SD) set-up error in patient axes lr/ap/si (mm; null when there are too few accepted fractions); the
+ * alerts of the current decisions; the cumulative imaging dose and its limit (mGy); and the offline protocol's status
+ * with the reference corrections applied (patient axes, mm).
  */
 public final class CourseShow {
 
     private CourseShow() {
     }
 
-    public static JsonObject toJson(CourseView view) {
+    public static JsonObject toJson(CourseReview review) {
+        CourseView view = review.view();
         JsonObject o = new JsonObject();
         o.addProperty("patientId", view.course().patient().id());
+        o.addProperty("site", view.course().site());
         JsonArray fractions = new JsonArray();
         for (FractionDecision d : view.fractions()) {
             JsonObject f = new JsonObject();
@@ -39,11 +43,52 @@ public final class CourseShow {
             f.addProperty("status", d.status());
             f.addProperty("user", d.user());
             f.addProperty("time", d.time().toString());
+            f.addProperty("imagingProtocol", d.observations().imagingProtocol());
+            f.addProperty("imagingDoseMGy", d.observations().imagingDoseMGy());
             fractions.add(f);
         }
         o.add("fractions", fractions);
         o.add("systematicMm", axes(view.setupError().systematicMm()));
         o.add("randomMm", axes(view.setupError().randomMm()));
+        JsonArray alerts = new JsonArray();
+        for (Alert a : view.alerts()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("fraction", a.fraction());
+            j.addProperty("rule", a.rule());
+            j.addProperty("value", a.value());
+            j.addProperty("threshold", a.threshold());
+            j.addProperty("unit", a.unit());
+            j.addProperty("message", a.message());
+            alerts.add(j);
+        }
+        o.add("alerts", alerts);
+        o.addProperty("imagingDoseMGy", view.imagingDoseMGy());
+        o.addProperty("imagingDoseLimitMGy", review.imagingDoseLimitMGy());
+        o.addProperty("imagingDoseOverLimit", review.imagingDoseOverLimit());
+        OfflineProtocolStatus p = review.offlineProtocol();
+        JsonObject offline = new JsonObject();
+        offline.addProperty("protocol", p.protocol());
+        offline.addProperty("offline", p.offline());
+        offline.addProperty("imagedFractionsUsed", p.imagedFractionsUsed());
+        offline.add("proposedMm", axes(p.proposedMm()));
+        offline.add("appliedMm", axes(p.appliedMm()));
+        offline.addProperty("pending", p.pending());
+        offline.addProperty("nextImagedFraction", p.nextImagedFraction());
+        offline.addProperty("message", p.message());
+        JsonArray applied = new JsonArray();
+        for (ReferenceCorrection r : view.referenceCorrections()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("fromFraction", r.fromFraction());
+            j.addProperty("protocol", r.protocol());
+            j.add("correctionMm", axes(r.correctionMm()));
+            j.addProperty("basedOnFractions", r.basedOnFractions());
+            j.addProperty("user", r.user());
+            j.addProperty("time", r.time().toString());
+            applied.add(j);
+        }
+        offline.add("referenceCorrections", applied);
+        o.add("offlineProtocol", offline);
+        o.addProperty("settingsProblem", review.settingsProblem());
         return o;
     }
 

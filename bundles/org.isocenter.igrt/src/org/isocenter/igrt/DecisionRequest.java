@@ -16,12 +16,14 @@ import org.isocenter.core.patient.PatientPosition;
  * {@code supersedesId} is the fraction's current decision as the workstation saw it (null: the fraction has
  * none yet); if another decision was recorded meanwhile the store refuses with {@link RecordConflictException}.
  * Accepting without a registration ({@code match} {@value #NO_MATCH}) needs {@code unmatchedConfirmed}.
- * {@code registrationFile} optionally names the Spatial Registration object written for an accepted match.
+ * {@code registrationFile} optionally names the Spatial Registration object written for an accepted match;
+ * {@code observations} what else was measured on the image (imaging dose, outline, soft tissue against bone).
  */
 public record DecisionRequest(long courseId, int fraction, String patientId, String dailySeriesUid,
         String dailyFrameOfReferenceUid, String referenceSeriesUid, String referenceFrameOfReferenceUid, String match,
         TableTopCorrection correction, PatientPosition position, String status, Decision decision, String user,
-        Instant time, String reason, boolean unmatchedConfirmed, Long supersedesId, String registrationFile) {
+        Instant time, String reason, boolean unmatchedConfirmed, Long supersedesId, String registrationFile,
+        FractionObservations observations) {
 
     /** The match of an image accepted or rejected without a registration. */
     public static final String NO_MATCH = "none";
@@ -39,6 +41,17 @@ public record DecisionRequest(long courseId, int fraction, String patientId, Str
             throw new IllegalArgumentException("fraction numbers start at 1, got " + fraction);
         }
         reason = reason == null ? "" : reason;
+        observations = observations == null ? FractionObservations.NONE : observations;
+    }
+
+    /** A decision with nothing measured besides the couch correction. */
+    public DecisionRequest(long courseId, int fraction, String patientId, String dailySeriesUid,
+            String dailyFrameOfReferenceUid, String referenceSeriesUid, String referenceFrameOfReferenceUid, String match,
+            TableTopCorrection correction, PatientPosition position, String status, Decision decision, String user,
+            Instant time, String reason, boolean unmatchedConfirmed, Long supersedesId, String registrationFile) {
+        this(courseId, fraction, patientId, dailySeriesUid, dailyFrameOfReferenceUid, referenceSeriesUid,
+                referenceFrameOfReferenceUid, match, correction, position, status, decision, user, time, reason,
+                unmatchedConfirmed, supersedesId, registrationFile, FractionObservations.NONE);
     }
 
     /** True when this accepts an image without a registration (it must be confirmed). */

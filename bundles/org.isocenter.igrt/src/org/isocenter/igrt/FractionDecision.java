@@ -10,13 +10,18 @@ import org.isocenter.core.patient.PatientPosition;
  * degrees) for the patient position, the status against the action levels, the decision, who decided and when
  * (UTC instant), the reason, whether it was accepted without a registration ({@code unmatched}, confirmed
  * explicitly), the id of the decision it supersedes (null for the fraction's first), its source ("RECORDED" at a
- * workstation or "IMPORTED" from a fraction log) and the Spatial Registration file name, if any.
+ * workstation or "IMPORTED" from a fraction log), the Spatial Registration file name, if any, and what else was
+ * measured on the image ({@link FractionObservations}).
  */
 public record FractionDecision(long id, long courseId, int fraction, String dailySeriesUid,
         String dailyFrameOfReferenceUid, String match, TableTopCorrection correction, PatientPosition position,
         String status, Decision decision, String user, Instant time, String reason, boolean unmatched,
-        Long supersedesId, String source, String registrationFile) {
+        Long supersedesId, String source, String registrationFile, FractionObservations observations) {
 
     public static final String RECORDED = "RECORDED";
     public static final String IMPORTED = "IMPORTED";
+
+    public FractionDecision {
+        observations = observations == null ? FractionObservations.NONE : observations;
+    }
 }

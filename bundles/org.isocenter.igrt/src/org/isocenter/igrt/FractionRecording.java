@@ -22,16 +22,25 @@ public final class FractionRecording {
     private FractionRecording() {
     }
 
-    /** The course delivering this plan, created on first use. */
+    /** The course delivering this plan, created on first use (without a treatment site). */
     public static Course course(RecordStore store, PatientIdentity patient, String planSopInstanceUid, RtPlan plan,
             String referenceSeriesUid, String referenceFrameOfReferenceUid) throws RecordStoreException {
+        return course(store, patient, planSopInstanceUid, plan, referenceSeriesUid, referenceFrameOfReferenceUid, null);
+    }
+
+    /**
+     * The course delivering this plan, created on first use for treatment site {@code site} (a site protocol's
+     * name, whose alert thresholds and offline protocol apply; null: none). An existing course keeps its site.
+     */
+    public static Course course(RecordStore store, PatientIdentity patient, String planSopInstanceUid, RtPlan plan,
+            String referenceSeriesUid, String referenceFrameOfReferenceUid, String site) throws RecordStoreException {
         Optional<Course> existing = store.courseForPlan(planSopInstanceUid);
         if (existing.isPresent()) {
             return existing.get();
         }
         return store.createCourse(Course.draft(new Patient(patient.patientId(), patient.patientName()),
                 new Plan(planSopInstanceUid, plan.label()), referenceSeriesUid, referenceFrameOfReferenceUid,
-                prescription(plan, planSopInstanceUid)));
+                prescription(plan, planSopInstanceUid)).withSite(site));
     }
 
     /** The plan's target prescription dose (Gy) and its first fraction group's planned fractions. */
@@ -62,6 +71,18 @@ public final class FractionRecording {
             String referenceFrameOfReferenceUid, String match, TableTopCorrection correction, PatientPosition position,
             String status, List<String> statusMessages, Decision decision, String user, String reason,
             boolean unmatchedConfirmed, String registrationFile) throws RecordStoreException {
+        return record(store, course, fraction, dailyPatientId, dailySeriesUid, dailyFrameOfReferenceUid,
+                referenceSeriesUid, referenceFrameOfReferenceUid, match, correction, position, status, statusMessages,
+                decision, user, reason, unmatchedConfirmed, registrationFile, FractionObservations.NONE);
+    }
+
+    /** As above, with what else was measured on the image (imaging dose, soft tissue against bone, outline). */
+    public static FractionDecision record(RecordStore store, Course course, Integer fraction, String dailyPatientId,
+            String dailySeriesUid, String dailyFrameOfReferenceUid, String referenceSeriesUid,
+            String referenceFrameOfReferenceUid, String match, TableTopCorrection correction, PatientPosition position,
+            String status, List<String> statusMessages, Decision decision, String user, String reason,
+            boolean unmatchedConfirmed, String registrationFile, FractionObservations observations)
+            throws RecordStoreException {
         List<FractionDecision> current = store.current(course.id());
         int n = fraction != null ? fraction : current.stream().filter(d -> d.dailySeriesUid().equals(dailySeriesUid))
                 .mapToInt(FractionDecision::fraction).findFirst()
@@ -76,6 +97,6 @@ public final class FractionRecording {
         return store.record(new DecisionRequest(course.id(), n, dailyPatientId, dailySeriesUid,
                 dailyFrameOfReferenceUid, referenceSeriesUid, referenceFrameOfReferenceUid, match,
                 correction, position, status, d, user, null, why, unmatchedConfirmed,
-                previous.map(FractionDecision::id).orElse(null), registrationFile));
+                previous.map(FractionDecision::id).orElse(null), registrationFile, observations));
     }
 }

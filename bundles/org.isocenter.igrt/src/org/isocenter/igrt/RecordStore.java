@@ -52,6 +52,18 @@ public interface RecordStore extends AutoCloseable {
     /** The course with its current decisions and set-up error. */
     CourseView view(long courseId) throws RecordStoreException;
 
+    /** The alerts of the course's current decisions (raised by the adaptive rules when each was recorded). */
+    List<Alert> alerts(long courseId) throws RecordStoreException;
+
+    /**
+     * Records an offline protocol's correction of the set-up reference, applied by a user from a fraction not yet
+     * recorded on; refused for a fraction already treated.
+     */
+    ReferenceCorrection applyReferenceCorrection(ReferenceCorrection draft) throws RecordStoreException;
+
+    /** The course's reference corrections, oldest first (the last one is in force). */
+    List<ReferenceCorrection> referenceCorrections(long courseId) throws RecordStoreException;
+
     /** The set-up error of the course's patient over the course's current accepted decisions. */
     SetupError setupError(long courseId) throws RecordStoreException;
 
@@ -63,6 +75,13 @@ public interface RecordStore extends AutoCloseable {
      * order, as population statistics take them.
      */
     List<ShiftRecord> populationShifts() throws RecordStoreException;
+
+    /**
+     * As {@link #populationShifts()}, only courses of treatment site {@code site} and decisions made in
+     * [{@code from}, {@code to}) (UTC instants); a null bound is no bound.
+     */
+    List<ShiftRecord> populationShifts(String site, java.time.Instant from, java.time.Instant to)
+            throws RecordStoreException;
 
     /**
      * Imports an {@code igrt-decisions.log} into the course in one transaction; entries imported before are

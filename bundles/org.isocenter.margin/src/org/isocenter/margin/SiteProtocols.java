@@ -37,6 +37,19 @@ public final class SiteProtocols {
     }
 
     public static Optional<SiteProtocol> builtIn(String site) {
+        Optional<String> json = builtInJson(site);
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(json.get(), "/sites/" + site + ".json"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The text of a built-in protocol file, for sections other bundles read (the IGRT alert thresholds). */
+    public static Optional<String> builtInJson(String site) {
         if (!BUILT_IN.contains(site)) {
             return Optional.empty();
         }
@@ -45,7 +58,7 @@ public final class SiteProtocols {
             if (in == null) {
                 throw new IllegalStateException("built-in site protocol " + resource + " is missing from the bundle");
             }
-            return Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(resource + ": " + e.getMessage(), e);
         }

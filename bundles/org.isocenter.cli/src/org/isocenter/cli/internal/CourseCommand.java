@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,11 @@ import org.isocenter.cli.CliUsageException;
 import org.isocenter.core.io.AtomicFiles;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.igrt.Course;
+import org.isocenter.igrt.CourseReview;
 import org.isocenter.igrt.CourseShow;
+import org.isocenter.igrt.FractionDecision;
+import org.isocenter.igrt.OfflineProtocolStatus;
+import org.isocenter.igrt.ReferenceCorrection;
 import org.isocenter.igrt.ImportResult;
 import org.isocenter.igrt.RecordStore;
 import org.isocenter.igrt.RecordStores;
@@ -40,13 +45,14 @@ final class CourseCommand implements CliCommand {
     @Override
     public String usage() {
         return "list | show --patient ID | import --log FILE [--planning FOLDER] [--course ID] | export --patient ID"
-                + " --csv F  [--db JDBC_URL]  the IGRT record store: courses, fraction decisions, set-up error";
+                + " --csv F | apply-offline --patient ID --user NAME [--from-fraction N] [--reason TEXT]  [--db JDBC_URL]"
+                + "  the IGRT record store: courses, decisions, set-up error, alerts, imaging dose, offline protocol";
     }
 
     @Override
     public JsonObject run(List<String> args, ProgressMonitor progress) throws Exception {
         if (args.isEmpty()) {
-            throw new CliUsageException("course needs a subcommand: list, show, import or export");
+            throw new CliUsageException("course needs a subcommand: list, show, import, export or apply-offline");
         }
         String sub = args.get(0);
         List<String> rest = args.subList(1, args.size());
@@ -55,8 +61,15 @@ final class CourseCommand implements CliCommand {
             case "show" -> show(new CliArgs(rest, Set.of("--db", "--patient")));
             case "import" -> importLog(new CliArgs(rest, Set.of("--db", "--log", "--planning", "--course")), progress);
             case "export" -> export(new CliArgs(rest, Set.of("--db", "--patient", "--csv")));
-            default -> throw new CliUsageException("unknown course subcommand '" + sub + "'; use list, show, import or export");
+            case "apply-offline" -> applyOffline(new CliArgs(rest, Set.of("--db", "--patient", "--user", "--from-fraction",
+                    "--reason")));
+            default -> throw new CliUsageException("unknown course subcommand '" + sub
+                    + "'; use list, show, import, export or apply-offline");
         };
+    }
+
+    static Path home() {
+        return RecordStores.home(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
     static RecordStore open(CliArgs a) throws Exception {
@@ -103,7 +116,7 @@ final class CourseCommand implements CliCommand {
         try (RecordStore store = open(a)) {
             JsonObject extra = new JsonObject();
             Course course = courseOf(store, patient, extra);
-            JsonObject out = CourseShow.toJson(store.view(course.id()));
+            JsonObject out = CourseShow.toJson(CourseReview.of(store, course.id(), home()));
             out.addProperty("courseId", course.id());
             out.addProperty("planLabel", course.plan().label());
             out.addProperty("database", store.url());
@@ -189,4 +202,35 @@ final class CourseCommand implements CliCommand {
         }
     }
 
+    /** Applies the offline protocol's pending proposal to the reference, from the next fraction (or a later one). */
+    private static JsonObject applyOffline(CliArgs a) throws Exception {
+        String patient = a.required("--patient", "<patient ID>");
+        String user = a.required("--user", "<name>");
+        try (RecordStore store = open(a)) {
+            JsonObject out = new JsonObject();
+            Course course = courseOf(store, patient, out);
+            CourseReview review = CourseReview.of(store, course.id(), home());
+            OfflineProtocolStatus p = review.offlineProtocol();
+            if (!p.pending()) {
+                throw new IllegalArgumentException("nothing to apply for patient '" + patient + "': " + p.message());
+            }
+            int next = review.view().fractions().stream().mapToInt(FractionDecision::fraction).max().orElse(0) + 1;
+            int from = a.has("--from-fraction") ? Integer.parseInt(a.text("--from-fraction", "")) : next;
+            ReferenceCorrection r = store.applyReferenceCorrection(new ReferenceCorrection(0, course.id(), from,
+                    p.protocol(), p.proposedMm(), p.imagedFractionsUsed(), user, Instant.now(),
+                    a.text("--reason", "")));
+            out.addProperty("database", store.url());
+            out.addProperty("patientId", patient);
+            out.addProperty("courseId", course.id());
+            out.addProperty("protocol", r.protocol());
+            out.addProperty("fromFraction", r.fromFraction());
+            JsonObject c = new JsonObject();
+            c.addProperty("lr", r.correctionMm().lr());
+            c.addProperty("ap", r.correctionMm().ap());
+            c.addProperty("si", r.correctionMm().si());
+            out.add("correctionMm", c);
+            out.addProperty("basedOnFractions", r.basedOnFractions());
+            return out;
+        }
+    }
 }

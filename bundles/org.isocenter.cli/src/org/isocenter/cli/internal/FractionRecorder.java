@@ -1,8 +1,16 @@
 package org.isocenter.cli.internal;
 
+import java.util.Optional;
+
+import org.isocenter.cli.CliUsageException;
+import org.isocenter.core.geometry.Vector3;
+
 import org.isocenter.core.patient.PatientIdentity;
 import org.isocenter.core.plan.RtPlan;
+import org.isocenter.igrt.Alert;
 import org.isocenter.igrt.Course;
+import org.isocenter.igrt.FractionObservations;
+import org.isocenter.igrt.ImagingDoseTable;
 import org.isocenter.igrt.FractionDecision;
 import org.isocenter.igrt.FractionRecording;
 import org.isocenter.igrt.RecordStore;
@@ -10,6 +18,7 @@ import org.isocenter.igrt.RecordStores;
 import org.isocenter.igrt.TableTopCorrection;
 import org.isocenter.registration.CouchCorrection;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
@@ -28,17 +37,28 @@ final class FractionRecorder {
     }
 
     static JsonObject record(RecordOptions options, PlanContext plan, PatientIdentity dailyPatient, String dailySeriesUid,
-            String dailyFrameOfReferenceUid, CouchCorrection correction, String match, String registrationFile)
-            throws Exception {
+            String dailyFrameOfReferenceUid, CouchCorrection correction, String match, String registrationFile,
+            Optional<Vector3> softMinusBonyMm) throws Exception {
+        FractionObservations observations = FractionObservations.NONE;
+        if (options.imagingProtocol() != null) {
+            ImagingDoseTable table = ImagingDoseTable.forHome(CourseCommand.home());
+            ImagingDoseTable.Entry e = table.entry(options.imagingProtocol()).orElseThrow(() -> new CliUsageException(
+                    "unknown --imaging-protocol '" + options.imagingProtocol() + "' in " + table.source() + "; one of "
+                            + String.join(", ", table.entries().stream().map(ImagingDoseTable.Entry::id).toList())));
+            observations = observations.withImaging(e.id(), e.doseMGy());
+        }
+        if (softMinusBonyMm.isPresent()) {
+            observations = observations.withSoftTissueMinusBone(softMinusBonyMm.get().norm());
+        }
         try (RecordStore store = RecordStores.open(options.db())) {
             Course course = FractionRecording.course(store, plan.patient(), plan.planSopInstanceUid(), plan.plan(),
-                    plan.referenceSeriesUid(), plan.referenceFrameOfReferenceUid());
+                    plan.referenceSeriesUid(), plan.referenceFrameOfReferenceUid(), options.site());
             FractionDecision d = FractionRecording.record(store, course, options.fraction(), dailyPatient.patientId(),
                     dailySeriesUid, dailyFrameOfReferenceUid, plan.referenceSeriesUid(), plan.referenceFrameOfReferenceUid(),
                     match, new TableTopCorrection(correction.lateralMm(), correction.longitudinalMm(),
                             correction.verticalMm(), correction.pitchDeg(), correction.rollDeg(), correction.yawDeg()),
                     correction.position(), correction.status().name(), correction.messages(), options.decision(),
-                    options.user(), options.reason(), false, registrationFile);
+                    options.user(), options.reason(), false, registrationFile, observations);
             JsonObject out = new JsonObject();
             out.addProperty("database", store.url());
             out.addProperty("courseId", course.id());
@@ -50,6 +70,24 @@ final class FractionRecorder {
             if (d.supersedesId() != null) {
                 out.addProperty("supersedes", d.supersedesId());
             }
+            out.addProperty("site", course.site());
+            out.addProperty("imagingProtocol", d.observations().imagingProtocol());
+            out.addProperty("imagingDoseMGy", d.observations().imagingDoseMGy());
+            out.addProperty("softTissueMinusBoneMm", d.observations().softTissueMinusBoneMm());
+            JsonArray alerts = new JsonArray();
+            for (Alert a : store.alerts(course.id())) {
+                if (a.fraction() == d.fraction()) {
+                    JsonObject j = new JsonObject();
+                    j.addProperty("fraction", a.fraction());
+                    j.addProperty("rule", a.rule());
+                    j.addProperty("value", a.value());
+                    j.addProperty("threshold", a.threshold());
+                    j.addProperty("unit", a.unit());
+                    j.addProperty("message", a.message());
+                    alerts.add(j);
+                }
+            }
+            out.add("alerts", alerts);
             return out;
         }
     }

@@ -9,19 +9,22 @@ import org.isocenter.igrt.Decision;
 import org.isocenter.igrt.RecordStores;
 
 /**
- * {@code --record [--db JDBC_URL] [--user NAME] [--fraction N] [--decision accepted|rejected|reimage] [--reason TEXT]}
- * of {@code register}: whether and how the fraction's decision goes into the IGRT record store.
+ * {@code --record [--db JDBC_URL] [--user NAME] [--fraction N] [--decision accepted|rejected|reimage] [--reason TEXT]
+ * [--site SITE] [--imaging-protocol ID]} of {@code register}: whether and how the fraction's decision goes into the
+ * IGRT record store; the site (its protocol's alert thresholds) is set when the course is created, the imaging
+ * protocol's dose (mGy) is recorded with the fraction.
  */
-record RecordOptions(boolean record, String db, String user, Integer fraction, Decision decision, String reason) {
+record RecordOptions(boolean record, String db, String user, Integer fraction, Decision decision, String reason,
+        String site, String imagingProtocol) {
 
     static final List<String> USAGE = List.of("--record", "--db JDBC_URL", "--user NAME", "--fraction N",
-            "--decision accepted|rejected|reimage", "--reason TEXT");
+            "--decision accepted|rejected|reimage", "--reason TEXT", "--site SITE", "--imaging-protocol ID");
 
     /** Takes the recording options out of {@code args} (the rest stays for the command). */
     static RecordOptions extract(List<String> args) throws CliUsageException {
         List<String> rest = new ArrayList<>();
         boolean record = false;
-        String db = null, user = null, reason = "";
+        String db = null, user = null, reason = "", site = null, imaging = null;
         Integer fraction = null;
         Decision decision = null;
         for (int i = 0; i < args.size(); i++) {
@@ -30,7 +33,8 @@ record RecordOptions(boolean record, String db, String user, Integer fraction, D
                 record = true;
                 continue;
             }
-            if (!List.of("--db", "--user", "--fraction", "--decision", "--reason").contains(a)) {
+            if (!List.of("--db", "--user", "--fraction", "--decision", "--reason", "--site", "--imaging-protocol")
+                    .contains(a)) {
                 rest.add(a);
                 continue;
             }
@@ -42,6 +46,8 @@ record RecordOptions(boolean record, String db, String user, Integer fraction, D
                 case "--db" -> db = v;
                 case "--user" -> user = v;
                 case "--reason" -> reason = v;
+                case "--site" -> site = v;
+                case "--imaging-protocol" -> imaging = v;
                 case "--fraction" -> {
                     try {
                         fraction = Integer.parseInt(v);
@@ -61,12 +67,15 @@ record RecordOptions(boolean record, String db, String user, Integer fraction, D
                 }
             }
         }
-        if (!record && (db != null || user != null || fraction != null || decision != null || !reason.isEmpty())) {
-            throw new CliUsageException("--db, --user, --fraction, --decision and --reason go with --record");
+        if (!record && (db != null || user != null || fraction != null || decision != null || !reason.isEmpty()
+                || site != null || imaging != null)) {
+            throw new CliUsageException("--db, --user, --fraction, --decision, --reason, --site and --imaging-protocol "
+                    + "go with --record");
         }
         args.clear();
         args.addAll(rest);
         return new RecordOptions(record, db == null ? RecordStores.defaultUrl() : db,
-                user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user, fraction, decision, reason);
+                user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user, fraction, decision, reason,
+                site, imaging);
     }
 }

@@ -201,7 +201,8 @@ final class RegisterCommand implements CliCommand {
             String match = outcome.matchName();
             out.add("record", FractionRecorder.record(recording, context, daily.volume().patient(),
                     daily.volume().info().seriesInstanceUid(),
-                    dailyFrame, correction, match, out.has("sro") ? out.get("sro").getAsString() : null));
+                    dailyFrame, correction, match, out.has("sro") ? out.get("sro").getAsString() : null,
+                    outcome.softMinusBonyMm()));
         }
         JsonArray n = new JsonArray();
         notes.forEach(n::add);

@@ -31,10 +31,12 @@ import javax.sql.DataSource;
 
 import org.isocenter.core.patient.PatientPosition;
 import org.isocenter.igrt.Course;
+import org.isocenter.igrt.CourseReview;
 import org.isocenter.igrt.CourseShow;
 import org.isocenter.igrt.Decision;
 import org.isocenter.igrt.DecisionRequest;
 import org.isocenter.igrt.FractionDecision;
+import org.isocenter.igrt.FractionObservations;
 import org.isocenter.igrt.ImportResult;
 import org.isocenter.igrt.RecordConflictException;
 import org.isocenter.igrt.RecordRefusedException;
@@ -175,15 +177,16 @@ abstract class RecordStoreContract {
         Course course = store.createCourse(Requests.draft("P1", "1.2.3.1"));
         store.record(Requests.on(course, 1).shift(1, 2, 3).build());
         store.record(Requests.on(course, 2).shift(3, 4, 5).user("rtt2").build());
-        JsonObject json = JsonParser.parseString(CourseShow.print(CourseShow.toJson(store.view(course.id()))))
+        JsonObject json = JsonParser.parseString(CourseShow.print(CourseShow.toJson(CourseReview.of(store, course.id(), java.nio.file.Path.of("no-such-home")))))
                 .getAsJsonObject();
-        assertEquals(Set.of("patientId", "fractions", "systematicMm", "randomMm"), json.keySet());
+        assertEquals(Set.of("patientId", "site", "fractions", "systematicMm", "randomMm", "alerts", "imagingDoseMGy",
+                "imagingDoseLimitMGy", "imagingDoseOverLimit", "offlineProtocol", "settingsProblem"), json.keySet());
         assertEquals("P1", json.get("patientId").getAsString());
         JsonArray fractions = json.getAsJsonArray("fractions");
         assertEquals(2, fractions.size());
         JsonObject f2 = fractions.get(1).getAsJsonObject();
-        assertEquals(Set.of("fraction", "seriesInstanceUid", "decision", "couchCorrection", "status", "user", "time"),
-                f2.keySet());
+        assertEquals(Set.of("fraction", "seriesInstanceUid", "decision", "couchCorrection", "status", "user", "time",
+                "imagingProtocol", "imagingDoseMGy"), f2.keySet());
         assertEquals(2, f2.get("fraction").getAsInt());
         assertEquals("rtt2", f2.get("user").getAsString());
         assertEquals("ACCEPTED", f2.get("decision").getAsString());
@@ -312,7 +315,7 @@ abstract class RecordStoreContract {
         DataSource ds = freshDatabase();
         open(ds).close();
         RecordStores.migrate(ds, "again", null); // already at the latest: nothing to do
-        assertEquals(List.of("1", "2"), appliedVersions(ds));
+        assertEquals(List.of("1", "2", "3"), appliedVersions(ds));
     }
 
     @Test
@@ -338,13 +341,16 @@ abstract class RecordStoreContract {
             }
         }
         RecordStore store = open(ds);
-        assertEquals(List.of("1", "2"), appliedVersions(ds));
+        assertEquals(List.of("1", "2", "3"), appliedVersions(ds));
         Course course = store.courses("OLD").get(0);
         FractionDecision old = store.current(course.id(), 1).orElseThrow();
         assertEquals("v1user", old.user());
         assertEquals(Instant.parse("2025-01-02T03:04:05Z"), old.time());
         assertEquals(FractionDecision.RECORDED, old.source(), "V2's default provenance");
         assertNull(old.registrationFile());
+        assertEquals(FractionObservations.NONE, old.observations(), "V3: nothing measured on a V1 decision");
+        assertNull(course.site(), "V3: a V1 course has no site");
+        assertTrue(store.alerts(course.id()).isEmpty());
         assertEquals("Old^Patient", course.patient().name());
         assertEquals(25, course.prescription().fractions());
         // the migrated database takes new decisions

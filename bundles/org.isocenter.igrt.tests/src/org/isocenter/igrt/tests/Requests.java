@@ -6,6 +6,7 @@ import org.isocenter.core.patient.PatientPosition;
 import org.isocenter.igrt.Course;
 import org.isocenter.igrt.Decision;
 import org.isocenter.igrt.DecisionRequest;
+import org.isocenter.igrt.FractionObservations;
 import org.isocenter.igrt.Patient;
 import org.isocenter.igrt.Plan;
 import org.isocenter.igrt.Prescription;
@@ -42,6 +43,7 @@ final class Requests {
         Instant time;
         boolean confirmed;
         Long supersedes;
+        FractionObservations observations = FractionObservations.NONE;
 
         Builder(Course c, int fraction) {
             this.courseId = c.id();
@@ -76,6 +78,16 @@ final class Requests {
             return this;
         }
 
+        Builder correction(TableTopCorrection c) {
+            correction = c;
+            return this;
+        }
+
+        Builder observations(FractionObservations o) {
+            observations = o;
+            return this;
+        }
+
         Builder series(String s) {
             series = s;
             return this;
@@ -83,7 +95,8 @@ final class Requests {
 
         DecisionRequest build() {
             return new DecisionRequest(courseId, fraction, patientId, series, dailyFrame, reference, referenceFrame, match,
-                    correction, position, status, decision, user, time, reason, confirmed, supersedes, registrationFile);
+                    correction, position, status, decision, user, time, reason, confirmed, supersedes, registrationFile,
+                    observations);
         }
     }
 }

@@ -18,15 +18,15 @@ import org.isocenter.igrt.Prescription;
 final class CourseRows {
 
     private static final String SELECT = "SELECT id, patient_id, patient_name, plan_uid, plan_label, reference_series_uid, "
-            + "reference_frame_uid, prescribed_dose_gy, prescribed_fractions FROM igrt_course";
+            + "reference_frame_uid, prescribed_dose_gy, prescribed_fractions, site FROM igrt_course";
 
     private CourseRows() {
     }
 
     static Course insert(Connection c, Course d) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO igrt_course (patient_id, patient_name, plan_uid, "
-                + "plan_label, reference_series_uid, reference_frame_uid, prescribed_dose_gy, prescribed_fractions) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "plan_label, reference_series_uid, reference_frame_uid, prescribed_dose_gy, prescribed_fractions, site) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, d.patient().id());
             s.setString(2, d.patient().name());
             s.setString(3, d.plan().sopInstanceUid());
@@ -35,13 +35,14 @@ final class CourseRows {
             s.setString(6, d.referenceFrameOfReferenceUid());
             s.setDouble(7, d.prescription().doseGy());
             s.setInt(8, d.prescription().fractions());
+            s.setString(9, d.site());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 if (!keys.next()) {
                     throw new SQLException("the database returned no id for the new course");
                 }
                 return new Course(keys.getLong(1), d.patient(), d.plan(), d.referenceSeriesUid(),
-                        d.referenceFrameOfReferenceUid(), d.prescription());
+                        d.referenceFrameOfReferenceUid(), d.prescription(), d.site());
             }
         }
     }
@@ -72,7 +73,7 @@ final class CourseRows {
                 while (rs.next()) {
                     out.add(new Course(rs.getLong(1), new Patient(rs.getString(2), rs.getString(3)),
                             new Plan(rs.getString(4), rs.getString(5)), rs.getString(6), rs.getString(7),
-                            new Prescription(rs.getDouble(8), rs.getInt(9))));
+                            new Prescription(rs.getDouble(8), rs.getInt(9)), rs.getString(10)));
                 }
             }
             return out;

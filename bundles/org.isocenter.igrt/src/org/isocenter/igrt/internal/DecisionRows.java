@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.isocenter.core.patient.PatientPosition;
 import org.isocenter.igrt.Decision;
 import org.isocenter.igrt.FractionDecision;
+import org.isocenter.igrt.FractionObservations;
 import org.isocenter.igrt.TableTopCorrection;
 
 /**
@@ -27,7 +28,8 @@ final class DecisionRows {
     static final String COLUMNS = "d.id, d.course_id, d.fraction, d.daily_series_uid, d.daily_frame_uid, d.match_kind, "
             + "d.lateral_mm, d.longitudinal_mm, d.vertical_mm, d.pitch_deg, d.roll_deg, d.yaw_deg, d.patient_position, "
             + "d.status, d.decision, d.user_name, d.decided_at, d.reason, d.unmatched, d.supersedes_id, d.source, "
-            + "d.registration_file";
+            + "d.registration_file, d.imaging_protocol, d.imaging_dose_mgy, d.soft_tissue_bone_mm, d.outline_inward_mm, "
+            + "d.outline_outward_mm, d.target_volume_change_pct";
     private static final String HEADS = "SELECT " + COLUMNS
             + " FROM igrt_fraction_head h JOIN igrt_decision d ON d.id = h.decision_id AND d.course_id = h.course_id"
             + " WHERE h.course_id = ?"; // d.course_id lets the planner use the course index even with stale statistics
@@ -39,15 +41,17 @@ final class DecisionRows {
     record NewRow(long courseId, int fraction, String dailySeriesUid, String dailyFrameUid, String match,
             TableTopCorrection correction, PatientPosition position, String status, Decision decision, String user,
             Instant time, String reason, boolean unmatched, Long supersedesId, String source, String importKey,
-            String registrationFile) {
+            String registrationFile, FractionObservations observations) {
     }
 
     /** Inserts a decision row and returns it as stored. */
     static FractionDecision insert(Connection c, NewRow r) throws SQLException {
         String sql = "INSERT INTO igrt_decision (course_id, fraction, daily_series_uid, daily_frame_uid, match_kind, "
                 + "lateral_mm, longitudinal_mm, vertical_mm, pitch_deg, roll_deg, yaw_deg, patient_position, status, "
-                + "decision, user_name, decided_at, reason, unmatched, supersedes_id, source, import_key, registration_file) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "decision, user_name, decided_at, reason, unmatched, supersedes_id, source, import_key, registration_file, "
+                + "imaging_protocol, imaging_dose_mgy, soft_tissue_bone_mm, outline_inward_mm, outline_outward_mm, "
+                + "target_volume_change_pct) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             int i = 1;
             s.setLong(i++, r.courseId());
@@ -75,6 +79,16 @@ final class DecisionRows {
             s.setString(i++, r.source());
             s.setString(i++, r.importKey());
             s.setString(i++, r.registrationFile());
+            FractionObservations o = r.observations();
+            s.setString(i++, o.imagingProtocol());
+            for (Double v : new Double[] { o.imagingDoseMGy(), o.softTissueMinusBoneMm(), o.outlineInwardMm(),
+                    o.outlineOutwardMm(), o.targetVolumeChangePercent() }) {
+                if (v == null) {
+                    s.setNull(i++, Types.DOUBLE);
+                } else {
+                    s.setDouble(i++, v);
+                }
+            }
             s.executeUpdate();
             long id;
             try (ResultSet keys = s.getGeneratedKeys()) {
@@ -85,7 +99,7 @@ final class DecisionRows {
             }
             return new FractionDecision(id, r.courseId(), r.fraction(), r.dailySeriesUid(), r.dailyFrameUid(), r.match(),
                     r.correction(), r.position(), r.status(), r.decision(), r.user(), r.time(), r.reason(), r.unmatched(),
-                    r.supersedesId(), r.source(), r.registrationFile());
+                    r.supersedesId(), r.source(), r.registrationFile(), r.observations());
         }
     }
 
@@ -171,6 +185,12 @@ final class DecisionRows {
                         rs.getDouble(10), rs.getDouble(11), rs.getDouble(12)),
                 PatientPosition.valueOf(rs.getString(13)), rs.getString(14), Decision.valueOf(rs.getString(15)),
                 rs.getString(16), rs.getObject(17, OffsetDateTime.class).toInstant(), rs.getString(18), rs.getBoolean(19),
-                supersedesId, rs.getString(21), rs.getString(22));
+                supersedesId, rs.getString(21), rs.getString(22), new FractionObservations(rs.getString(23),
+                        nullable(rs, 24), nullable(rs, 25), nullable(rs, 26), nullable(rs, 27), nullable(rs, 28)));
+    }
+
+    private static Double nullable(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
     }
 }

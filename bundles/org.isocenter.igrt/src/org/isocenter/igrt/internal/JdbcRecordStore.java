@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +22,10 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import org.isocenter.core.patient.PatientPosition;
+import org.isocenter.igrt.Alert;
 import org.isocenter.igrt.Course;
+import org.isocenter.igrt.ReferenceCorrection;
+import org.isocenter.igrt.internal.rules.ImagingDoseLimit;
 import org.isocenter.igrt.CourseView;
 import org.isocenter.igrt.Decision;
 import org.isocenter.igrt.DecisionRequest;
@@ -95,7 +100,8 @@ public final class JdbcRecordStore implements RecordStore {
                 "refused: there is no course " + r.courseId() + " in " + description + "; nothing was recorded"));
         try {
             return transaction("record the decision on fraction " + r.fraction() + " of patient '"
-                    + course.patient().id() + "'", c -> Recorder.record(c, course, r, true, FractionDecision.RECORDED, null));
+                    + course.patient().id() + "'", c -> Recorder.record(c, course, r, true, FractionDecision.RECORDED, null,
+                            AlertEnvironment.forCourse(course)));
         } catch (LostRace e) {
             throw new RecordConflictException(Recorder.conflictMessage(course, r.fraction(),
                     current(course.id(), r.fraction())), e.getCause());
@@ -123,8 +129,36 @@ public final class JdbcRecordStore implements RecordStore {
         return transaction("read course " + courseId, c -> {
             Course course = existing(c, courseId);
             List<FractionDecision> heads = DecisionRows.heads(c, courseId);
-            return new CourseView(course, heads, setupError(course.patient().id(), heads));
+            return new CourseView(course, heads, setupError(course.patient().id(), heads), AlertRows.current(c, courseId),
+                    ReferenceRows.list(c, courseId), ImagingDoseLimit.cumulativeMGy(DecisionRows.history(c, courseId)));
         });
+    }
+
+    @Override
+    public List<Alert> alerts(long courseId) throws RecordStoreException {
+        return transaction("read the alerts of course " + courseId, c -> AlertRows.current(c, courseId));
+    }
+
+    @Override
+    public ReferenceCorrection applyReferenceCorrection(ReferenceCorrection draft) throws RecordStoreException {
+        return transaction("apply a reference correction to course " + draft.courseId(), c -> {
+            Course course = existing(c, draft.courseId());
+            int last = DecisionRows.heads(c, course.id()).stream().mapToInt(FractionDecision::fraction).max().orElse(0);
+            if (draft.fromFraction() <= last) {
+                throw new RecordRefusedException("refused: a reference correction applies to fractions not treated yet; "
+                        + "fraction " + last + " of patient '" + course.patient().id() + "' is recorded, so it can start "
+                        + "at fraction " + (last + 1) + " at the earliest, not " + draft.fromFraction());
+            }
+            if (draft.user() == null || draft.user().isBlank()) {
+                throw new RecordRefusedException("refused: a reference correction needs the user who applies it");
+            }
+            return ReferenceRows.insert(c, draft);
+        });
+    }
+
+    @Override
+    public List<ReferenceCorrection> referenceCorrections(long courseId) throws RecordStoreException {
+        return transaction("read the reference corrections of course " + courseId, c -> ReferenceRows.list(c, courseId));
     }
 
     @Override
@@ -153,8 +187,13 @@ public final class JdbcRecordStore implements RecordStore {
 
     @Override
     public List<ShiftRecord> populationShifts() throws RecordStoreException {
+        return populationShifts(null, null, null);
+    }
+
+    @Override
+    public List<ShiftRecord> populationShifts(String site, Instant from, Instant to) throws RecordStoreException {
         List<ShiftRecord> out = new ArrayList<>();
-        acceptedErrors().forEach((patient, errors) -> {
+        acceptedErrors(site, from, to).forEach((patient, errors) -> {
             for (int i = 0; i < errors.size(); i++) {
                 out.add(new ShiftRecord(patient, i + 1, errors.get(i)));
             }
@@ -162,23 +201,50 @@ public final class JdbcRecordStore implements RecordStore {
         return out;
     }
 
-    /** Every patient's current accepted, matched set-up errors in decision time order, by patient id. */
     private Map<String, List<AxisValues>> acceptedErrors() throws RecordStoreException {
+        return acceptedErrors(null, null, null);
+    }
+
+    /**
+     * Every patient's current accepted, matched set-up errors in decision time order, by patient id; only courses of
+     * {@code site} and decisions within [{@code from}, {@code to}) when given.
+     */
+    private Map<String, List<AxisValues>> acceptedErrors(String site, Instant from, Instant to)
+            throws RecordStoreException {
         record Row(long id, OffsetDateTime time, AxisValues error) {
         }
         return transaction("read the population's accepted decisions", c -> {
             // sorted here rather than by the database: cheaper than an SQL sort on the text patient id
             Map<String, List<Row>> rows = new TreeMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT c.patient_id, d.patient_position, d.lateral_mm, "
+            StringBuilder sql = new StringBuilder("SELECT c.patient_id, d.patient_position, d.lateral_mm, "
                     + "d.longitudinal_mm, d.vertical_mm, d.decided_at, d.id FROM igrt_fraction_head h "
                     + "JOIN igrt_decision d ON d.id = h.decision_id JOIN igrt_course c ON c.id = h.course_id "
                     + "WHERE d.decision = 'ACCEPTED' AND d.unmatched = FALSE");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    TableTopCorrection k = new TableTopCorrection(rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), 0, 0, 0);
-                    rows.computeIfAbsent(rs.getString(1), p -> new ArrayList<>()).add(new Row(rs.getLong(7),
-                            rs.getObject(6, OffsetDateTime.class),
-                            k.setupErrorMm(PatientPosition.valueOf(rs.getString(2)))));
+            List<Object> args = new ArrayList<>();
+            if (site != null) {
+                sql.append(" AND c.site = ?");
+                args.add(site);
+            }
+            if (from != null) {
+                sql.append(" AND d.decided_at >= ?");
+                args.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            }
+            if (to != null) {
+                sql.append(" AND d.decided_at < ?");
+                args.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            }
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    s.setObject(i + 1, args.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        TableTopCorrection k = new TableTopCorrection(rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                                0, 0, 0);
+                        rows.computeIfAbsent(rs.getString(1), p -> new ArrayList<>()).add(new Row(rs.getLong(7),
+                                rs.getObject(6, OffsetDateTime.class),
+                                k.setupErrorMm(PatientPosition.valueOf(rs.getString(2)))));
+                    }
                 }
             }
             Map<String, List<AxisValues>> byPatient = new LinkedHashMap<>();
@@ -197,7 +263,10 @@ public final class JdbcRecordStore implements RecordStore {
             throw new RecordStoreException("cannot import " + log + ": " + e.getMessage(), e);
         }
         try {
-            return transaction("import " + log, c -> LogImport.run(c, existing(c, courseId), entries, log, zone));
+            return transaction("import " + log, c -> {
+                Course course = existing(c, courseId);
+                return LogImport.run(c, course, entries, log, zone, AlertEnvironment.forCourse(course));
+            });
         } catch (LostRace e) {
             throw new RecordConflictException("not imported: another workstation recorded or imported decisions of course "
                     + courseId + " while " + log + " was imported; import it again to add what is missing", e.getCause());

@@ -37,7 +37,8 @@ final class LogImport {
     private LogImport() {
     }
 
-    static ImportResult run(Connection c, Course course, List<FractionLog.Entry> entries, Path log, ZoneId zone)
+    static ImportResult run(Connection c, Course course, List<FractionLog.Entry> entries, Path log, ZoneId zone,
+            AlertEnvironment alerts)
             throws SQLException, RecordStoreException {
         int added = 0, skipped = 0;
         List<String> refused = new ArrayList<>();
@@ -77,7 +78,7 @@ final class LogImport {
                     "imported from " + log.toAbsolutePath(), true, head.map(FractionDecision::id).orElse(null),
                     e.registrationFile().isBlank() ? null : e.registrationFile());
             try {
-                Recorder.record(c, course, r, false, FractionDecision.IMPORTED, key);
+                Recorder.record(c, course, r, false, FractionDecision.IMPORTED, key, alerts);
                 added++;
             } catch (RecordRefusedException x) {
                 refused.add(where + ": " + x.getMessage());

@@ -17,7 +17,7 @@ import org.isocenter.igrt.RecordStoreException;
 
 /**
  * Records one decision inside the caller's transaction: safety checks, then the append-only insert and the
- * compare-and-set of the fraction's head. A lost race surfaces as an SQLException with SQLState
+ * compare-and-set of the fraction's head, then the adaptive rules (their alerts stored with it). A lost race surfaces as an SQLException with SQLState
  * {@value #CONFLICT_STATE} or 23505 (the caller rolls back and reports the conflict). No frame or unit.
  */
 final class Recorder {
@@ -32,7 +32,7 @@ final class Recorder {
      * @param checkReference false for imported log entries, which do not name the reference they were matched on
      */
     static FractionDecision record(Connection c, Course course, DecisionRequest r, boolean checkReference, String source,
-            String importKey) throws SQLException, RecordStoreException {
+            String importKey, AlertEnvironment alerts) throws SQLException, RecordStoreException {
         refuseUnsafe(course, r, checkReference);
         Optional<FractionDecision> head = DecisionRows.head(c, course.id(), r.fraction());
         Long headId = head.map(FractionDecision::id).orElse(null);
@@ -44,12 +44,14 @@ final class Recorder {
         Instant time = (r.time() == null ? Instant.now() : r.time()).truncatedTo(ChronoUnit.MICROS);
         FractionDecision d = DecisionRows.insert(c, new DecisionRows.NewRow(course.id(), r.fraction(), r.dailySeriesUid(),
                 r.dailyFrameOfReferenceUid(), r.match(), r.correction(), r.position(), r.status(), r.decision(), r.user(),
-                time, r.reason(), r.acceptsUnmatched(), r.supersedesId(), source, importKey, r.registrationFile()));
+                time, r.reason(), r.acceptsUnmatched(), r.supersedesId(), source, importKey, r.registrationFile(),
+                r.observations()));
         if (r.supersedesId() == null) {
             DecisionRows.insertHead(c, course.id(), r.fraction(), d.id());
         } else if (!DecisionRows.moveHead(c, course.id(), r.fraction(), r.supersedesId(), d.id())) {
             throw new SQLException("the head of fraction " + r.fraction() + " moved", CONFLICT_STATE);
         }
+        AlertRows.evaluate(c, course, d, alerts);
         return d;
     }
 

@@ -20,7 +20,8 @@ import org.flywaydb.core.api.resource.LoadableResource;
 final class SqlMigrations implements ResourceProvider {
 
     /** Every migration, oldest first; a new schema version is a new file here and in {@code db/}. */
-    static final List<String> FILES = List.of("V1__initial_schema.sql", "V2__provenance_and_indexes.sql");
+    static final List<String> FILES = List.of("V1__initial_schema.sql", "V2__provenance_and_indexes.sql",
+            "V3__observations_alerts_reference_corrections.sql");
     private static final String FOLDER = "db/";
 
     private final List<LoadableResource> resources = FILES.stream().map(Sql::new).map(LoadableResource.class::cast)

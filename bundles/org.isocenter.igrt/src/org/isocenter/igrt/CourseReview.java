@@ -1,0 +1,58 @@
+package org.isocenter.igrt;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.isocenter.igrt.internal.rules.ImagingDoseLimit;
+import org.isocenter.margin.SiteProtocol;
+import org.isocenter.margin.SiteProtocols;
+
+/**
+ * Everything the course review shows, computed once for the command line and the workbench: the course view
+ * (fractions, set-up error, alerts, reference corrections, cumulative imaging dose in mGy), the course's imaging dose
+ * limit (mGy) and the offline protocol's status from the course's site protocol. {@code settingsProblem} is a site
+ * file that could not be read (then the defaults apply), else null.
+ */
+public record CourseReview(CourseView view, double imagingDoseLimitMGy, OfflineProtocolStatus offlineProtocol,
+        String settingsProblem) {
+
+    /** Reviews course {@code courseId}; site protocols and alert settings from {@code home} or built in. */
+    public static CourseReview of(RecordStore store, long courseId, Path home) throws RecordStoreException {
+        CourseView view = store.view(courseId);
+        String problem = null;
+        AlertSettings settings = AlertSettings.DEFAULTS;
+        String protocol = null;
+        String site = view.course().site();
+        try {
+            settings = AlertSettings.forSite(site, home);
+            protocol = siteProtocol(site, home).map(SiteProtocol::protocolSpec).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            problem = e.getMessage();
+        }
+        ImagingDoseLimit rule = new ImagingDoseLimit();
+        RuleInput input = new RuleInput(view.course(), null, view.fractions(), view.fractions(),
+                view.referenceCorrections(), settings.of(rule), false, 0);
+        return new CourseReview(view, ImagingDoseLimit.limitMGy(input),
+                OfflineProtocolStatus.of(protocol, view.fractions(), view.referenceCorrections()), problem);
+    }
+
+    /** The site's protocol: the clinic's file in {@code home/sites} when present, else the built-in one. */
+    public static Optional<SiteProtocol> siteProtocol(String site, Path home) throws IOException {
+        if (site == null || site.isBlank()) {
+            return Optional.empty();
+        }
+        Path clinic = home.resolve("sites").resolve(site + ".json");
+        if (Files.isRegularFile(clinic)) {
+            return Optional.of(SiteProtocols.parse(Files.readString(clinic, StandardCharsets.UTF_8), clinic.toString()));
+        }
+        return SiteProtocols.builtIn(site);
+    }
+
+    /** Whether the cumulative imaging dose is past the limit. */
+    public boolean imagingDoseOverLimit() {
+        return view.imagingDoseMGy() > imagingDoseLimitMGy;
+    }
+}
