@@ -1,6 +1,7 @@
 package org.isocenter.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,17 @@ import java.util.List;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.patient.PatientPosition;
 import org.isocenter.demo.DemoPatient;
+import org.isocenter.demo.DemoPlan;
+import org.isocenter.core.patient.PatientPosition;
+import org.isocenter.igrt.Course;
+import org.isocenter.igrt.Decision;
+import org.isocenter.igrt.DecisionRequest;
+import org.isocenter.igrt.Patient;
+import org.isocenter.igrt.Plan;
+import org.isocenter.igrt.Prescription;
+import org.isocenter.igrt.RecordStore;
+import org.isocenter.igrt.RecordStores;
+import org.isocenter.igrt.TableTopCorrection;
 import org.isocenter.margin.FractionLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,5 +155,81 @@ class CourseCommandTest {
         assertEquals(2.0, show.getAsJsonObject("systematicMm").get("lr").getAsDouble(), 1e-9);
         assertEquals(1.0, show.getAsJsonObject("randomMm").get("lr").getAsDouble(), 1e-9);
         assertEquals(0.0, show.getAsJsonObject("randomMm").get("si").getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void aSiteCourseCarriesImagingDoseAlertsAndItsOfflineProtocol() throws Exception {
+        String db = db("site-course");
+        String patient = DemoPatient.PATIENT.patientId();
+        CliRunnerTest.Run unknownProtocol = CliRunnerTest.run("register", "--planning", RegisterCommandTest.planning(),
+                "--daily", RegisterCommandTest.daily(1), "--record", "--db", db, "--imaging-protocol", "x-ray-vision");
+        assertNotEquals(0, unknownProtocol.exitCode());
+        assertTrue(unknownProtocol.stderr().contains("x-ray-vision") && unknownProtocol.stderr().contains("kv-cbct-pelvis"),
+                unknownProtocol.stderr());
+        int accepted = 0;
+        for (int fraction = 1; fraction <= 3; fraction++) {
+            JsonObject rec = ok(CliRunnerTest.run("register", "--planning", RegisterCommandTest.planning(), "--daily",
+                    RegisterCommandTest.daily(fraction), "--record", "--db", db, "--user", "rtt", "--site", "prostate",
+                    "--imaging-protocol", "kv-cbct-pelvis")).getAsJsonObject("record");
+            assertEquals("prostate", rec.get("site").getAsString());
+            assertEquals(30, rec.get("imagingDoseMGy").getAsDouble(), 0, "the built-in pelvis CBCT estimate");
+            assertTrue(rec.has("alerts"));
+            accepted += rec.get("decision").getAsString().equals("ACCEPTED") ? 1 : 0;
+        }
+        assertTrue(accepted >= 2, "the demo's daily images are mostly within the limits");
+        JsonObject show = ok(CliRunnerTest.run("course", "show", "--patient", patient, "--db", db));
+        assertEquals("prostate", show.get("site").getAsString());
+        assertEquals(90, show.get("imagingDoseMGy").getAsDouble(), 1e-9, "three pelvis CBCTs");
+        assertEquals(0.05 * DemoPlan.PRESCRIPTION_GY * 1000, show.get("imagingDoseLimitMGy").getAsDouble(), 1e-9,
+                "5 % of the prescription");
+        assertTrue(show.get("alerts").isJsonArray());
+        // eNAL after its 3 initial fractions proposes the mean set-up error of the accepted ones: the systematic error
+        JsonObject offline = show.getAsJsonObject("offlineProtocol");
+        assertEquals("enal:3:5", offline.get("protocol").getAsString());
+        assertEquals(accepted, offline.get("imagedFractionsUsed").getAsInt());
+        assertTrue(offline.get("pending").getAsBoolean(), offline.toString());
+        assertEquals(8, offline.get("nextImagedFraction").getAsInt());
+        JsonObject proposed = offline.getAsJsonObject("proposedMm"), systematic = show.getAsJsonObject("systematicMm");
+        for (String axis : List.of("lr", "ap", "si")) {
+            assertEquals(systematic.get(axis).getAsDouble(), proposed.get(axis).getAsDouble(), 1e-9, axis);
+        }
+
+        JsonObject applied = ok(CliRunnerTest.run("course", "apply-offline", "--patient", patient, "--user", "physicist",
+                "--db", db));
+        assertEquals(4, applied.get("fromFraction").getAsInt(), "from the next fraction");
+        JsonObject after = ok(CliRunnerTest.run("course", "show", "--patient", patient, "--db", db))
+                .getAsJsonObject("offlineProtocol");
+        assertFalse(after.get("pending").getAsBoolean(), after.toString());
+        assertEquals(1, after.getAsJsonArray("referenceCorrections").size());
+        CliRunnerTest.Run twice = CliRunnerTest.run("course", "apply-offline", "--patient", patient, "--user", "physicist",
+                "--db", db);
+        assertNotEquals(0, twice.exitCode(), "nothing left to apply");
+        assertTrue(twice.stderr().contains("nothing to apply"), twice.stderr());
+
+        // population statistics from the same store, with a second prostate patient recorded through the API and a
+        // lung patient: the prostate population is the demo's accepted fractions and the other's three
+        try (RecordStore store = RecordStores.open(db)) {
+            for (String site : List.of("prostate", "lung")) {
+                Course other = store.createCourse(Course.draft(new Patient("P-" + site, "Other^" + site),
+                        new Plan("1.2.3.4." + site.length(), "other"), "1.2.3.5", "1.2.3.6", new Prescription(60, 20))
+                        .withSite(site));
+                for (int f = 1; f <= 3; f++) {
+                    store.record(new DecisionRequest(other.id(), f, other.patient().id(), "1.2.3.7." + site + f, "1.2.3.8",
+                            "1.2.3.5", "1.2.3.6", "bone-6dof", new TableTopCorrection(f, -f, 0.5 * f, 0, 0, 0),
+                            PatientPosition.HFS, "APPLY", Decision.ACCEPTED, "rtt", null, "", false, null, null));
+                }
+            }
+        }
+        JsonObject policy = ok(CliRunnerTest.run("margin-policy", "--db", db, "--site", "prostate"));
+        assertEquals(2, policy.getAsJsonObject("population").get("patients").getAsInt());
+        assertEquals(accepted + 3, policy.getAsJsonObject("population").get("fractions").getAsInt());
+        JsonObject everyone = ok(CliRunnerTest.run("margin-policy", "--db", db));
+        assertEquals(3, everyone.getAsJsonObject("population").get("patients").getAsInt());
+        assertEquals("prostate", policy.get("site").getAsString());
+        CliRunnerTest.Run lung = CliRunnerTest.run("margin-policy", "--db", db, "--site", "lung");
+        assertNotEquals(0, lung.exitCode(), "one lung patient is not a population");
+        assertTrue(lung.stderr().contains("2 patients"), lung.stderr());
+        CliRunnerTest.Run future = CliRunnerTest.run("margin-policy", "--db", db, "--from", "2099-01-01");
+        assertNotEquals(0, future.exitCode(), "no decision after 2099-01-01");
     }
 }

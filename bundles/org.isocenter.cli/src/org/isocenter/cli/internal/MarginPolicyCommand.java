@@ -1,6 +1,8 @@
 package org.isocenter.cli.internal;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +24,18 @@ import org.isocenter.margin.MarginRecipe;
 import org.isocenter.margin.MarginRecipes;
 import org.isocenter.margin.MarginReport;
 import org.isocenter.margin.PopulationStatistics;
+import org.isocenter.igrt.RecordStore;
+import org.isocenter.igrt.RecordStores;
 import org.isocenter.margin.Residuals;
 import org.isocenter.margin.ShiftCsv;
 import org.isocenter.margin.SiteProtocol;
 import org.isocenter.margin.SiteProtocols;
 
 /**
- * {@code margin-policy --shifts shifts.csv | --records FOLDER [--site S | --recipe R --protocol P --fractions N]
- * [--seed S]}: population statistics of measured set-up shifts (a CSV, or the accepted decisions of the workbench's
- * fraction logs under a folder), what a correction protocol leaves of them (closed form and
+ * {@code margin-policy --shifts shifts.csv | --records FOLDER | --db URL [--from D] [--to D] [--site S | --recipe R
+ * --protocol P --fractions N] [--seed S]}: population statistics of measured set-up shifts (a CSV, the accepted
+ * decisions of the workbench's fraction logs under a folder, or those of the IGRT record store, of one site's courses
+ * and decided within [from, to] (UTC days) when given), what a correction protocol leaves of them (closed form and
  * simulation) and the recipe's CTV-to-PTV margin per axis, all in mm.
  */
 final class MarginPolicyCommand implements CliCommand {
@@ -42,14 +47,16 @@ final class MarginPolicyCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "--shifts <csv> | --records <fraction log or folder> [--site prostate|lung|headneck] [--recipe ID]"
+        return "--shifts <csv> | --records <fraction log or folder> | --db <JDBC URL> [--from YYYY-MM-DD] [--to YYYY-MM-DD]"
+                + " [--site prostate|lung|headneck] [--recipe ID]"
                 + " [--protocol SPEC] [--fractions N] [--seed N]"
                 + "  Σ, σ, residuals after the protocol and margins per axis (mm)";
     }
 
     @Override
     public JsonObject run(List<String> args, ProgressMonitor progress) throws Exception {
-        String shifts = null, records = null, site = null, recipeId = null, protocolSpec = null;
+        String shifts = null, records = null, db = null, site = null, recipeId = null, protocolSpec = null;
+        LocalDate from = null, to = null;
         int fractions = -1;
         long seed = 20261121L;
         for (int i = 0; i < args.size(); i++) {
@@ -61,6 +68,9 @@ final class MarginPolicyCommand implements CliCommand {
             switch (a) {
                 case "--shifts" -> shifts = v;
                 case "--records" -> records = v;
+                case "--db" -> db = v;
+                case "--from" -> from = date(a, v);
+                case "--to" -> to = date(a, v);
                 case "--site" -> site = v;
                 case "--recipe" -> recipeId = v;
                 case "--protocol" -> protocolSpec = v;
@@ -69,10 +79,17 @@ final class MarginPolicyCommand implements CliCommand {
                 default -> throw new CliUsageException("unknown option " + a);
             }
         }
-        if ((shifts == null) == (records == null)) {
+        if ((shifts != null ? 1 : 0) + (records != null ? 1 : 0) + (db != null ? 1 : 0) != 1) {
             throw new CliUsageException("give --shifts <csv> (columns patient, fraction, lr, ap, si in mm; synonyms such as "
-                    + "patient_id, fx, lr_mm accepted) or --records "
-                    + "<folder> (the workbench's " + FractionLog.FILE_NAME + " files), one of them");
+                    + "patient_id, fx, lr_mm accepted), --records "
+                    + "<folder> (the workbench's " + FractionLog.FILE_NAME + " files) or --db <JDBC URL> (the IGRT record "
+                    + "store), one of them");
+        }
+        if (db == null && (from != null || to != null)) {
+            throw new CliUsageException("--from and --to select decisions of the record store: they go with --db");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new CliUsageException("--to " + to + " is before --from " + from);
         }
         SiteProtocol siteProtocol = null;
         if (site != null) {
@@ -91,9 +108,25 @@ final class MarginPolicyCommand implements CliCommand {
         }
         int n = fractions > 0 ? fractions : siteProtocol != null ? siteProtocol.fractions() : 30;
         progress.begin("Margin policy", 2);
-        Path source = Path.of(shifts != null ? shifts : records).toAbsolutePath().normalize();
+        Path source = db != null ? null : Path.of(shifts != null ? shifts : records).toAbsolutePath().normalize();
         ShiftCsv.Table table = shifts != null ? ShiftCsv.readTable(source) : null;
-        List<ShiftRecord> data = table != null ? table.shifts() : FractionLog.shifts(FractionLog.readAll(source));
+        List<ShiftRecord> data;
+        String database = null;
+        if (db != null) {
+            try (RecordStore store = RecordStores.open(db)) {
+                // --to names the last day included: decisions before the next day's start (UTC)
+                data = store.populationShifts(site, from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                database = store.url();
+            }
+            if (data.isEmpty()) {
+                throw new IllegalArgumentException("no accepted, matched decision in " + database
+                        + (site != null ? " for site '" + site + "'" : "") + (from != null ? " from " + from : "")
+                        + (to != null ? " to " + to : ""));
+            }
+        } else {
+            data = table != null ? table.shifts() : FractionLog.shifts(FractionLog.readAll(source));
+        }
         PopulationStatistics stats = PopulationStatistics.of(data);
         progress.worked(1);
         MarginReport report = MarginReport.evaluate(recipe, protocol, n, stats.systematic(), stats.random(),
@@ -103,7 +136,13 @@ final class MarginPolicyCommand implements CliCommand {
         progress.worked(1);
 
         JsonObject o = new JsonObject();
-        o.addProperty(shifts != null ? "shifts" : "records", source.toString());
+        if (database != null) {
+            o.addProperty("database", database);
+            o.addProperty("from", from == null ? null : from.toString());
+            o.addProperty("to", to == null ? null : to.toString());
+        } else {
+            o.addProperty(shifts != null ? "shifts" : "records", source.toString());
+        }
         if (table != null) {
             JsonObject columns = new JsonObject();
             table.columns().forEach(columns::addProperty);
@@ -196,5 +235,13 @@ final class MarginPolicyCommand implements CliCommand {
         o.addProperty("name", c.name());
         o.add("sdMm", axes(c.sdMm()));
         return o;
+    }
+
+    private static LocalDate date(String option, String v) throws CliUsageException {
+        try {
+            return LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CliUsageException(option + " '" + v + "' is not a date (YYYY-MM-DD)");
+        }
     }
 }
