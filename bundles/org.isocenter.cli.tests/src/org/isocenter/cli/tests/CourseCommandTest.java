@@ -174,6 +174,10 @@ class CourseCommandTest {
             assertEquals("prostate", rec.get("site").getAsString());
             assertEquals(30, rec.get("imagingDoseMGy").getAsDouble(), 0, "the built-in pelvis CBCT estimate");
             assertTrue(rec.has("alerts"));
+            // the demo patient does not change shape: the outline comparison (posterior body in the CBCT's field of
+            // view) finds nothing beyond a planning pixel (1.5 mm)
+            assertTrue(rec.get("outlineInwardMm").getAsDouble() <= 1.51, rec.toString());
+            assertTrue(rec.get("outlineOutwardMm").getAsDouble() <= 1.51, rec.toString());
             accepted += rec.get("decision").getAsString().equals("ACCEPTED") ? 1 : 0;
         }
         assertTrue(accepted >= 2, "the demo's daily images are mostly within the limits");

@@ -1,9 +1,6 @@
 package org.isocenter.cli.internal;
 
-import java.util.Optional;
-
 import org.isocenter.cli.CliUsageException;
-import org.isocenter.core.geometry.Vector3;
 
 import org.isocenter.core.patient.PatientIdentity;
 import org.isocenter.core.plan.RtPlan;
@@ -38,17 +35,14 @@ final class FractionRecorder {
 
     static JsonObject record(RecordOptions options, PlanContext plan, PatientIdentity dailyPatient, String dailySeriesUid,
             String dailyFrameOfReferenceUid, CouchCorrection correction, String match, String registrationFile,
-            Optional<Vector3> softMinusBonyMm) throws Exception {
-        FractionObservations observations = FractionObservations.NONE;
+            FractionObservations measured) throws Exception {
+        FractionObservations observations = measured;
         if (options.imagingProtocol() != null) {
             ImagingDoseTable table = ImagingDoseTable.forHome(CourseCommand.home());
             ImagingDoseTable.Entry e = table.entry(options.imagingProtocol()).orElseThrow(() -> new CliUsageException(
                     "unknown --imaging-protocol '" + options.imagingProtocol() + "' in " + table.source() + "; one of "
                             + String.join(", ", table.entries().stream().map(ImagingDoseTable.Entry::id).toList())));
             observations = observations.withImaging(e.id(), e.doseMGy());
-        }
-        if (softMinusBonyMm.isPresent()) {
-            observations = observations.withSoftTissueMinusBone(softMinusBonyMm.get().norm());
         }
         try (RecordStore store = RecordStores.open(options.db())) {
             Course course = FractionRecording.course(store, plan.patient(), plan.planSopInstanceUid(), plan.plan(),
@@ -74,6 +68,8 @@ final class FractionRecorder {
             out.addProperty("imagingProtocol", d.observations().imagingProtocol());
             out.addProperty("imagingDoseMGy", d.observations().imagingDoseMGy());
             out.addProperty("softTissueMinusBoneMm", d.observations().softTissueMinusBoneMm());
+            out.addProperty("outlineInwardMm", d.observations().outlineInwardMm());
+            out.addProperty("outlineOutwardMm", d.observations().outlineOutwardMm());
             JsonArray alerts = new JsonArray();
             for (Alert a : store.alerts(course.id())) {
                 if (a.fraction() == d.fraction()) {

@@ -22,6 +22,7 @@ import org.isocenter.core.structure.StructureSet;
 import org.isocenter.dicom.io.WrittenObject;
 import org.isocenter.igrt.AcceptedRegistration;
 import org.isocenter.igrt.ClinicSettings;
+import org.isocenter.igrt.FractionMeasurements;
 import org.isocenter.igrt.MatchGeometry;
 import org.isocenter.igrt.MatchInputs;
 import org.isocenter.igrt.MatchOn;
@@ -199,10 +200,13 @@ final class RegisterCommand implements CliCommand {
             var context = new FractionRecorder.PlanContext(planning.volume().patient(), p.sopInstanceUid(), p.object(),
                     planning.volume().info().seriesInstanceUid(), planningFrame);
             String match = outcome.matchName();
+            progress.begin("Comparing the body outline", -1);
+            FractionMeasurements measured = FractionMeasurements.of(matchInputs, outcome, Optional.empty());
+            notes.addAll(measured.notes());
             out.add("record", FractionRecorder.record(recording, context, daily.volume().patient(),
                     daily.volume().info().seriesInstanceUid(),
                     dailyFrame, correction, match, out.has("sro") ? out.get("sro").getAsString() : null,
-                    outcome.softMinusBonyMm()));
+                    measured.observations()));
         }
         JsonArray n = new JsonArray();
         notes.forEach(n::add);
