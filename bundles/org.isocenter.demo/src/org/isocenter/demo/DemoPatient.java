@@ -37,8 +37,9 @@ import org.isocenter.dicom.io.StructureSetWriter;
 /**
  * The built-in demo patient: a deterministic synthetic pelvis ({@link PelvisPhantom}) written as real DICOM
  * — a planning CT (256×256×100, 1.5×1.5×2.5 mm, HFS), an RT Structure Set (BODY, CTV, bladder, rectum,
- * femoral heads) and three daily CBCT-like CT series with known rigid set-up errors, noise, intensity
- * scaling, cupping, a smaller cylindrical field of view and their own Frames of Reference, plus a four-field
+ * femoral heads) and ten daily CBCT-like CT series with known rigid set-up errors, noise, intensity
+ * scaling, cupping, a smaller cylindrical field of view and their own Frames of Reference (fractions 4-10 also
+ * with known weight loss and bladder filling, {@link #COURSE_IMAGES}), plus a four-field
  * box plan with its analytic dose ({@link DemoPlan}). The same inputs
  * always give byte-identical files. {@code demo-truth.json} beside them records the known transforms.
  */
@@ -71,6 +72,31 @@ public final class DemoPatient {
             new DailyImageSpec(1, "20261109", new Vector3(3.2, -4.1, 2.5), new Vector3(0, 0, 0)),
             new DailyImageSpec(2, "20261110", new Vector3(-6.0, 2.0, -5.5), new Vector3(1.0, -0.5, 1.5)),
             new DailyImageSpec(3, "20261111", new Vector3(8.5, 5.0, 3.0), new Vector3(-1.5, 1.0, -2.0)));
+
+    /**
+     * The rest of the demo course, fractions 4 to 10, with known truth for the adaptive rules: small set-up errors;
+     * weight loss at the posterior body surface growing to 3 mm by fraction 6 and 7-9 mm from fraction 7 (the body
+     * outline alert, threshold 5 mm, fires from fraction 7); and a filled bladder pushing the prostate 8 mm
+     * anteriorly against the bones on fractions 8-10 (three in a row: the soft-tissue/bone alert fires on fraction 10
+     * when the daily match is on soft tissue).
+     */
+    public static final List<DailyImageSpec> COURSE_IMAGES = List.of(
+            new DailyImageSpec(4, "20261112", new Vector3(2.0, -1.0, 1.5), new Vector3(0, 0, 0), 0, new Vector3(0, 0, 0)),
+            new DailyImageSpec(5, "20261113", new Vector3(-1.5, 2.5, -1.0), new Vector3(0, 0, 0), 1, new Vector3(0, 0, 0)),
+            new DailyImageSpec(6, "20261116", new Vector3(1.0, 0.5, 2.0), new Vector3(0, 0, 0), 3, new Vector3(0, 0, 0)),
+            new DailyImageSpec(7, "20261117", new Vector3(2.5, -2.0, 0.5), new Vector3(0, 0, 0), 7, new Vector3(0, 0, 0)),
+            new DailyImageSpec(8, "20261118", new Vector3(-2.0, 1.0, 1.0), new Vector3(0, 0, 0), 8, new Vector3(0, -8, 0)),
+            new DailyImageSpec(9, "20261119", new Vector3(0.5, 1.5, -0.5), new Vector3(0, 0, 0), 8.5,
+                    new Vector3(0, -8, 2)),
+            new DailyImageSpec(10, "20261120", new Vector3(1.5, -1.0, 2.5), new Vector3(0, 0, 0), 9,
+                    new Vector3(0, -8, 1)));
+
+    /** Every daily image of the demo course: the first three (set-up errors only), then the course images. */
+    public static List<DailyImageSpec> allDailyImages() {
+        List<DailyImageSpec> all = new ArrayList<>(DAILY_IMAGES);
+        all.addAll(COURSE_IMAGES);
+        return all;
+    }
 
     private static final long NOISE_SEED = 20261121L;
     private static final double DAILY_NOISE_SD_HU = 25;
@@ -107,9 +133,22 @@ public final class DemoPatient {
                 rot.z(), ((AnalyticShape.Ellipsoid) PelvisPhantom.CTV).centreMm(), spec.translationMm());
     }
 
-    /** Whether {@code folder} holds a complete demo patient of this version. */
+    /** Version of the generated demo folder (2: ten daily images, with anatomy changes from fraction 4). */
+    public static final int VERSION = 2;
+
+    /** Whether {@code folder} holds a complete demo patient of this version (its truth file says so). */
     public static boolean isComplete(Path folder) {
-        return Files.isRegularFile(folder.resolve(TRUTH_FILE));
+        Path truth = folder.resolve(TRUTH_FILE);
+        if (!Files.isRegularFile(truth)) {
+            return false;
+        }
+        try {
+            var o = com.google.gson.JsonParser.parseString(Files.readString(truth, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            return o.has("version") && o.get("version").getAsInt() == VERSION;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -118,7 +157,7 @@ public final class DemoPatient {
      */
     public static void generate(Path folder, ProgressMonitor monitor) throws IOException, DicomWriteException {
         prepare(folder);
-        monitor.begin("Generating the demo patient", 3 + DAILY_IMAGES.size());
+        monitor.begin("Generating the demo patient", 3 + allDailyImages().size());
         monitor.subTask("planning CT");
         ImageVolume ct = planningCt();
         ImageSeriesReference ctRef = new ImageSeriesWriter().writeCt(ct, attributes("20261102", 1, "Planning"),
@@ -137,7 +176,7 @@ public final class DemoPatient {
                 "Plan dose " + DemoPlan.LABEL, 16, folder.resolve(RTDOSE_FILE), DicomUids.derived(UID_SEED, "series", "rtdose"),
                 DicomUids.derived(UID_SEED, "sop", "rtdose"));
         monitor.worked(1);
-        for (DailyImageSpec spec : DAILY_IMAGES) {
+        for (DailyImageSpec spec : allDailyImages()) {
             monitor.checkCancelled();
             monitor.subTask("daily CBCT fraction " + spec.fraction());
             new ImageSeriesWriter().writeCt(dailyImage(spec), attributes(spec.acquisitionDate(), 1,
@@ -155,7 +194,7 @@ public final class DemoPatient {
                 empty = s.findAny().isEmpty();
             }
             if (!empty) {
-                if (!isComplete(folder)) {
+                if (!Files.isRegularFile(folder.resolve(TRUTH_FILE))) {
                     throw new IOException("refusing to write the demo patient into " + folder
                             + ": the folder is not empty and is not an earlier demo folder");
                 }
@@ -211,7 +250,8 @@ public final class DemoPatient {
                         value = PelvisPhantom.AIR_HU; // outside the reconstructed cylinder
                     } else {
                         Vector3 p = dailyToPlanning.apply(q);
-                        double hu = PelvisPhantom.huAt(p.x(), p.y(), p.z());
+                        double hu = PelvisPhantom.huAt(p.x(), p.y(), p.z(), spec.posteriorLossMm(),
+                                spec.softTissueShiftMm());
                         double rel = r / DAILY_FOV_RADIUS_MM;
                         double cupping = hu > -500 ? -DAILY_CUPPING_HU * (1 - rel * rel) : 0;
                         value = DAILY_GAIN * hu + DAILY_OFFSET_HU + cupping + DAILY_NOISE_SD_HU * noise.nextGaussian();
@@ -246,11 +286,12 @@ public final class DemoPatient {
         truth.put("description", "Isocenter demo patient: known set-up errors of the daily images. "
                 + "planningToDaily maps planning-CT LPS mm to daily-image LPS mm (p_daily = R p_planning + t); "
                 + "rotations in degrees about x, y, z (x first) about the CTV centre.");
+        truth.put("version", VERSION);
         truth.put("patientId", PATIENT.patientId());
         truth.put("planningFrameOfReferenceUid", PLANNING_FRAME_UID);
         truth.put("planningSeriesInstanceUid", PLANNING_SERIES_UID);
         List<Map<String, Object>> daily = new ArrayList<>();
-        for (DailyImageSpec spec : DAILY_IMAGES) {
+        for (DailyImageSpec spec : allDailyImages()) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("fraction", spec.fraction());
             d.put("folder", dailyFolder(spec.fraction()));
@@ -259,6 +300,8 @@ public final class DemoPatient {
             d.put("translationMm", spec.translationMm().toArray());
             d.put("rotationDeg", spec.rotationDeg().toArray());
             d.put("planningToDailyRowMajor4x4", planningToDaily(spec).toRowMajorArray());
+            d.put("posteriorLossMm", spec.posteriorLossMm());
+            d.put("softTissueShiftMm", spec.softTissueShiftMm().toArray());
             daily.add(d);
         }
         truth.put("dailyImages", daily);

@@ -24,7 +24,9 @@ public final class PelvisPhantom {
 
     public static final double BODY_HALF_LENGTH_MM = 200;
 
-    public static final AnalyticShape BODY = new EllipticCylinder(new Vector3(0, 0, 0), 175, 120,
+    /** The body's posterior (and anterior) extent from its axis, mm. */
+    public static final double BODY_AP_SEMI_AXIS_MM = 120;
+    public static final AnalyticShape BODY = new EllipticCylinder(new Vector3(0, 0, 0), 175, BODY_AP_SEMI_AXIS_MM,
             -BODY_HALF_LENGTH_MM, BODY_HALF_LENGTH_MM);
     private static final AnalyticShape MUSCLE = new EllipticCylinder(new Vector3(0, 0, 0), 160, 106,
             -BODY_HALF_LENGTH_MM, BODY_HALF_LENGTH_MM);
@@ -69,6 +71,30 @@ public final class PelvisPhantom {
     public static final short AIR_HU = -1000;
 
     private PelvisPhantom() {
+    }
+
+    /** The tissues that move with filling (prostate, bladder, rectum) against the bones. */
+    private static final java.util.Set<AnalyticShape> SOFT_ORGANS = java.util.Set.of(CTV, BLADDER, RECTUM, RECTAL_GAS);
+
+    /**
+     * CT number (HU) at a point of the planning frame (LPS mm) of a changed anatomy: no tissue posterior of the
+     * planning outline minus {@code posteriorLossMm} (y > semi-axis - loss), and the prostate, bladder and rectum
+     * moved by {@code softShiftMm}.
+     */
+    public static short huAt(double x, double y, double z, double posteriorLossMm, Vector3 softShiftMm) {
+        if (posteriorLossMm > 0 && y > BODY_AP_SEMI_AXIS_MM - posteriorLossMm) {
+            return AIR_HU;
+        }
+        short hu = AIR_HU;
+        for (Tissue t : TISSUES) {
+            boolean inside = SOFT_ORGANS.contains(t.shape())
+                    ? t.shape().contains(x - softShiftMm.x(), y - softShiftMm.y(), z - softShiftMm.z())
+                    : t.shape().contains(x, y, z);
+            if (inside) {
+                hu = t.hu();
+            }
+        }
+        return hu;
     }
 
     /** CT number (HU) at a point of the planning frame (LPS mm). */

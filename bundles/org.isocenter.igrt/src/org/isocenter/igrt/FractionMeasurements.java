@@ -13,7 +13,8 @@ import org.isocenter.core.structure.StructureRoles;
 /**
  * What is measured on a matched daily image for the adaptive rules, the same for the command line and the workbench:
  * the soft tissue minus bone difference at the target (mm, when a soft-tissue match ran) and the outline comparison
- * ({@link OutlineComparison}) of the planning body against the daily body after the match, in the treated region:
+ * ({@link OutlineComparison}) of the planning body against the daily body after the bony match (the body moves
+ * with the bones; the prostate moving against them is what the soft-tissue difference measures), in the treated region:
  * the dose grid's axial extent when the plan's dose is given, else the isocenter +-{@value #REGION_HALF_LENGTH_MM} mm
  * (planning LPS z, mm). {@code notes} say what was compared or why it was not.
  */
@@ -51,8 +52,12 @@ public record FractionMeasurements(FractionObservations observations, List<Strin
                 : inputs.structures().rois().stream().filter(r -> StructureRoles.role(r) == StructureRoles.Role.EXTERNAL)
                         .findFirst();
         try {
-            OutlineComparison.Result r = OutlineComparison.compare(inputs.planning(), body, inputs.daily(),
-                    outcome.planningToDaily(), zFrom, zTo);
+            // the body moves with the bones: compared after the bony match (organ motion against the bones is the
+            // soft-tissue rule's), or after the deciding match when no bony match ran
+            var bony = outcome.step(MatchStep.BONY).map(st -> st.result().planningToDaily())
+                    .orElse(outcome.planningToDaily());
+            OutlineComparison.Result r = OutlineComparison.compare(inputs.planning(), body, inputs.daily(), bony, zFrom,
+                    zTo);
             o = o.withOutline(r.inwardMm(), r.outwardMm());
             notes.add(String.format(Locale.ROOT, "body outline against the %s on %d slices of %s (z %.0f..%.0f mm) "
                     + "inside the daily field of view: %.1f mm inward, %.1f mm outward at most", r.planningOutline(),

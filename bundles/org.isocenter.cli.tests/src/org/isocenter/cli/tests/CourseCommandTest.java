@@ -236,4 +236,38 @@ class CourseCommandTest {
         CliRunnerTest.Run future = CliRunnerTest.run("margin-policy", "--db", db, "--from", "2099-01-01");
         assertNotEquals(0, future.exitCode(), "no decision after 2099-01-01");
     }
+
+    @Test
+    void theDemoCourseRaisesItsAlertsExactlyOnTheFractionsOfItsTruth() throws Exception {
+        // the demo's ten daily images, matched on soft tissue as a prostate clinic does, recorded for the prostate
+        // site: the truth (DemoPatient.COURSE_IMAGES) has weight loss of 7-9 mm from fraction 7 (3 mm on 6) and the
+        // prostate 8 mm off the bones on fractions 8-10
+        String db = db("demo-course");
+        String patient = DemoPatient.PATIENT.patientId();
+        for (var spec : DemoPatient.allDailyImages()) {
+            JsonObject rec = ok(CliRunnerTest.run("register", "--planning", RegisterCommandTest.planning(), "--daily",
+                    RegisterCommandTest.daily(spec.fraction()), "--match", "soft-tissue", "--record", "--db", db,
+                    "--user", "rtt", "--site", "prostate", "--imaging-protocol", "kv-cbct-pelvis"))
+                    .getAsJsonObject("record");
+            assertEquals(spec.fraction(), rec.get("fraction").getAsInt());
+            double inward = rec.get("outlineInwardMm").getAsDouble();
+            assertEquals(spec.posteriorLossMm(), inward, 1.51, "fraction " + spec.fraction() + " outline: " + rec);
+            double shift = spec.softTissueShiftMm().norm();
+            assertEquals(shift, rec.get("softTissueMinusBoneMm").getAsDouble(), 1.5,
+                    "fraction " + spec.fraction() + " soft tissue against bone: " + rec);
+        }
+        JsonObject show = ok(CliRunnerTest.run("course", "show", "--patient", patient, "--db", db));
+        java.util.Map<String, java.util.Set<Integer>> fired = new java.util.TreeMap<>();
+        for (var a : show.getAsJsonArray("alerts")) {
+            JsonObject o = a.getAsJsonObject();
+            fired.computeIfAbsent(o.get("rule").getAsString(), r -> new java.util.TreeSet<>()).add(o.get("fraction")
+                    .getAsInt());
+        }
+        assertEquals(java.util.Set.of(7, 8, 9, 10), fired.get("external-contour-change"), "alerts: " + fired);
+        assertEquals(java.util.Set.of(10), fired.get("soft-tissue-bone-difference"), "alerts: " + fired);
+        assertEquals(java.util.Set.of("external-contour-change", "soft-tissue-bone-difference"), fired.keySet(),
+                "no other rule fires on the demo course");
+        assertEquals(300, show.get("imagingDoseMGy").getAsDouble(), 1e-9, "ten pelvis CBCTs of 30 mGy");
+        assertFalse(show.get("imagingDoseOverLimit").getAsBoolean());
+    }
 }
