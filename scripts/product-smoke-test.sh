@@ -23,19 +23,19 @@ PYEOF
 }
 
 "$ROOT/isocenter" demo "$tmp/demo" > "$tmp/demo.out" 2> "$tmp/demo.err"; code=$?
-check "demo writes 7 series for one patient" "$tmp/demo.out" $code \
-  "code == 0 and j['seriesCount'] == 7 and j['patients'][0]['patientId'] == 'ISO-DEMO-001' and j['problems'] == []"
+check "demo writes 14 series for one patient" "$tmp/demo.out" $code \
+  "code == 0 and j['seriesCount'] == 14 and j['patients'][0]['patientId'] == 'ISO-DEMO-001' and j['problems'] == []"
 
 "$ROOT/isocenter" info "$tmp/demo" > "$tmp/info.out" 2> "$tmp/info.err"; code=$?
-check "info lists CT(100), RTSTRUCT(6 ROIs), RTPLAN, RTDOSE, 3 CBCT(64)" "$tmp/info.out" $code \
-  "code == 0 and sorted((s['modality'], s['instances'], len(s.get('rois', []))) for st in j['patients'][0]['studies'] for s in st['series']) == [('CT',64,0),('CT',64,0),('CT',64,0),('CT',100,0),('RTDOSE',1,0),('RTPLAN',1,0),('RTSTRUCT',1,6)]"
+check "info lists CT(100), RTSTRUCT(6 ROIs), RTPLAN, RTDOSE, 10 CBCT(64)" "$tmp/info.out" $code \
+  "code == 0 and sorted((s['modality'], s['instances'], len(s.get('rois', []))) for st in j['patients'][0]['studies'] for s in st['series']) == [('CT',64,0)] * 10 + [('CT',100,0),('RTDOSE',1,0),('RTPLAN',1,0),('RTSTRUCT',1,6)]"
 
 bad="$tmp/demo/CT_planning/CT_0042.dcm"
 head -c 5000 "$bad" > "$tmp/cut" && mv "$tmp/cut" "$bad"
 printf 'garbage' > "$tmp/demo/notes.txt"
 "$ROOT/isocenter" info "$tmp/demo" > "$tmp/bad.out" 2> "$tmp/bad.err"; code=$?
 check "info names the corrupt file and still lists the rest" "$tmp/bad.out" $code \
-  "code == 0 and [p['file'] for p in j['problems']] == ['$bad'] and j['seriesCount'] == 7 and j['dicomInstances'] == 294 and any(n.endswith('notes.txt') for n in j['notDicom'])"
+  "code == 0 and [p['file'] for p in j['problems']] == ['$bad'] and j['seriesCount'] == 14 and j['dicomInstances'] == 742 and any(n.endswith('notes.txt') for n in j['notDicom'])"
 
 "$ROOT/isocenter" info "$tmp/does-not-exist" > "$tmp/err.out" 2> "$tmp/err.err"; code=$?
 check "a missing folder is a usage mistake: {error} and exit 2" "$tmp/err.out" $code \

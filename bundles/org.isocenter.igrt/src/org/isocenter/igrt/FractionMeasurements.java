@@ -6,9 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.isocenter.core.dose.DoseGrid;
+import org.isocenter.core.geometry.RigidTransform;
+import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
+import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.core.structure.StructureRoles;
+import org.isocenter.core.structure.StructureSet;
 
 /**
  * What is measured on a matched daily image for the adaptive rules, the same for the command line and the workbench:
@@ -27,12 +31,31 @@ public record FractionMeasurements(FractionObservations observations, List<Strin
         notes = List.copyOf(notes);
     }
 
-    /** Measures on {@code outcome}'s deciding match; {@code dose} the plan's dose grid (planning frame), if known. */
+    /** Measures on {@code outcome}'s matches; {@code dose} the plan's dose grid (planning frame), if known. */
     public static FractionMeasurements of(MatchInputs inputs, MatchOutcome outcome, Optional<DoseGrid> dose) {
+        return of(inputs.planning(), inputs.structures(), inputs.daily(), outcome, dose);
+    }
+
+    /** As above, with the images and structures given directly (the workbench's scene). */
+    public static FractionMeasurements of(ImageVolume planning, StructureSet structures, ImageVolume daily,
+            MatchOutcome outcome, Optional<DoseGrid> dose) {
+        // the body moves with the bones: compared after the bony match (organ motion against the bones is the
+        // soft-tissue rule's), or after the deciding match when no bony match ran
+        RigidTransform bony = outcome.step(MatchStep.BONY).map(st -> st.result().planningToDaily())
+                .orElse(outcome.planningToDaily());
+        return of(planning, structures, daily, bony, outcome.softMinusBonyMm().map(Vector3::norm).orElse(null), outcome.geometry().isocenterMm().z(), dose);
+    }
+
+    /**
+     * Measures with a given transform (planning to daily, LPS mm; the bony match's when there is one) and soft tissue
+     * minus bone difference (mm, null: not measured); {@code isocenterZMm} centres the treated region without a dose.
+     */
+    public static FractionMeasurements of(ImageVolume planning, StructureSet structures, ImageVolume daily,
+            RigidTransform planningToDaily, Double softTissueMinusBoneMm, double isocenterZMm, Optional<DoseGrid> dose) {
         FractionObservations o = FractionObservations.NONE;
         List<String> notes = new ArrayList<>();
-        if (outcome.softMinusBonyMm().isPresent()) {
-            o = o.withSoftTissueMinusBone(outcome.softMinusBonyMm().get().norm());
+        if (softTissueMinusBoneMm != null) {
+            o = o.withSoftTissueMinusBone(softTissueMinusBoneMm);
         }
         double zFrom, zTo;
         String region;
@@ -43,21 +66,15 @@ public record FractionMeasurements(FractionObservations observations, List<Strin
             zTo = Math.max(z0, z1);
             region = "the dose grid's extent";
         } else {
-            double iso = outcome.geometry().isocenterMm().z();
-            zFrom = iso - REGION_HALF_LENGTH_MM;
-            zTo = iso + REGION_HALF_LENGTH_MM;
+            zFrom = isocenterZMm - REGION_HALF_LENGTH_MM;
+            zTo = isocenterZMm + REGION_HALF_LENGTH_MM;
             region = "the isocenter +-" + (int) REGION_HALF_LENGTH_MM + " mm";
         }
-        Optional<Roi> body = inputs.structures() == null ? Optional.empty()
-                : inputs.structures().rois().stream().filter(r -> StructureRoles.role(r) == StructureRoles.Role.EXTERNAL)
+        Optional<Roi> body = structures == null ? Optional.empty()
+                : structures.rois().stream().filter(r -> StructureRoles.role(r) == StructureRoles.Role.EXTERNAL)
                         .findFirst();
         try {
-            // the body moves with the bones: compared after the bony match (organ motion against the bones is the
-            // soft-tissue rule's), or after the deciding match when no bony match ran
-            var bony = outcome.step(MatchStep.BONY).map(st -> st.result().planningToDaily())
-                    .orElse(outcome.planningToDaily());
-            OutlineComparison.Result r = OutlineComparison.compare(inputs.planning(), body, inputs.daily(), bony, zFrom,
-                    zTo);
+            OutlineComparison.Result r = OutlineComparison.compare(planning, body, daily, planningToDaily, zFrom, zTo);
             o = o.withOutline(r.inwardMm(), r.outwardMm());
             notes.add(String.format(Locale.ROOT, "body outline against the %s on %d slices of %s (z %.0f..%.0f mm) "
                     + "inside the daily field of view: %.1f mm inward, %.1f mm outward at most", r.planningOutline(),

@@ -26,6 +26,8 @@ public final class IsocenterUi {
     public static final String COMMAND_EXPORT_TO_LINAC = "org.isocenter.ui.commands.exportToLinac";
     /** The export audit log (who, when, what, where, result), newest first. */
     public static final String VIEW_EXPORT_AUDIT = "org.isocenter.ui.views.exportAudit";
+    /** The treatment course of the plan shown: fractions, trends, alerts, imaging dose, offline protocol. */
+    public static final String VIEW_COURSE = "org.isocenter.ui.views.course";
 
     private IsocenterUi() {
     }

@@ -21,7 +21,7 @@ final class DemoCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "<folder>  write the demo patient (planning CT, RTSTRUCT, 3 daily CBCTs, demo-truth.json)";
+        return "<folder>  write the demo patient (planning CT, RTSTRUCT, 10 daily CBCTs, demo-truth.json)";
     }
 
     @Override

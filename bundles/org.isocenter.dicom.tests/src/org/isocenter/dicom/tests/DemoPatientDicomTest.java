@@ -55,14 +55,15 @@ class DemoPatientDicomTest {
     }
 
     @Test
-    void scanFindsOnePatientWithPlanningCtStructuresAndThreeDailyImages() throws Exception {
+    void scanFindsOnePatientWithPlanningCtStructuresAndTenDailyImages() throws Exception {
         DicomIndex index = new DicomFolderScanner().scan(demo, ProgressMonitor.NONE);
         assertEquals(List.of(), index.problems());
         assertEquals(List.of(demo.resolve(DemoPatient.TRUTH_FILE)), index.notDicom());
         assertEquals(1, index.patients().size());
         PatientRecord patient = index.patients().get(0);
         assertEquals("ISO-DEMO-001", patient.identity().patientId());
-        assertEquals(4, patient.studies().size());
+        assertEquals(1 + DemoPatient.allDailyImages().size(), patient.studies().size(), "planning and one per fraction");
+        assertEquals(10, DemoPatient.allDailyImages().size());
         SeriesRecord ct = index.series(DemoPatient.PLANNING_SERIES_UID).orElseThrow();
         assertEquals(100, ct.instances().size());
         assertEquals(DemoPatient.PLANNING_FRAME_UID, ct.frameOfReferenceUid());
@@ -78,7 +79,7 @@ class DemoPatientDicomTest {
         assertEquals(List.of(plan.instances().get(0).sopInstanceUid()), dose.referencedInstanceUids());
         assertTrue(plan.summary().contains("6 beams") && plan.summary().contains("39 fractions")
                 && plan.summary().contains("78 Gy"), plan.summary());
-        for (DailyImageSpec spec : DemoPatient.DAILY_IMAGES) {
+        for (DailyImageSpec spec : DemoPatient.allDailyImages()) {
             SeriesRecord daily = index.series(DemoPatient.dailySeriesUid(spec.fraction())).orElseThrow();
             assertEquals(64, daily.instances().size());
             assertNotEquals(DemoPatient.PLANNING_FRAME_UID, daily.frameOfReferenceUid());

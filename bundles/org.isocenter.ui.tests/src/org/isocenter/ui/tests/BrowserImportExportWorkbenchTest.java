@@ -147,7 +147,7 @@ class BrowserImportExportWorkbenchTest {
         waitForImports();
         assertEquals(1, patientsNamed(b, "ISO-DEMO-001").size(), "re-import: one patient node");
         TreeItem patient = patientsNamed(b, "ISO-DEMO-001").get(0);
-        assertEquals("4 studies, 7 series", patient.getText(2), "no series listed twice");
+        assertEquals("11 studies, 14 series", patient.getText(2), "no series listed twice");
         // Open Demo Patient shows the planning CT
         spinUntil(() -> viewer().volume() != null
                 && viewer().volume().info().seriesInstanceUid().equals(DemoPatient.PLANNING_SERIES_UID), 120_000,

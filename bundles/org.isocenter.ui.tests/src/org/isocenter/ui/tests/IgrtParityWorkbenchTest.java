@@ -133,13 +133,7 @@ class IgrtParityWorkbenchTest {
     }
 
     private static JsonObject cli(List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = CliRunner.withBuiltInCommands().execute(args.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, stdout + err.toString(StandardCharsets.UTF_8));
-        String[] lines = stdout.strip().split("\n");
-        return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+        return UiTestSupport.cli(args);
     }
 
     private static SeriesRecord series(String uid) {

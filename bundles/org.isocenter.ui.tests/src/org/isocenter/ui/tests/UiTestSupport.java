@@ -131,4 +131,21 @@ final class UiTestSupport {
         browser.viewer().expandToLevel(found.get(0).getData(), org.eclipse.jface.viewers.AbstractTreeViewer.ALL_LEVELS);
         return found.get(0);
     }
+
+    /** Runs a headless command in this process; fails unless it exits 0; its JSON (the last stdout line). */
+    static com.google.gson.JsonObject cli(java.util.List<String> args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        int code = org.isocenter.cli.internal.CliRunner.withBuiltInCommands().execute(args.toArray(String[]::new),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        String stdout = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertEquals(0, code, stdout + err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        String[] lines = stdout.strip().split("\n");
+        return com.google.gson.JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+    }
+
+    /** The workbench window's shell. */
+    static org.eclipse.swt.widgets.Shell shell() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+    }
 }

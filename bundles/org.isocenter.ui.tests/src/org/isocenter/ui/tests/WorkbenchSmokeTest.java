@@ -89,7 +89,7 @@ class WorkbenchSmokeTest {
         // listed once, however often the demo was opened or imported by earlier test classes
         TreeItem patient = UiTestSupport.demoPatientItem(browser);
         assertEquals("PHANTOM PELVIS (ISO-DEMO-001)", patient.getText(0));
-        assertEquals("4 studies, 7 series", patient.getText(2));
+        assertEquals("11 studies, 14 series", patient.getText(2));
         assertEquals(4, patient.getItemCount());
         TreeItem planning = patient.getItem(0);
         assertEquals("4 series", planning.getText(2));
@@ -237,8 +237,20 @@ class WorkbenchSmokeTest {
         assertTrue(row[7].startsWith("APPLY"), row[7]);
         screenshot("viewer-igrt-shift-table.png");
 
-        couch.accept();
+        IsocenterUiPlugin.get().getPreferenceStore().setValue(PreferenceDefaults.IMAGING_PROTOCOL, "kv-cbct-pelvis");
+        try {
+            couch.accept();
+        } finally {
+            IsocenterUiPlugin.get().getPreferenceStore().setToDefault(PreferenceDefaults.IMAGING_PROTOCOL);
+        }
         assertTrue(couch.decisionText().startsWith("Accepted"), couch.decisionText());
+        // what register --record measures, the workbench records too: the outline (unchanged demo: within a
+        // planning pixel), and the workstation's imaging protocol with its dose
+        var observed = couch.lastRecorded().observations();
+        assertNotNull(observed.outlineInwardMm(), "the outline was compared");
+        assertTrue(observed.outlineInwardMm() <= 1.51 && observed.outlineOutwardMm() <= 1.51, observed.toString());
+        assertEquals("kv-cbct-pelvis", observed.imagingProtocol());
+        assertEquals(30, observed.imagingDoseMGy(), 0);
         Path folder = PreferenceDefaults.demoFolder();
         Path reg;
         try (var files = Files.list(folder)) {

@@ -64,8 +64,8 @@ final class IsocenterLayouts {
 
     /**
      * The Registration / IGRT layout: the image viewer (with its fusion controls and couch correction table) takes
-     * the whole height and all but a narrow left column, where the Patient Browser, Margin Policy and Progress are
-     * tabs of one stack (rarely needed while matching; the stack can be minimised or widened). At 1280x800 the slice
+     * the whole height and all but a narrow left column, where the Patient Browser, Course, Margin Policy and Progress
+     * are tabs of one stack (rarely needed while matching; the stack can be minimised or widened). At 1280x800 the slice
      * and 3D views get at least 60 % of the window.
      */
     static void registration(IPageLayout layout) {
@@ -73,6 +73,7 @@ final class IsocenterLayouts {
         String editor = layout.getEditorArea();
         IFolderLayout side = layout.createFolder("isocenter.side", IPageLayout.LEFT, SIDE_RATIO, editor);
         side.addView(IsocenterUi.VIEW_PATIENT_BROWSER);
+        side.addView(IsocenterUi.VIEW_COURSE);
         side.addView(IsocenterUi.VIEW_MARGIN_POLICY);
         side.addView(IsocenterUi.VIEW_PROGRESS);
         // the image viewer without a title tab: in this perspective it is the workspace, and the tab's line is
@@ -93,6 +94,7 @@ final class IsocenterLayouts {
         layout.addShowViewShortcut(IsocenterUi.VIEW_MARGIN_POLICY);
         layout.addShowViewShortcut(IsocenterUi.VIEW_DVH);
         layout.addShowViewShortcut(IsocenterUi.VIEW_EXPORT_AUDIT);
+        layout.addShowViewShortcut(IsocenterUi.VIEW_COURSE);
         layout.addPerspectiveShortcut(IsocenterUi.PERSPECTIVE_PLANNING);
         layout.addPerspectiveShortcut(IsocenterUi.PERSPECTIVE_CONTOURING);
         layout.addPerspectiveShortcut(IsocenterUi.PERSPECTIVE_REGISTRATION);

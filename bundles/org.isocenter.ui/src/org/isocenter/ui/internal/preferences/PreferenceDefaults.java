@@ -24,6 +24,11 @@ public final class PreferenceDefaults extends AbstractPreferenceInitializer {
      * Isocenter home), shared with the command line.
      */
     public static final String RECORD_DB = "igrt.recordDb";
+    /**
+     * The imaging protocol of this workstation's daily images (an id of the imaging dose table), whose dose estimate
+     * is recorded with every decision; empty: none recorded.
+     */
+    public static final String IMAGING_PROTOCOL = "igrt.imagingProtocol";
     /** The folder File ▸ Import DICOM Folder opened last (the folder dialog starts there). */
     public static final String LAST_IMPORT_FOLDER = "import.lastFolder";
 
@@ -35,6 +40,7 @@ public final class PreferenceDefaults extends AbstractPreferenceInitializer {
         store.setDefault(DEFAULT_WINDOW, WindowLevel.SOFT_TISSUE.name());
         store.setDefault(LAST_IMPORT_FOLDER, "");
         store.setDefault(RECORD_DB, "");
+        store.setDefault(IMAGING_PROTOCOL, "");
     }
 
     /** Where the demo patient is written and read. */

@@ -12,6 +12,7 @@ import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.isocenter.igrt.ClinicSettings;
+import org.isocenter.igrt.ImagingDoseTable;
 import org.isocenter.igrt.MatchOn;
 import org.isocenter.registration.CorrectionLimits;
 import org.isocenter.ui.internal.IsocenterUiPlugin;
@@ -82,6 +83,8 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
         // the record store is this workstation's preference, not the clinic's
         db.setPreferenceStore(IsocenterUiPlugin.get().getPreferenceStore());
         db.load();
+        imaging.setPreferenceStore(IsocenterUiPlugin.get().getPreferenceStore());
+        imaging.load();
     }
 
     @Override
@@ -128,6 +131,26 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
                 + "under the Isocenter home (shared with the command line); a department's shared store: "
                 + "jdbc:postgresql://host:port/database?user=...");
         addField(db);
+        java.util.List<String[]> protocols = new java.util.ArrayList<>();
+        protocols.add(new String[] { "(none recorded)", "" });
+        for (ImagingDoseTable.Entry e : imagingTable().entries()) {
+            protocols.add(new String[] { String.format(Locale.ROOT, "%s: %s, %.1f mGy", e.id(), e.description(),
+                    e.doseMGy()), e.id() });
+        }
+        imaging = new ComboFieldEditor(PreferenceDefaults.IMAGING_PROTOCOL, "&Imaging protocol of the daily images:",
+                protocols.toArray(String[][]::new), getFieldEditorParent());
+        addField(imaging);
+    }
+
+    private ComboFieldEditor imaging;
+
+    /** The imaging dose table of the Isocenter home, else the built-in one. */
+    static ImagingDoseTable imagingTable() {
+        try {
+            return ImagingDoseTable.forHome(ClinicSettings.defaultFile().getParent());
+        } catch (IOException e) {
+            return ImagingDoseTable.BUILT_IN;
+        }
     }
 
     private NumberField number(String key, String label, double min, double max) {

@@ -514,8 +514,23 @@ public final class CouchCorrectionPanel {
     private void record(String saved, SeriesRecord[] s, String match, org.isocenter.igrt.Decision d, boolean unmatched,
             String file) {
         try {
-            var recorded = WorkbenchRecords.record(model.scene().primary(), s[0], model.scene().secondary().orElseThrow(),
-                    correction, match, d, unmatched, "", file);
+            var scene = model.scene();
+            org.isocenter.igrt.FractionObservations observed = org.isocenter.igrt.FractionObservations.NONE;
+            if (!unmatched) { // the same measurements as register --record: outline, soft tissue against bone
+                var dose = org.isocenter.session.WorkingSessions.current().planContext()
+                        .filter(c -> c.image() == scene.primary()).map(c -> c.dose());
+                var outcome = model.matchOutcome();
+                var measured = outcome != null
+                        ? org.isocenter.igrt.FractionMeasurements.of(scene.primary(), scene.structures().orElse(null),
+                                scene.secondary().orElseThrow(), outcome, dose)
+                        : org.isocenter.igrt.FractionMeasurements.of(scene.primary(), scene.structures().orElse(null),
+                                scene.secondary().orElseThrow(), scene.primaryToSecondary().orElseThrow(), null,
+                                scene.primary().geometry().indexToPatient(0, 0, (scene.primary().geometry().sizeZ() - 1)
+                                        / 2.0).z(), dose);
+                observed = measured.observations();
+            }
+            var recorded = WorkbenchRecords.record(scene.primary(), s[0], scene.secondary().orElseThrow(),
+                    correction, match, d, unmatched, "", file, observed);
             lastRecorded = recorded;
             show(saved + "; recorded as fraction " + recorded.fraction() + " of the course", true);
         } catch (Exception e) {

@@ -5,9 +5,11 @@ import java.util.Optional;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.plan.RtPlan;
 import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.igrt.ClinicSettings;
 import org.isocenter.igrt.Course;
 import org.isocenter.igrt.Decision;
 import org.isocenter.igrt.FractionDecision;
+import org.isocenter.igrt.FractionObservations;
 import org.isocenter.igrt.FractionRecording;
 import org.isocenter.igrt.RecordStore;
 import org.isocenter.igrt.RecordStores;
@@ -24,7 +26,18 @@ import org.isocenter.ui.internal.preferences.PreferenceDefaults;
  */
 public final class WorkbenchRecords {
 
+    private static final java.util.List<Runnable> LISTENERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private WorkbenchRecords() {
+    }
+
+    /** Told (on the recording thread) after a decision was recorded. */
+    public static void addListener(Runnable r) {
+        LISTENERS.add(r);
+    }
+
+    public static void removeListener(Runnable r) {
+        LISTENERS.remove(r);
     }
 
     /** The store's JDBC URL: the preference, else the default shared with the command line. */
@@ -36,18 +49,27 @@ public final class WorkbenchRecords {
     /** Records a decision; returns what was recorded (throws when nothing was). */
     public static FractionDecision record(ImageVolume planning, SeriesRecord planningSeries, ImageVolume daily,
             CouchCorrection c, String match, Decision decision, boolean unmatchedConfirmed, String reason,
-            String registrationFile) throws Exception {
+            String registrationFile, FractionObservations observations) throws Exception {
         Plan plan = planFor(planning).orElseThrow(() -> new IllegalStateException("no RT Plan in the planning CT's "
                 + "Frame of Reference is imported: the course cannot be found"));
+        String imaging = IsocenterUiPlugin.get().getPreferenceStore().getString(PreferenceDefaults.IMAGING_PROTOCOL);
+        if (imaging != null && !imaging.isBlank()) {
+            var table = org.isocenter.igrt.ImagingDoseTable.forHome(ClinicSettings.defaultFile().getParent());
+            var entry = table.entry(imaging.strip()).orElseThrow(() -> new IllegalStateException("the imaging protocol "
+                    + imaging + " of the preferences is not in " + table.source()));
+            observations = observations.withImaging(entry.id(), entry.doseMGy());
+        }
         try (RecordStore store = RecordStores.open(url())) {
             Course course = FractionRecording.course(store, planning.patient(), plan.sopInstanceUid(), plan.plan(),
                     planningSeries.seriesInstanceUid(), planning.frameOfReferenceUid());
-            return FractionRecording.record(store, course, null, daily.patient().patientId(),
+            FractionDecision d = FractionRecording.record(store, course, null, daily.patient().patientId(),
                     daily.info().seriesInstanceUid(), daily.frameOfReferenceUid(), planningSeries.seriesInstanceUid(),
                     planning.frameOfReferenceUid(), match, new TableTopCorrection(c.lateralMm(), c.longitudinalMm(),
                             c.verticalMm(), c.pitchDeg(), c.rollDeg(), c.yawDeg()),
                     c.position(), c.status().name(), c.messages(), decision, System.getProperty("user.name", "unknown"),
-                    reason, unmatchedConfirmed, registrationFile);
+                    reason, unmatchedConfirmed, registrationFile, observations);
+            LISTENERS.forEach(Runnable::run);
+            return d;
         }
     }
 

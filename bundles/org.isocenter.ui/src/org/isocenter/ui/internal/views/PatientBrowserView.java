@@ -41,6 +41,7 @@ import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.dicom.scan.FileProblem;
 import org.isocenter.dicom.scan.PatientRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.ui.internal.viewer.FusionOpener;
 import org.isocenter.dicom.scan.StudyRecord;
 import org.isocenter.ui.IsocenterUi;
 import org.isocenter.ui.internal.PatientSession;
@@ -195,14 +196,7 @@ public final class PatientBrowserView extends ViewPart {
     }
 
     private static Optional<SeriesRecord> findSeries(String uid) {
-        List<DicomIndex> indexes = PatientSession.get().indexes();
-        for (int i = indexes.size() - 1; i >= 0; i--) { // the newest import's record
-            Optional<SeriesRecord> s = indexes.get(i).series(uid);
-            if (s.isPresent()) {
-                return s;
-            }
-        }
-        return Optional.empty();
+        return FusionOpener.findSeries(uid);
     }
 
     // ---- labels
@@ -382,30 +376,7 @@ public final class PatientBrowserView extends ViewPart {
             MessageDialog.openWarning(viewer.getControl().getShell(), "Open Registration", msg);
             return;
         }
-        IWorkbenchWindow window = getSite().getWorkbenchWindow();
-        try {
-            PlatformUI.getWorkbench().showPerspective(IsocenterUi.PERSPECTIVE_REGISTRATION, window);
-        } catch (Exception e) {
-            status("Cannot open the Registration perspective: " + e.getMessage());
-        }
-        ImageViewerView v = imageViewer();
-        if (v == null) {
-            return;
-        }
-        if (v.volume() == null || !v.volume().info().seriesInstanceUid().equals(fixed.seriesInstanceUid())) {
-            v.show(fixed);
-        }
-        fuseWhenLoaded(v, fixed, moving, System.currentTimeMillis() + 120_000);
-    }
-
-    private void fuseWhenLoaded(ImageViewerView v, SeriesRecord fixed, SeriesRecord moving, long deadline) {
-        Display display = Display.getDefault();
-        if (v.volume() != null && v.volume().info().seriesInstanceUid().equals(fixed.seriesInstanceUid())) {
-            v.loadSecondary(moving);
-            status("Registration " + moving.description() + " → " + fixed.description() + " opened");
-        } else if (System.currentTimeMillis() < deadline) {
-            display.timerExec(200, () -> fuseWhenLoaded(v, fixed, moving, deadline));
-        }
+        status(FusionOpener.open(getSite().getPage(), fixed, moving));
     }
 
     private ImageViewerView imageViewer() {
