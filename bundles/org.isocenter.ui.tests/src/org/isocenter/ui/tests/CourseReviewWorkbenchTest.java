@@ -118,6 +118,27 @@ class CourseReviewWorkbenchTest {
             spinUntil(() -> viewer().model().scene().secondary().filter(v -> v.info().seriesInstanceUid()
                     .equals(DemoPatient.dailySeriesUid(7))).isPresent(), 60_000, "fraction 7 fused");
             screenshot("course-fraction7-fused-1600.png");
+
+            // the Margin Policy view reads Σ, σ of the site's courses from the same store, as margin-policy --db does
+            try (var store = org.isocenter.igrt.RecordStores.open(url)) {
+                var other = store.createCourse(org.isocenter.igrt.Course.draft(new org.isocenter.igrt.Patient("P-2",
+                        "Other^Patient"), new org.isocenter.igrt.Plan("1.2.3.4.5", "other"), "1.2.3.5", "1.2.3.6",
+                        new org.isocenter.igrt.Prescription(60, 20)).withSite("prostate"));
+                for (int f = 1; f <= 3; f++) {
+                    store.record(new org.isocenter.igrt.DecisionRequest(other.id(), f, "P-2", "1.2.3.7." + f, "1.2.3.8",
+                            "1.2.3.5", "1.2.3.6", "bone-6dof", new org.isocenter.igrt.TableTopCorrection(f, -f, 1, 0, 0, 0),
+                            org.isocenter.core.patient.PatientPosition.HFS, "APPLY", org.isocenter.igrt.Decision.ACCEPTED,
+                            "rtt", null, "", false, null, null));
+                }
+            }
+            var margin = (org.isocenter.ui.internal.views.MarginPolicyView) page().showView(
+                    IsocenterUi.VIEW_MARGIN_POLICY, null, IWorkbenchPage.VIEW_ACTIVATE);
+            margin.selectSite("prostate");
+            margin.importFromRecordStore();
+            var cli = UiTestSupport.cli(List.of("margin-policy", "--db", url, "--site", "prostate"));
+            int accepted = cli.getAsJsonObject("population").get("fractions").getAsInt();
+            assertTrue(margin.sourceText().contains("2 patients, " + accepted + " fractions"), margin.sourceText());
+            assertEquals("", margin.warningText());
         } finally {
             CourseReviewView.removeRefreshListener(counter);
         }

@@ -143,8 +143,13 @@ public final class MarginPolicyView extends ViewPart {
                 importShifts(Path.of(f));
             }
         });
+        Button fromStore = new Button(parent, SWT.PUSH);
+        fromStore.setText("From record store");
+        fromStore.setToolTipText("Σ and σ of the accepted, matched decisions in the IGRT record store (the courses of "
+                + "the site chosen above, else every course)");
+        fromStore.addListener(SWT.Selection, e -> importFromRecordStore());
         source = new Text(parent, SWT.READ_ONLY | SWT.WRAP);
-        source.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
+        source.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
         source.setText("Σ, σ typed in");
         Button compute = new Button(parent, SWT.PUSH);
         compute.setText("Compute");
@@ -406,6 +411,34 @@ public final class MarginPolicyView extends ViewPart {
         } catch (Exception e) {
             warnings.setText("Cannot import shifts: " + e.getMessage());
         }
+    }
+
+    /**
+     * Fills Σ and σ from the record store's accepted, matched decisions (this workstation's store): the courses of
+     * the chosen site, or every course when no site is chosen.
+     */
+    public void importFromRecordStore() {
+        String chosen = site.getSelectionIndex() <= 0 ? null : site.getText();
+        String url = org.isocenter.ui.internal.viewer.WorkbenchRecords.url();
+        try (org.isocenter.igrt.RecordStore store = org.isocenter.igrt.RecordStores.open(url)) {
+            var shifts = store.populationShifts(chosen, null, null);
+            if (shifts.isEmpty()) {
+                throw new IllegalArgumentException("no accepted, matched decision" + (chosen == null ? ""
+                        : " of site " + chosen) + " in " + store.url());
+            }
+            PopulationStatistics s = PopulationStatistics.of(shifts);
+            setErrors(s.systematic(), s.random());
+            source.setText(String.format(Locale.ROOT, "from the record store%s: %d patients, %d fractions; group mean %s",
+                    chosen == null ? "" : " (site " + chosen + ")", s.patients(), s.fractions(), s.groupMean()));
+            warnings.setText("");
+        } catch (Exception e) {
+            warnings.setText("Cannot read the record store " + url + ": " + e.getMessage());
+        }
+    }
+
+    /** Where Σ and σ came from, as the view says it. */
+    public String sourceText() {
+        return source.getText();
     }
 
     public void setErrors(AxisValues sys, AxisValues rnd) {
