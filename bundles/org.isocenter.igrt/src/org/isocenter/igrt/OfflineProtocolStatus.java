@@ -70,13 +70,20 @@ public record OfflineProtocolStatus(String protocol, boolean offline, int imaged
                     "offline protocol " + protocolSpec + ": no imaged fraction recorded yet");
         }
         boolean pending = proposal.minus(appliedNow).length() >= SAME_MM;
+        String sal = "";
+        if (p.id().equals("sal")) { // SAL's action level shrinks with the number of images: alpha / sqrt(n)
+            String[] parts = protocolSpec.strip().split(":");
+            double alpha = parts.length > 1 ? Double.parseDouble(parts[1]) : 9;
+            sal = String.format(java.util.Locale.ROOT, " (SAL action level now %.1f mm = %.1f / sqrt(%d))",
+                    alpha / Math.sqrt(used), alpha, used);
+        }
         String message = pending
                 ? String.format(java.util.Locale.ROOT, "offline protocol %s proposes a reference correction of "
                         + "LR %+.1f, AP %+.1f, SI %+.1f mm from %d imaged fractions (applied so far: LR %+.1f, AP %+.1f, "
                         + "SI %+.1f mm): apply it to the reference", protocolSpec, proposal.lr(), proposal.ap(),
-                        proposal.si(), used, appliedNow.lr(), appliedNow.ap(), appliedNow.si())
+                        proposal.si(), used, appliedNow.lr(), appliedNow.ap(), appliedNow.si()) + sal
                 : "offline protocol " + protocolSpec + ": the reference is corrected as proposed (" + used
-                        + " imaged fractions)";
+                        + " imaged fractions)" + sal;
         return new OfflineProtocolStatus(protocolSpec, true, used, proposal, appliedNow, pending, next, message);
     }
 

@@ -308,7 +308,7 @@ class RegisterCommandTest {
         CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", DemoFiles.folder().toString(), "--daily", daily(1));
         assertEquals(1, r.exitCode(), r.stdout());
         String error = r.json().get("error").getAsString();
-        assertTrue(error.contains(DemoFiles.folder().toString()) && error.contains("4 image series"), error);
+        assertTrue(error.contains(DemoFiles.folder().toString()) && error.contains("11 image series"), error);
         Path none = tmp.resolve("empty-folder");
         Files.createDirectories(none);
         CliRunnerTest.Run empty = CliRunnerTest.run("register", "--planning", planning(), "--daily", none.toString());

@@ -282,6 +282,69 @@ class CourseReviewTest {
         assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("lots"), e.getMessage());
     }
 
+    @Test
+    void salActsWhenTheRunningMeanLeavesItsShrinkingActionLevel() throws Exception {
+        Path home = tmp.resolve("sal-home");
+        Files.createDirectories(home.resolve("sites"));
+        Files.writeString(home.resolve("sites/salsite.json"), "{\"site\": \"salsite\", \"recipe\": \"vanherk\", "
+                + "\"protocol\": \"sal:9:4\", \"fractions\": 30, \"maxMarginMm\": {\"lr\": 10, \"ap\": 10, \"si\": 10}}");
+        Course course = store.createCourse(Requests.draft("P-SAL", "1.2.3.plan.sal").withSite("salsite"));
+        store.record(Requests.on(course, 1).shift(0, 0, 7).build());
+        // one image: |mean| = 7 mm is inside alpha / sqrt(1) = 9 mm: no correction proposed
+        OfflineProtocolStatus one = CourseReview.of(store, course.id(), home).offlineProtocol();
+        assertFalse(one.pending(), one.message());
+        assertTrue(one.message().contains("action level now 9.0 mm"), one.message());
+        store.record(Requests.on(course, 2).shift(0, 0, 7).build());
+        // two images: 7 mm > 9 / sqrt(2) = 6.4 mm: the mean is proposed
+        OfflineProtocolStatus two = CourseReview.of(store, course.id(), home).offlineProtocol();
+        assertTrue(two.pending(), two.message());
+        assertTrue(two.message().contains("action level now 6.4 mm"), two.message());
+        AxisValues e = new TableTopCorrection(0, 0, 7, 0, 0, 0).setupErrorMm(PatientPosition.HFS);
+        assertAxes(e, two.proposedMm());
+        assertEquals(7, two.proposedMm().length(), 1e-9);
+    }
+
+    @Test
+    void aRuleRegisteredAsAnOsgiServiceRaisesItsAlerts() throws Exception {
+        org.isocenter.igrt.AdaptiveRule clinicRule = new org.isocenter.igrt.AdaptiveRule() {
+            @Override
+            public String id() {
+                return "clinic-large-vertical";
+            }
+
+            @Override
+            public String description() {
+                return "vertical correction beyond the threshold";
+            }
+
+            @Override
+            public AlertSettings.Rule defaults() {
+                return new AlertSettings.Rule(4, 1);
+            }
+
+            @Override
+            public java.util.Optional<org.isocenter.igrt.Alert> evaluate(org.isocenter.igrt.RuleInput in) {
+                double v = Math.abs(in.recorded().correction().verticalMm());
+                return v >= in.settings().threshold() ? java.util.Optional.of(new org.isocenter.igrt.Alert(
+                        in.recorded().fraction(), id(), v, in.settings().threshold(), "mm", "vertical " + v + " mm"))
+                        : java.util.Optional.empty();
+            }
+        };
+        var context = org.osgi.framework.FrameworkUtil.getBundle(CourseReviewTest.class).getBundleContext();
+        var registration = context.registerService(org.isocenter.igrt.AdaptiveRule.class, clinicRule, null);
+        try {
+            assertTrue(org.isocenter.igrt.AdaptiveRules.all().stream().anyMatch(r -> r.id().equals(clinicRule.id())));
+            Course course = store.createCourse(Requests.draft("P-OSGI", "1.2.3.plan.osgi"));
+            store.record(Requests.on(course, 1).shift(0, 0, 2).build());
+            store.record(Requests.on(course, 2).shift(0, 0, 5).build());
+            assertEquals(Set.of(2), firedFractions(course).get("clinic-large-vertical"));
+        } finally {
+            registration.unregister();
+        }
+        assertFalse(org.isocenter.igrt.AdaptiveRules.all().stream().anyMatch(r -> r.id().equals(clinicRule.id())),
+                "gone with its service");
+    }
+
     private static void assertAxes(AxisValues expected, AxisValues actual) {
         assertEquals(expected.lr(), actual.lr(), 1e-9, "LR");
         assertEquals(expected.ap(), actual.ap(), 1e-9, "AP");
