@@ -51,16 +51,7 @@ public final class CourseShow {
         o.add("systematicMm", axes(view.setupError().systematicMm()));
         o.add("randomMm", axes(view.setupError().randomMm()));
         JsonArray alerts = new JsonArray();
-        for (Alert a : view.alerts()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("fraction", a.fraction());
-            j.addProperty("rule", a.rule());
-            j.addProperty("value", a.value());
-            j.addProperty("threshold", a.threshold());
-            j.addProperty("unit", a.unit());
-            j.addProperty("message", a.message());
-            alerts.add(j);
-        }
+        view.alerts().forEach(a -> alerts.add(toJson(a)));
         o.add("alerts", alerts);
         o.addProperty("imagingDoseMGy", view.imagingDoseMGy());
         o.addProperty("imagingDoseLimitMGy", review.imagingDoseLimitMGy());
@@ -90,6 +81,18 @@ public final class CourseShow {
         o.add("offlineProtocol", offline);
         o.addProperty("settingsProblem", review.settingsProblem());
         return o;
+    }
+
+    /** One alert: {@code {"fraction", "rule", "value", "threshold", "unit", "message"}}. */
+    public static JsonObject toJson(Alert a) {
+        JsonObject j = new JsonObject();
+        j.addProperty("fraction", a.fraction());
+        j.addProperty("rule", a.rule());
+        j.addProperty("value", a.value());
+        j.addProperty("threshold", a.threshold());
+        j.addProperty("unit", a.unit());
+        j.addProperty("message", a.message());
+        return j;
     }
 
     /** The JSON as text, pretty-printed, null values kept (so every key is present). */

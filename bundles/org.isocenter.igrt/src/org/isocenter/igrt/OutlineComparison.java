@@ -8,6 +8,7 @@ import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
 import org.isocenter.core.image.BinaryMask;
+import org.isocenter.core.image.DistanceMap;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.render.RoiMasks;
@@ -190,70 +191,18 @@ public final class OutlineComparison {
         }
     }
 
-    /**
-     * Exact Euclidean distance (mm) from every pixel to the nearest set pixel of {@code m} (0 on set pixels; infinite
-     * when none is set), by the separable squared-distance transform of Felzenszwalb and Huttenlocher.
-     */
+    /** In-plane Euclidean distance (mm) from every pixel to the nearest set pixel (infinite when none is set). */
     static double[] distances(boolean[] m, int nx, int ny, double sx, double sy) {
-        double inf = 1e20;
-        double[] d = new double[nx * ny];
+        BinaryMask mask = new BinaryMask(VolumeGeometry.axial(nx, ny, 1, sx, sy, 1, new Vector3(0, 0, 0)));
+        for (int p = 0; p < m.length; p++) {
+            if (m[p]) {
+                mask.set(p % nx, p / nx, 0, true);
+            }
+        }
+        double[] d = DistanceMap.squaredDistances(mask);
         for (int p = 0; p < d.length; p++) {
-            d[p] = m[p] ? 0 : inf;
-        }
-        double[] f = new double[Math.max(nx, ny)], out = new double[Math.max(nx, ny)];
-        int[] v = new int[Math.max(nx, ny)];
-        double[] z = new double[Math.max(nx, ny) + 1];
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                f[x] = d[y * nx + x];
-            }
-            transform1d(f, nx, sx, out, v, z);
-            for (int x = 0; x < nx; x++) {
-                d[y * nx + x] = out[x];
-            }
-        }
-        for (int x = 0; x < nx; x++) {
-            for (int y = 0; y < ny; y++) {
-                f[y] = d[y * nx + x];
-            }
-            transform1d(f, ny, sy, out, v, z);
-            for (int y = 0; y < ny; y++) {
-                d[y * nx + x] = Math.sqrt(out[y]);
-            }
+            d[p] = Math.sqrt(d[p]);
         }
         return d;
-    }
-
-    /** 1D squared distance transform of sampled function f (spacing s): out[q] = min_p f[p] + (s (q - p))^2. */
-    private static void transform1d(double[] f, int n, double s, double[] out, int[] v, double[] z) {
-        double s2 = s * s;
-        int k = 0;
-        v[0] = 0;
-        z[0] = Double.NEGATIVE_INFINITY;
-        z[1] = Double.POSITIVE_INFINITY;
-        for (int q = 1; q < n; q++) {
-            double sep;
-            while (true) {
-                int p = v[k];
-                sep = ((f[q] + s2 * q * q) - (f[p] + s2 * p * p)) / (2 * s2 * (q - p));
-                if (sep <= z[k] && k > 0) {
-                    k--;
-                } else {
-                    break;
-                }
-            }
-            k++;
-            v[k] = q;
-            z[k] = sep;
-            z[k + 1] = Double.POSITIVE_INFINITY;
-        }
-        k = 0;
-        for (int q = 0; q < n; q++) {
-            while (z[k + 1] < q) {
-                k++;
-            }
-            double dq = s * (q - v[k]);
-            out[q] = dq * dq + f[v[k]];
-        }
     }
 }

@@ -6,7 +6,7 @@ import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
 import org.isocenter.core.image.BinaryMask;
 import org.isocenter.core.structure.Roi;
-import org.isocenter.registration.internal.DistanceMap;
+import org.isocenter.core.image.DistanceMap;
 
 /**
  * Where a match looks, in planning-CT LPS mm: a clip box, optionally narrowed to a voxel mask (a structure dilated

@@ -6,6 +6,7 @@ import org.isocenter.core.patient.PatientIdentity;
 import org.isocenter.core.plan.RtPlan;
 import org.isocenter.igrt.Alert;
 import org.isocenter.igrt.Course;
+import org.isocenter.igrt.CourseShow;
 import org.isocenter.igrt.FractionObservations;
 import org.isocenter.igrt.ImagingDoseTable;
 import org.isocenter.igrt.FractionDecision;
@@ -73,14 +74,7 @@ final class FractionRecorder {
             JsonArray alerts = new JsonArray();
             for (Alert a : store.alerts(course.id())) {
                 if (a.fraction() == d.fraction()) {
-                    JsonObject j = new JsonObject();
-                    j.addProperty("fraction", a.fraction());
-                    j.addProperty("rule", a.rule());
-                    j.addProperty("value", a.value());
-                    j.addProperty("threshold", a.threshold());
-                    j.addProperty("unit", a.unit());
-                    j.addProperty("message", a.message());
-                    alerts.add(j);
+                    alerts.add(CourseShow.toJson(a));
                 }
             }
             out.add("alerts", alerts);

@@ -1,10 +1,10 @@
-package org.isocenter.registration.internal;
+package org.isocenter.core.image;
 
 import org.isocenter.core.geometry.VolumeGeometry;
-import org.isocenter.core.image.BinaryMask;
 
 /**
- * Exact Euclidean distance transform of a voxel mask (squared distances in mm², anisotropic spacing), by the
+ * Exact Euclidean distance transform of a voxel mask on its grid (squared distances in mm² between voxel centres,
+ * anisotropic spacing; a one-slice grid gives the in-plane transform), by the
  * separable lower-envelope-of-parabolas method of Felzenszwalb and Huttenlocher (Theory of Computing 2012).
  */
 public final class DistanceMap {
