@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PLUGINS="$ROOT/releng/org.isocenter.product/target/products/org.isocenter.product/linux/gtk/x86_64/isocenter/plugins"
 cp=""
 for b in com.h2database org.postgresql.jdbc org.flywaydb.core org.flywaydb.database.postgresql com.google.gson \
-         org.apache.commons.math3 org.isocenter.core org.isocenter.margin org.isocenter.igrt; do
+         org.apache.commons.math3 org.isocenter.core org.isocenter.margin org.isocenter.registration org.isocenter.igrt; do
   jar="$(ls "$PLUGINS"/${b}_*.jar 2>/dev/null | head -n 1)"
   [ -n "$jar" ] || { echo "missing bundle $b in $PLUGINS: run ./isocenter build first" >&2; exit 2; }
   cp="$cp:$jar"

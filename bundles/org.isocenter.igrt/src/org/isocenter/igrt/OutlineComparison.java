@@ -193,13 +193,7 @@ public final class OutlineComparison {
 
     /** In-plane Euclidean distance (mm) from every pixel to the nearest set pixel (infinite when none is set). */
     static double[] distances(boolean[] m, int nx, int ny, double sx, double sy) {
-        BinaryMask mask = new BinaryMask(VolumeGeometry.axial(nx, ny, 1, sx, sy, 1, new Vector3(0, 0, 0)));
-        for (int p = 0; p < m.length; p++) {
-            if (m[p]) {
-                mask.set(p % nx, p / nx, 0, true);
-            }
-        }
-        double[] d = DistanceMap.squaredDistances(mask);
+        double[] d = DistanceMap.squaredDistances(m, nx, ny, 1, sx, sy, 1);
         for (int p = 0; p < d.length; p++) {
             d[p] = Math.sqrt(d[p]);
         }

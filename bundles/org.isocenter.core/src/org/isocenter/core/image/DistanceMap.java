@@ -42,25 +42,45 @@ public final class DistanceMap {
                 }
             }
         }
+        transform(d, nx, ny, nz, g.spacingXMm(), g.spacingYMm(), g.spacingZMm());
+        return d;
+    }
+
+    /**
+     * As {@link #squaredDistances(BinaryMask)} for a mask given as an array in grid order ({@code i + nx (j + ny k)})
+     * with spacings in mm: the same transform without building a {@link BinaryMask} (per-slice work in loops).
+     */
+    public static double[] squaredDistances(boolean[] set, int nx, int ny, int nz, double sxMm, double syMm,
+            double szMm) {
+        double[] d = new double[nx * ny * nz];
+        for (int p = 0; p < d.length; p++) {
+            d[p] = set[p] ? 0 : Double.POSITIVE_INFINITY;
+        }
+        transform(d, nx, ny, nz, sxMm, syMm, szMm);
+        return d;
+    }
+
+    private static void transform(double[] d, int nx, int ny, int nz, double sx, double sy, double sz) {
         int longest = Math.max(nx, Math.max(ny, nz));
         double[] f = new double[longest], out = new double[longest], z = new double[longest + 1];
         int[] v = new int[longest];
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
-                pass(d, (k * ny + j) * nx, 1, nx, g.spacingXMm(), f, out, v, z);
+                pass(d, (k * ny + j) * nx, 1, nx, sx, f, out, v, z);
             }
         }
         for (int k = 0; k < nz; k++) {
             for (int i = 0; i < nx; i++) {
-                pass(d, k * ny * nx + i, nx, ny, g.spacingYMm(), f, out, v, z);
+                pass(d, k * ny * nx + i, nx, ny, sy, f, out, v, z);
             }
         }
-        for (int j = 0; j < ny; j++) {
-            for (int i = 0; i < nx; i++) {
-                pass(d, j * nx + i, nx * ny, nz, g.spacingZMm(), f, out, v, z);
+        if (nz > 1) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    pass(d, j * nx + i, nx * ny, nz, sz, f, out, v, z);
+                }
             }
         }
-        return d;
     }
 
     /** One 1-D pass along a line of {@code n} voxels of spacing {@code h} mm, in place. */
