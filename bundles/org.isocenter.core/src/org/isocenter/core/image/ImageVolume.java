@@ -47,13 +47,21 @@ public final class ImageVolume {
         return storedValues;
     }
 
-    /** Smallest and largest physical value in the volume. */
+    /** Smallest and largest physical value in the volume (the stored values scanned in parallel chunks). */
     public double[] valueRange() {
-        int min = Short.MAX_VALUE, max = Short.MIN_VALUE;
-        for (short s : storedValues) {
-            if (s < min) min = s;
-            if (s > max) max = s;
-        }
+        int chunk = 1 << 20;
+        int chunks = (storedValues.length + chunk - 1) / chunk;
+        int[] range = java.util.stream.IntStream.range(0, Math.max(1, chunks)).parallel().mapToObj(c -> {
+            int lo = Short.MAX_VALUE, hi = Short.MIN_VALUE;
+            for (int p = c * chunk, end = Math.min(storedValues.length, p + chunk); p < end; p++) {
+                int s = storedValues[p];
+                lo = Math.min(lo, s);
+                hi = Math.max(hi, s);
+            }
+            return new int[] { lo, hi };
+        }).reduce(new int[] { Short.MAX_VALUE, Short.MIN_VALUE },
+                (x, y) -> new int[] { Math.min(x[0], y[0]), Math.max(x[1], y[1]) });
+        int min = range[0], max = range[1];
         double a = min * rescaleSlope + rescaleIntercept, b = max * rescaleSlope + rescaleIntercept;
         return new double[] { Math.min(a, b), Math.max(a, b) };
     }
