@@ -79,10 +79,17 @@ public final class HeaderReader {
             return new Problem(structure.defect());
         }
         AttributeList list = new AttributeList();
+        list.setDecompressPixelData(false);
+        long[] pixelDataTagEnd = { -1 };
         try {
             // the element walk above already knows where Pixel Data is; PixelMed reads only what comes before it
-            list.read(file, (l, tag, offset) -> tag.equals(PIXEL_DATA) || tag.equals(ROI_CONTOUR_SEQUENCE)
-                    || tag.getGroup() > 0x7FE0);
+            list.read(file, (l, tag, offset) -> {
+                if (tag.equals(PIXEL_DATA)) {
+                    pixelDataTagEnd[0] = offset;
+                    return true;
+                }
+                return tag.equals(ROI_CONTOUR_SEQUENCE) || tag.getGroup() > 0x7FE0;
+            });
         } catch (Exception | StackOverflowError e) {
             return new Problem("corrupt DICOM: " + describe(e));
         }
@@ -125,6 +132,9 @@ public final class HeaderReader {
             }
         }
         String defect = checkPixelDataLength(list, structure);
+        if (defect == null && pixelDataTagEnd[0] >= 0 && list.get(TagFromName.Rows) != null) {
+            HeaderCache.put(path, new Part10.Header(list, pixelDataTagEnd[0])); // the series reader's, if it follows
+        }
         return new Header(path, patient, study, Attrs.string(list, TagFromName.StudyDate),
                 Attrs.string(list, TagFromName.StudyDescription), series, Attrs.integer(list, TagFromName.SeriesNumber, 0),
                 Attrs.string(list, TagFromName.SeriesDescription), modality,

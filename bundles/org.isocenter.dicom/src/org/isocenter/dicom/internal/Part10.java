@@ -86,8 +86,15 @@ public final class Part10 {
     public record Header(AttributeList list, long pixelDataTagEnd) {
     }
 
-    /** Reads a file's attributes up to (not including) Pixel Data, remembering where Pixel Data starts. */
+    /**
+     * Reads a file's attributes up to (not including) Pixel Data, remembering where Pixel Data starts; the folder
+     * scan's header when it has just parsed the unchanged file.
+     */
     public static Header readHeader(Path file) throws DicomReadException {
+        var scanned = HeaderCache.take(file);
+        if (scanned.isPresent()) {
+            return scanned.get();
+        }
         requireComplete(file);
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(false);
