@@ -1,13 +1,11 @@
 package org.isocenter.igrt;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
+import org.isocenter.igrt.internal.SiteFiles;
 import org.isocenter.margin.SiteProtocols;
 
 import com.google.gson.JsonElement;
@@ -56,16 +54,10 @@ public record AlertSettings(String site, String source, Map<String, Rule> rules)
         if (site == null || site.isBlank()) {
             return DEFAULTS;
         }
-        Path clinic = home.resolve("sites").resolve(site + ".json");
-        if (Files.isRegularFile(clinic)) {
-            return parse(site, Files.readString(clinic, StandardCharsets.UTF_8), clinic.toString());
-        }
-        Optional<String> builtIn = SiteProtocols.builtInJson(site);
-        if (builtIn.isEmpty()) {
-            throw new IOException("unknown treatment site '" + site + "': no " + clinic + " and no built-in protocol ("
-                    + String.join(", ", SiteProtocols.BUILT_IN) + ")");
-        }
-        return parse(site, builtIn.get(), "built-in site protocol " + site);
+        SiteFiles.SiteText text = SiteFiles.read(site, home).orElseThrow(() -> new IOException("unknown treatment site '"
+                + site + "': no " + home.resolve("sites").resolve(site + ".json") + " and no built-in protocol ("
+                + String.join(", ", SiteProtocols.BUILT_IN) + ")"));
+        return parse(site, text.json(), text.source());
     }
 
     /** The "alerts" object of a site protocol's JSON; {@code source} names the file in messages. */

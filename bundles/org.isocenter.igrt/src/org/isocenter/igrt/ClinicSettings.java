@@ -45,7 +45,7 @@ public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, Match
 
     /** The settings file of the process's Isocenter home. */
     public static Path defaultFile() {
-        return RecordStores.home(System.getenv(), Path.of(System.getProperty("user.home"))).resolve(FILE_NAME);
+        return RecordStores.home().resolve(FILE_NAME);
     }
 
     /** The clinic's settings ({@link #defaultFile()}); the defaults when there is no file. */

@@ -1,11 +1,10 @@
 package org.isocenter.igrt;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.isocenter.igrt.internal.SiteFiles;
 import org.isocenter.igrt.internal.rules.ImagingDoseLimit;
 import org.isocenter.margin.SiteProtocol;
 import org.isocenter.margin.SiteProtocols;
@@ -32,10 +31,7 @@ public record CourseReview(CourseView view, double imagingDoseLimitMGy, OfflineP
         } catch (IOException | RuntimeException e) {
             problem = e.getMessage();
         }
-        ImagingDoseLimit rule = new ImagingDoseLimit();
-        RuleInput input = new RuleInput(view.course(), null, view.fractions(), view.fractions(),
-                view.referenceCorrections(), settings.of(rule), false, 0);
-        return new CourseReview(view, ImagingDoseLimit.limitMGy(input),
+        return new CourseReview(view, ImagingDoseLimit.limitMGy(settings.of(new ImagingDoseLimit()), view.course()),
                 OfflineProtocolStatus.of(protocol, view.fractions(), view.referenceCorrections()), problem);
     }
 
@@ -44,11 +40,8 @@ public record CourseReview(CourseView view, double imagingDoseLimitMGy, OfflineP
         if (site == null || site.isBlank()) {
             return Optional.empty();
         }
-        Path clinic = home.resolve("sites").resolve(site + ".json");
-        if (Files.isRegularFile(clinic)) {
-            return Optional.of(SiteProtocols.parse(Files.readString(clinic, StandardCharsets.UTF_8), clinic.toString()));
-        }
-        return SiteProtocols.builtIn(site);
+        Optional<SiteFiles.SiteText> text = SiteFiles.read(site, home);
+        return text.isEmpty() ? Optional.empty() : Optional.of(SiteProtocols.parse(text.get().json(), text.get().source()));
     }
 
     /** Whether the cumulative imaging dose is past the limit. */

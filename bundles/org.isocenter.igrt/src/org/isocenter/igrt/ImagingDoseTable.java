@@ -56,6 +56,13 @@ public record ImagingDoseTable(List<Entry> entries, String source) {
         return entries.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
+    /** The protocol of this id, or a refusal naming the table and the protocols it has. */
+    public Entry require(String id) {
+        return entry(id == null ? null : id.strip()).orElseThrow(() -> new IllegalArgumentException("unknown imaging "
+                + "protocol '" + id + "' in " + source + "; one of "
+                + String.join(", ", entries.stream().map(Entry::id).toList())));
+    }
+
     /** The clinic's table in {@code home} when it has one, else {@link #BUILT_IN}. */
     public static ImagingDoseTable forHome(Path home) throws IOException {
         Path file = home.resolve(FILE_NAME);

@@ -38,6 +38,11 @@ public final class RecordStores {
         return h2FileUrl(home(env, userHome).resolve("records").resolve("isocenter"));
     }
 
+    /** This process's Isocenter home folder: {@value #ENV_HOME} if set, else {@code ~/.isocenter}. */
+    public static Path home() {
+        return home(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
     /** The Isocenter home folder: {@value #ENV_HOME} if set, else {@code <userHome>/.isocenter}. */
     public static Path home(Map<String, String> env, Path userHome) {
         String home = env.get(ENV_HOME);

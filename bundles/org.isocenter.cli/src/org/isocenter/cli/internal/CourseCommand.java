@@ -68,10 +68,6 @@ final class CourseCommand implements CliCommand {
         };
     }
 
-    static Path home() {
-        return RecordStores.home(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
     static RecordStore open(CliArgs a) throws Exception {
         return RecordStores.open(a.text("--db", RecordStores.defaultUrl()));
     }
@@ -116,7 +112,7 @@ final class CourseCommand implements CliCommand {
         try (RecordStore store = open(a)) {
             JsonObject extra = new JsonObject();
             Course course = courseOf(store, patient, extra);
-            JsonObject out = CourseShow.toJson(CourseReview.of(store, course.id(), home()));
+            JsonObject out = CourseShow.toJson(CourseReview.of(store, course.id(), RecordStores.home()));
             out.addProperty("courseId", course.id());
             out.addProperty("planLabel", course.plan().label());
             out.addProperty("database", store.url());
@@ -209,7 +205,7 @@ final class CourseCommand implements CliCommand {
         try (RecordStore store = open(a)) {
             JsonObject out = new JsonObject();
             Course course = courseOf(store, patient, out);
-            CourseReview review = CourseReview.of(store, course.id(), home());
+            CourseReview review = CourseReview.of(store, course.id(), RecordStores.home());
             OfflineProtocolStatus p = review.offlineProtocol();
             if (!p.pending()) {
                 throw new IllegalArgumentException("nothing to apply for patient '" + patient + "': " + p.message());

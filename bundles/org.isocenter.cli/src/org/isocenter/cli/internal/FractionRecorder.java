@@ -39,10 +39,12 @@ final class FractionRecorder {
             FractionObservations measured) throws Exception {
         FractionObservations observations = measured;
         if (options.imagingProtocol() != null) {
-            ImagingDoseTable table = ImagingDoseTable.forHome(CourseCommand.home());
-            ImagingDoseTable.Entry e = table.entry(options.imagingProtocol()).orElseThrow(() -> new CliUsageException(
-                    "unknown --imaging-protocol '" + options.imagingProtocol() + "' in " + table.source() + "; one of "
-                            + String.join(", ", table.entries().stream().map(ImagingDoseTable.Entry::id).toList())));
+            ImagingDoseTable.Entry e;
+            try {
+                e = ImagingDoseTable.forHome(RecordStores.home()).require(options.imagingProtocol());
+            } catch (IllegalArgumentException unknown) {
+                throw new CliUsageException("--imaging-protocol: " + unknown.getMessage());
+            }
             observations = observations.withImaging(e.id(), e.doseMGy());
         }
         try (RecordStore store = RecordStores.open(options.db())) {

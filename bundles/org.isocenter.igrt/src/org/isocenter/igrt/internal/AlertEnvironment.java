@@ -16,7 +16,7 @@ import org.isocenter.igrt.RecordStores;
 record AlertEnvironment(AlertSettings settings, boolean sixDofCouch, double couchMaxRotationDeg, String problem) {
 
     static AlertEnvironment forCourse(Course course) {
-        Path home = RecordStores.home(System.getenv(), Path.of(System.getProperty("user.home")));
+        Path home = RecordStores.home();
         ClinicSettings clinic = ClinicSettings.DEFAULT;
         try {
             clinic = ClinicSettings.load(home.resolve(ClinicSettings.FILE_NAME));

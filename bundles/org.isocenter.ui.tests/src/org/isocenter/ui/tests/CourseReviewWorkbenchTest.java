@@ -21,12 +21,9 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.isocenter.demo.DemoPatient;
-import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.igrt.Alert;
 import org.isocenter.ui.IsocenterUi;
 import org.isocenter.ui.internal.IsocenterUiPlugin;
-import org.isocenter.ui.internal.PatientSession;
-import org.isocenter.ui.internal.contouring.EditableStructures;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
 import org.isocenter.ui.internal.views.CourseReviewView;
 import org.junit.jupiter.api.AfterAll;
@@ -62,13 +59,7 @@ class CourseReviewWorkbenchTest {
         }
         IsocenterUiPlugin.get().getPreferenceStore().setValue(PreferenceDefaults.RECORD_DB, url);
 
-        page().setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId(IsocenterUi.PERSPECTIVE_REGISTRATION));
-        if (!viewer().volume().info().seriesInstanceUid().equals(DemoPatient.PLANNING_SERIES_UID)) {
-            viewer().show(series(DemoPatient.PLANNING_SERIES_UID));
-        }
-        spinUntil(() -> viewer().volume() != null && viewer().volume().info().seriesInstanceUid()
-                .equals(DemoPatient.PLANNING_SERIES_UID) && EditableStructures.get().isLoaded(), 120_000, "the demo CT");
+        UiTestSupport.showDemoPlanningCtForIgrt();
         CourseReviewView view = (CourseReviewView) page().showView(IsocenterUi.VIEW_COURSE, null,
                 IWorkbenchPage.VIEW_ACTIVATE);
         AtomicInteger refreshed = new AtomicInteger();
@@ -148,8 +139,4 @@ class CourseReviewWorkbenchTest {
         return which == 0 ? view.fractionsTable() : view.alertsTable();
     }
 
-    private static SeriesRecord series(String uid) {
-        return PatientSession.get().indexes().stream().flatMap(i -> i.allSeries().stream())
-                .filter(s -> s.seriesInstanceUid().equals(uid)).findFirst().orElseThrow();
-    }
 }

@@ -7,31 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.ui.PlatformUI;
-import org.isocenter.cli.internal.CliRunner;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.igrt.ClinicSettings;
 import org.isocenter.igrt.MatchOn;
 import org.isocenter.registration.CouchCorrection;
 import org.isocenter.ui.IsocenterUi;
-import org.isocenter.ui.internal.PatientSession;
-import org.isocenter.ui.internal.contouring.EditableStructures;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * One IGRT decision, two front ends: the workbench's Auto match and the command line's {@code register} run on the
@@ -54,13 +47,7 @@ class IgrtParityWorkbenchTest {
     void workbenchAndCommandLineDecideEveryDemoFractionAlike() throws Exception {
         assertTrue(CLINIC.toString().contains("isocenter-home"), "tests use their own Isocenter home: " + CLINIC);
         UiTestSupport.awaitStartup();
-        page().setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
-                .findPerspectiveWithId(IsocenterUi.PERSPECTIVE_REGISTRATION));
-        if (!viewer().volume().info().seriesInstanceUid().equals(DemoPatient.PLANNING_SERIES_UID)) {
-            viewer().show(series(DemoPatient.PLANNING_SERIES_UID));
-        }
-        spinUntil(() -> viewer().volume() != null && viewer().volume().info().seriesInstanceUid()
-                .equals(DemoPatient.PLANNING_SERIES_UID) && EditableStructures.get().isLoaded(), 120_000, "the demo CT");
+        UiTestSupport.showDemoPlanningCtForIgrt();
 
         // 6-DOF couch, bone: fractions 1-3
         ClinicSettings.DEFAULT.save(CLINIC);
@@ -136,8 +123,4 @@ class IgrtParityWorkbenchTest {
         return UiTestSupport.cli(args);
     }
 
-    private static SeriesRecord series(String uid) {
-        return PatientSession.get().indexes().stream().flatMap(i -> i.allSeries().stream())
-                .filter(s -> s.seriesInstanceUid().equals(uid)).findFirst().orElseThrow();
-    }
 }

@@ -148,4 +148,16 @@ final class UiTestSupport {
     static org.eclipse.swt.widgets.Shell shell() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
     }
+
+    /** The Registration / IGRT perspective with the demo planning CT (and its structures) in the Image Viewer. */
+    static void showDemoPlanningCtForIgrt() {
+        page().setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
+                .findPerspectiveWithId(org.isocenter.ui.IsocenterUi.PERSPECTIVE_REGISTRATION));
+        String ct = org.isocenter.demo.DemoPatient.PLANNING_SERIES_UID;
+        if (viewer().volume() == null || !viewer().volume().info().seriesInstanceUid().equals(ct)) {
+            viewer().show(org.isocenter.ui.internal.viewer.FusionOpener.findSeries(ct).orElseThrow());
+        }
+        spinUntil(() -> viewer().volume() != null && viewer().volume().info().seriesInstanceUid().equals(ct)
+                && org.isocenter.ui.internal.contouring.EditableStructures.get().isLoaded(), 120_000, "the demo CT");
+    }
 }

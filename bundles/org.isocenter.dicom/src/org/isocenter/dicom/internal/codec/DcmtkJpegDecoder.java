@@ -48,14 +48,7 @@ public final class DcmtkJpegDecoder {
         if (sof[0] != 0xC1 || sof[1] != 12) {
             return false;
         }
-        if (sof[4] != 1) {
-            throw new CodecException("JPEG stream has " + sof[4] + " components; only greyscale (1) is supported");
-        }
-        if (sof[2] != expectedRows || sof[3] != expectedColumns) {
-            throw new CodecException("JPEG frame is " + sof[3] + " x " + sof[2] + ", the header says " + expectedColumns
-                    + " x " + expectedRows);
-        }
-        StreamEnd.requireSingleImage(stream, "JPEG", false);
+        ImageIoJpegDecoder.requireGreyFrame(stream, sof, expectedRows, expectedColumns);
         return true;
     }
 

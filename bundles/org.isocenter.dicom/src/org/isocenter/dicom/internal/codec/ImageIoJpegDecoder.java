@@ -82,14 +82,7 @@ public final class ImageIoJpegDecoder {
             throw new CodecException(precision + "-bit samples in a " + (marker == 0xC0 ? "baseline" : "extended")
                     + " DCT JPEG stream: baseline is 8-bit only, extended 8 or 12-bit");
         }
-        if (sof[4] != 1) {
-            throw new CodecException("JPEG stream has " + sof[4] + " components; only greyscale (1) is supported");
-        }
-        if (sof[2] != expectedRows || sof[3] != expectedColumns) {
-            throw new CodecException("JPEG frame is " + sof[3] + " x " + sof[2] + ", the header says " + expectedColumns
-                    + " x " + expectedRows);
-        }
-        StreamEnd.requireSingleImage(jpegStream, "JPEG", false);
+        requireGreyFrame(jpegStream, sof, expectedRows, expectedColumns);
         ImageReader reader = jdkReader();
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
@@ -110,6 +103,21 @@ public final class ImageIoJpegDecoder {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * Refuses a DCT stream whose frame header ({@link #frameHeader}) is not one component of the expected size, or
+     * that does not end with its end-of-image marker (only padding after it): the checks of every lossy JPEG decoder.
+     */
+    static void requireGreyFrame(byte[] stream, int[] sof, int expectedRows, int expectedColumns) throws CodecException {
+        if (sof[4] != 1) {
+            throw new CodecException("JPEG stream has " + sof[4] + " components; only greyscale (1) is supported");
+        }
+        if (sof[2] != expectedRows || sof[3] != expectedColumns) {
+            throw new CodecException("JPEG frame is " + sof[3] + " x " + sof[2] + ", the header says " + expectedColumns
+                    + " x " + expectedRows);
+        }
+        StreamEnd.requireSingleImage(stream, "JPEG", false);
     }
 
     /** A new instance of the JDK's JPEG reader (not a third-party one that might be registered in the same JVM). */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.isocenter.igrt.AdaptiveRule;
 import org.isocenter.igrt.Alert;
 import org.isocenter.igrt.AlertSettings;
+import org.isocenter.igrt.Course;
 import org.isocenter.igrt.FractionDecision;
 import org.isocenter.igrt.RuleInput;
 
@@ -38,9 +39,9 @@ public final class ImagingDoseLimit implements AdaptiveRule {
     }
 
     /** The course's limit (mGy): the site's threshold, or 5 % of the prescribed dose. */
-    public static double limitMGy(RuleInput in) {
-        double t = in.settings().threshold();
-        return t > 0 ? t : DEFAULT_SHARE_OF_PRESCRIPTION * in.course().prescription().doseGy() * 1000;
+    public static double limitMGy(AlertSettings.Rule settings, Course course) {
+        double t = settings.threshold();
+        return t > 0 ? t : DEFAULT_SHARE_OF_PRESCRIPTION * course.prescription().doseGy() * 1000;
     }
 
     /** The cumulative imaging dose (mGy) of the decisions: each daily series counted once, at its largest estimate. */
@@ -58,7 +59,7 @@ public final class ImagingDoseLimit implements AdaptiveRule {
     @Override
     public Optional<Alert> evaluate(RuleInput in) {
         double total = cumulativeMGy(in.history());
-        double limit = limitMGy(in);
+        double limit = limitMGy(in.settings(), in.course());
         if (total <= limit) {
             return Optional.empty();
         }

@@ -147,7 +147,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
     /** The imaging dose table of the Isocenter home, else the built-in one. */
     static ImagingDoseTable imagingTable() {
         try {
-            return ImagingDoseTable.forHome(ClinicSettings.defaultFile().getParent());
+            return ImagingDoseTable.forHome(org.isocenter.igrt.RecordStores.home());
         } catch (IOException e) {
             return ImagingDoseTable.BUILT_IN;
         }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.plan.RtPlan;
 import org.isocenter.dicom.scan.SeriesRecord;
-import org.isocenter.igrt.ClinicSettings;
 import org.isocenter.igrt.Course;
 import org.isocenter.igrt.Decision;
 import org.isocenter.igrt.FractionDecision;
@@ -54,9 +53,7 @@ public final class WorkbenchRecords {
                 + "Frame of Reference is imported: the course cannot be found"));
         String imaging = IsocenterUiPlugin.get().getPreferenceStore().getString(PreferenceDefaults.IMAGING_PROTOCOL);
         if (imaging != null && !imaging.isBlank()) {
-            var table = org.isocenter.igrt.ImagingDoseTable.forHome(ClinicSettings.defaultFile().getParent());
-            var entry = table.entry(imaging.strip()).orElseThrow(() -> new IllegalStateException("the imaging protocol "
-                    + imaging + " of the preferences is not in " + table.source()));
+            var entry = org.isocenter.igrt.ImagingDoseTable.forHome(RecordStores.home()).require(imaging);
             observations = observations.withImaging(entry.id(), entry.doseMGy());
         }
         try (RecordStore store = RecordStores.open(url())) {

@@ -1,6 +1,5 @@
 package org.isocenter.ui.internal.views;
 
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -219,7 +218,7 @@ public final class CourseReviewView extends ViewPart {
                     message = "No fraction of this plan is recorded yet in " + store.url()
                             + ": decisions taken with Accept / Reject start its course.";
                 } else {
-                    r = CourseReview.of(store, course.get().id(), home());
+                    r = CourseReview.of(store, course.get().id(), RecordStores.home());
                 }
             } catch (Exception e) {
                 message = "Cannot read the treatment course from " + url + ": " + e.getMessage();
@@ -231,10 +230,6 @@ public final class CourseReviewView extends ViewPart {
         });
         job.setSystem(true);
         job.schedule();
-    }
-
-    private static Path home() {
-        return RecordStores.home(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
     private void show(CourseReview r, String message) {
