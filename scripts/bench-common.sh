@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EPL-2.0
 # Shared by the benchmark scripts (sourced, not run): the Java side's class path, installing a Debian peer, and
 # timing one tool as its own process. Expects ROOT (the checkout) to be set by the sourcing script.
 
@@ -36,4 +37,22 @@ timed() {
   echo "# $name: running (load average $(cat "$WORK/$name.load"))" >&2
   /usr/bin/time -v -o "$WORK/$name.time" "$@" > "$WORK/$name.log" 2>&1 \
     || echo "# $name failed (exit $?), see $WORK/$name.log" >&2
+}
+
+# phantom_pair_dicom: the registration benchmark's phantom pair in $WORK (unless there already), as MetaImages
+# (planning.mhd, daily.mhd, masks; for elastix) and as DICOM series of one patient and study: ct/ (512x512x150
+# planning CT) and cbct/ (270x270x180 CBCT at 1 mm). Expects PRODUCT, PY and WORK to be set.
+phantom_pair_dicom() {
+  if [ ! -f "$WORK/truth.json" ]; then
+    bench_classpath org.isocenter.registration.tests.bench.RegistrationBenchmark org.isocenter.core \
+      org.isocenter.registration org.isocenter.registration.tests
+    CP="$CP:$(ls "$PRODUCT"/plugins/org.apache.commons.math3_*.jar | head -1)"
+    "$JAVA_HOME/bin/java" -Xmx3g -cp "$CP" org.isocenter.registration.tests.bench.RegistrationBenchmark generate "$WORK" >&2
+  fi
+  if [ ! -d "$WORK/cbct" ]; then
+    rm -rf "$WORK/ct"
+    local study; study="$("$PY" -c 'from pydicom.uid import generate_uid; print(generate_uid())')"
+    "$PY" "$ROOT/scripts/mhd-to-dicom.py" "$WORK/planning.mhd" "$WORK/ct" "planning CT" "$study"
+    "$PY" "$ROOT/scripts/mhd-to-dicom.py" "$WORK/daily.mhd" "$WORK/cbct" "CBCT" "$study"
+  fi
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # DICOM series decoding benchmark: Isocenter vs cat and pydicom on the same files, same machine, same
 # run; then the peak-heap check for a 512x512x500 series. Needs a built tree (./mvnw verify or ./isocenter build).
 # Usage: scripts/benchmark-dicom-read.sh [slices=150] [runs=12]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # DVH benchmark: Isocenter's DvhCalculator vs dicompyler-core (Debian python3-dicompylercore), same files, same
 # machine, same run. Writes a BODY (elliptic cylinder 350 x 240 mm, 360-point contours on every slice of a 512x512x150
 # CT, 2.5 mm slices) as RTSTRUCT and an analytic dose on a 2.5 mm grid as RTDOSE, checks both with dciodvfy when

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Recording one fraction with its body outline comparison (docs/performance.md): a 512x512x150 planning CT with its
 # BODY contour, a 1 mm CBCT, the comparison over the treated region and the decision with the adaptive rules written
 # to an embedded H2 store; median of the warm runs (target 1 s). Needs './isocenter build'.

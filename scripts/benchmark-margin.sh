@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Margin benchmark: Isocenter's exact margin vs plastimatch's distance map + threshold (Debian plastimatch), same
 # 5 cm spherical target on a 512x512x150 CT grid (0.977 x 0.977 x 2.5 mm), same machine, same run. Each tool runs as
 # its own process under /usr/bin/time (wall time, peak RSS); volumes are compared with the analytic volume of the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # MPR frame-time benchmark: Isocenter's slice renderer vs VTK vtkImageReslice + window/level, same JVM,
 # same 512x512x150 volume, every slice of each plane into a 512x512 view. Needs a built tree (./mvnw verify) and
 # an X display for VTK's libraries (run under xvfb-run on a headless machine).

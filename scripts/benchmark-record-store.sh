@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Record store timings (docs/performance.md): recording a decision warm, `course show` of a 40-fraction course warm,
 # population statistics over N patients x 35 fractions (default 1000), on an embedded H2 database and on a
 # throwaway PostgreSQL server (Debian's postgresql; started and removed by the benchmark). Needs './isocenter build'.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Rigid CT-to-CBCT registration benchmark: Isocenter's RigidIntensityRegistration vs elastix (Debian elastix) and
 # plastimatch (Debian plastimatch), same files, same machine, same run. Each tool runs as its own process under
 # /usr/bin/time -v (wall time, max RSS); the report computes the target registration error of every result against

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Start-up and whole-process benchmark of the headless commands: ./isocenter as a user runs it (the
 # launcher, the JVM, the command, the exit) against peers on the same files, same machine, same run:
 #   start-up  ./isocenter help (plain class path + AOT cache, as shipped; without the cache; in Equinox as before)
@@ -29,19 +30,7 @@ command -v elastix >/dev/null 2>&1 || install_pkg elastix || { echo "elastix is 
 if [ -n "${1:-}" ]; then WORK="$(mkdir -p "$1" && cd "$1" && pwd)"; else WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT; fi
 export ISOCENTER_HOME="$WORK/home"
 
-# ---- data: the registration benchmark's phantom pair, as MetaImages (elastix) and as DICOM series (Isocenter)
-if [ ! -f "$WORK/truth.json" ]; then
-  bench_classpath org.isocenter.registration.tests.bench.RegistrationBenchmark org.isocenter.core \
-    org.isocenter.registration org.isocenter.registration.tests
-  CP="$CP:$(ls "$PRODUCT"/plugins/org.apache.commons.math3_*.jar | head -1)"
-  "$JAVA_HOME/bin/java" -Xmx3g -cp "$CP" org.isocenter.registration.tests.bench.RegistrationBenchmark generate "$WORK" >&2
-fi
-if [ ! -d "$WORK/cbct" ]; then
-  rm -rf "$WORK/ct"
-  study="$("$PY" -c 'from pydicom.uid import generate_uid; print(generate_uid())')"
-  "$PY" "$ROOT/scripts/mhd-to-dicom.py" "$WORK/planning.mhd" "$WORK/ct" "planning CT" "$study"
-  "$PY" "$ROOT/scripts/mhd-to-dicom.py" "$WORK/daily.mhd" "$WORK/cbct" "CBCT" "$study"
-fi
+phantom_pair_dicom # in $WORK: planning.mhd / daily.mhd (+ masks) and the DICOM series ct/ and cbct/
 cat > "$WORK/pydicom-load.py" <<'PYEOF'
 import glob, sys
 import numpy as np

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: EPL-2.0
 """The peer in scripts/benchmark-dvh.sh: dicompyler-core's DVH of one ROI of an RT Structure Set on an RT Dose
 (dvhcalc.get_dvh with its defaults: the dose grid's own points, 1 cGy bins). Writes one JSON line to the output file:
 volume (cc), mean/min/max and D98/D95/D50/D2 (Gy), and the time to import and to calculate.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: EPL-2.0
 # mhd-to-dicom.py IMAGE.mhd OUT_FOLDER MODALITY_DESCRIPTION STUDY_UID: writes an axis-aligned MET_SHORT MetaImage (LPS,
 # as RegistrationBenchmark writes them) as a DICOM CT image series, one file per slice (Explicit VR Little Endian,
 # 16-bit signed stored values = the image's values, rescale 1/0), for one fixed patient; the study UID is shared by

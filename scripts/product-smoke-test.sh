@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # End-to-end checks of the materialized product through ./isocenter (headless CLI, no display):
-# demo generation, info on the demo folder, info with a corrupt file, the error contract, and DICOM echo/send
-# to dcmtk's storescp, and a margin policy from a shifts CSV.
+# demo generation, the workbench opened on the demo folder (under Xvfb when there is no display), info on the demo
+# folder, info with a corrupt file, the error contract, and DICOM echo/send to dcmtk's storescp, and a margin policy
+# from a shifts CSV.
 # Prints one "N passed, N failed" line; exits non-zero on any failure.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +31,19 @@ check "demo writes 14 series for one patient" "$tmp/demo.out" $code \
 "$ROOT/isocenter" info "$tmp/demo" > "$tmp/info.out" 2> "$tmp/info.err"; code=$?
 check "info lists CT(100), RTSTRUCT(6 ROIs), RTPLAN, RTDOSE, 10 CBCT(64)" "$tmp/info.out" $code \
   "code == 0 and sorted((s['modality'], s['instances'], len(s.get('rois', []))) for st in j['patients'][0]['studies'] for s in st['series']) == [('CT',64,0)] * 10 + [('CT',100,0),('RTDOSE',1,0),('RTPLAN',1,0),('RTSTRUCT',1,6)]"
+
+# The workbench opened on a folder (./isocenter workbench FOLDER): it imports the folder and shows its CT series with
+# the most images (the planning CT, not a CBCT) in the Image Viewer, which says so on stderr once it is painted
+xrun=(); [ -n "${DISPLAY:-}" ] || xrun=(xvfb-run -a -s "-screen 0 1280x800x24")
+ISOCENTER_HOME="$tmp/home" "${xrun[@]}" "$ROOT/isocenter" workbench "$tmp/demo" > "$tmp/wb.log" 2>&1 & wb_pid=$!
+shown=""
+for i in $(seq 900); do shown="$(grep -m 1 '^\[isocenter\] shown ' "$tmp/wb.log")" && break; sleep 0.1; done
+pkill -TERM -P "$wb_pid" 2>/dev/null; kill "$wb_pid" 2>/dev/null; wait "$wb_pid" 2>/dev/null
+if [[ "$shown" == *"shown CT 256x256x100 "*"(Planning CT (demo pelvis))" ]]; then
+  passed=$((passed+1)); echo "ok   workbench FOLDER shows the folder's planning CT: ${shown#\[isocenter\] }"
+else
+  failed=$((failed+1)); echo "FAIL workbench FOLDER shows the folder's planning CT"; tail -n 5 "$tmp/wb.log" | cut -c1-400
+fi
 
 bad="$tmp/demo/CT_planning/CT_0042.dcm"
 head -c 5000 "$bad" > "$tmp/cut" && mv "$tmp/cut" "$bad"

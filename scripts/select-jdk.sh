@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EPL-2.0
 # Sourced by ./mvnw and ./isocenter: makes JAVA_HOME point at a JDK 21 or later.
 # Keeps a JAVA_HOME that is already 21+; otherwise picks the newest JDK >= 21 under /usr/lib/jvm
 # (or on PATH). Prints a clear message and fails when there is none.

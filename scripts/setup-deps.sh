@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
 # Installs what Isocenter's build, tests and product need on a Debian 12 machine. Idempotent:
 # does nothing when everything is already there. Called by both README commands and by CI.
 #  1. Debian packages (apt-get, only those missing).

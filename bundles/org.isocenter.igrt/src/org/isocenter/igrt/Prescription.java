@@ -1,3 +1,8 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.igrt;
 
 /** The prescription of a course: total dose (Gy) in a number of fractions. No spatial frame. */

@@ -1,3 +1,8 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.core.structure;
 
 /** DICOM Contour Geometric Type (3006,0042) of a {@link Contour}. */

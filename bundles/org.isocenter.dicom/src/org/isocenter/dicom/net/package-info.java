@@ -1,3 +1,8 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 /**
  * DICOM networking: C-ECHO ({@link org.isocenter.dicom.net.VerificationClient}), sending files with
  * C-STORE ({@link org.isocenter.dicom.net.StorageClient}) and receiving them

@@ -1,3 +1,8 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.ui.tests;
 
 import static org.isocenter.ui.tests.UiTestSupport.page;
@@ -32,6 +37,7 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.isocenter.ui.internal.contouring.ContouringMessages;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.image.ImageVolume;
 import org.isocenter.core.image.ImageVolumeInfo;
@@ -80,7 +86,7 @@ class BrowserImportExportWorkbenchTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        System.setProperty("isocenter.noDialogs", "true"); // Close Patient must not ask about another test's edits
+        ContouringMessages.setPresenter(message -> { }); // recorded by last(), no modal dialog
         tmp = Files.createTempDirectory("isocenter-browser-ui-");
         UiTestSupport.awaitStartup();
     }
@@ -94,7 +100,7 @@ class BrowserImportExportWorkbenchTest {
                 s.close();
             }
         }
-        System.clearProperty("isocenter.noDialogs");
+        ContouringMessages.setPresenter(null);
     }
 
     private static Shell shell() {

@@ -1,3 +1,8 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.ui.tests;
 
 import static org.isocenter.ui.tests.UiTestSupport.*;
@@ -27,6 +32,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.keys.IBindingService;
+import org.isocenter.ui.internal.contouring.ContouringMessages;
 import org.isocenter.contour.SliceEdits;
 import org.isocenter.contour.StructureDefaults;
 import org.isocenter.core.geometry.Vector3;
@@ -335,12 +341,12 @@ class ContouringDailyUseWorkbenchTest {
         assertTrue(UnsavedEdits.resolveForExit(SESSION));
         assertEquals(1, discard.asked.size(), "one exit, one question");
         // no test-only switch drops edits: with the property set, the stand-in is still asked
-        System.setProperty("isocenter.noDialogs", "true");
+        ContouringMessages.setPresenter(message -> { }); // recorded by last(), no modal dialog
         try {
             UnsavedEdits.setDialogs(cancel);
             assertFalse(SESSION.confirmDiscard("Close Patient"), "the property does not discard edits");
         } finally {
-            System.clearProperty("isocenter.noDialogs");
+            ContouringMessages.setPresenter(null);
             UnsavedEdits.setDialogs(DiscardingDialogs.INSTANCE);
         }
         EditableStructures.history().undo(SESSION.undoContext(), null, null); // the colour change

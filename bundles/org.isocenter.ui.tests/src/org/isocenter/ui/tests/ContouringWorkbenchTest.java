@@ -1,3 +1,8 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.ui.tests;
 
 import static org.isocenter.ui.tests.UiTestSupport.*;
@@ -127,7 +132,7 @@ class ContouringWorkbenchTest {
 
     @BeforeAll
     static void noDialogs() {
-        System.setProperty("isocenter.noDialogs", "true");
+        ContouringMessages.setPresenter(message -> { }); // recorded by last(), no modal dialog
         UnsavedEdits.setDialogs(DiscardingDialogs.INSTANCE); // unsaved edits: answered Discard, never silently
     }
 
@@ -139,7 +144,7 @@ class ContouringWorkbenchTest {
             viewer().show(ct);
             spinUntil(() -> !SESSION.isDirty(), 120_000, "the CT reloaded without the edits");
         }
-        System.clearProperty("isocenter.noDialogs");
+        ContouringMessages.setPresenter(null);
         UnsavedEdits.setDialogs(null);
         if (viewer() != null) {
             viewer().editor().setTool(SliceEditor.Tool.NAVIGATE);

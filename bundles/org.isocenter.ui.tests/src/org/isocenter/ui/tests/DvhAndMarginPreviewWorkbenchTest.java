@@ -1,3 +1,8 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.ui.tests;
 
 import static org.isocenter.ui.tests.UiTestSupport.*;
@@ -25,6 +30,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.isocenter.ui.internal.contouring.ContouringMessages;
 import org.isocenter.contour.Margins;
 import org.isocenter.contour.StructureMargins;
 import org.isocenter.contour.StructureStatistics;
@@ -105,7 +111,7 @@ class DvhAndMarginPreviewWorkbenchTest {
 
     @BeforeAll
     static void noDialogs() {
-        System.setProperty("isocenter.noDialogs", "true");
+        ContouringMessages.setPresenter(message -> { }); // recorded by last(), no modal dialog
         UnsavedEdits.setDialogs(DiscardingDialogs.INSTANCE); // unsaved edits: answered Discard, never silently
     }
 
@@ -114,7 +120,7 @@ class DvhAndMarginPreviewWorkbenchTest {
         if (viewer() != null && (SESSION.isDirty() || !SESSION.isLoaded())) { // no unsaved edits for later tests
             showPlanningCt();
         }
-        System.clearProperty("isocenter.noDialogs");
+        ContouringMessages.setPresenter(null);
         UnsavedEdits.setDialogs(null);
         var registry = PlatformUI.getWorkbench().getPerspectiveRegistry();
         page().setPerspective(registry.findPerspectiveWithId(IsocenterUi.PERSPECTIVE_PLANNING));

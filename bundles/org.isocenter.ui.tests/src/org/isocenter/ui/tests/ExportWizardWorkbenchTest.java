@@ -1,3 +1,8 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.ui.tests;
 
 import static org.isocenter.ui.tests.UiTestSupport.*;
@@ -38,6 +43,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.isocenter.ui.internal.contouring.ContouringMessages;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.export.PackageItem;
@@ -136,7 +142,7 @@ class ExportWizardWorkbenchTest {
     static void auditInTemporaryFolder() throws IOException {
         tmp = Files.createTempDirectory("isocenter-export-ui-");
         System.setProperty(ExportAudit.AUDIT_DIR_PROPERTY, tmp.resolve("audit").toString());
-        System.setProperty("isocenter.noDialogs", "true");
+        ContouringMessages.setPresenter(message -> { }); // recorded by last(), no modal dialog
         UnsavedEdits.setDialogs(DiscardingDialogs.INSTANCE); // Close Patient: another test's edits answered Discard
     }
 
@@ -152,7 +158,7 @@ class ExportWizardWorkbenchTest {
             p.waitFor(10, TimeUnit.SECONDS);
         }
         System.clearProperty(ExportAudit.AUDIT_DIR_PROPERTY);
-        System.clearProperty("isocenter.noDialogs");
+        ContouringMessages.setPresenter(null);
         UnsavedEdits.setDialogs(null);
     }
 

@@ -1,3 +1,8 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.ui.tests;
 
 import static org.isocenter.ui.tests.UiTestSupport.*;
@@ -19,6 +24,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.isocenter.ui.internal.contouring.ContouringMessages;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.render.SlicePlane;
@@ -112,12 +118,12 @@ class LayoutAndHelpWorkbenchTest {
 
     @BeforeAll
     static void noDialogs() {
-        System.setProperty("isocenter.noDialogs", "true");
+        ContouringMessages.setPresenter(message -> { }); // recorded by last(), no modal dialog
     }
 
     @AfterAll
     static void restore() throws Exception {
-        System.clearProperty("isocenter.noDialogs");
+        ContouringMessages.setPresenter(null);
         perspective(IsocenterUi.PERSPECTIVE_PLANNING);
         size(1600, 1000);
     }

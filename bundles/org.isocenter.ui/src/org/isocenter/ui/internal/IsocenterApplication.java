@@ -1,3 +1,8 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.ui.internal;
 
 import org.eclipse.equinox.app.IApplication;
@@ -6,18 +11,33 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 
-/** The workbench application {@code org.isocenter.ui.application} started by {@code ./isocenter workbench}. */
+/**
+ * The workbench application {@code org.isocenter.ui.application} started by {@code ./isocenter workbench [FOLDER]}: with
+ * a folder, that folder is imported at start-up and its main image series shown (instead of the demo patient).
+ */
 public final class IsocenterApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
         Display display = PlatformUI.createDisplay();
         try {
-            int code = PlatformUI.createAndRunWorkbench(display, new IsocenterWorkbenchAdvisor());
+            int code = PlatformUI.createAndRunWorkbench(display, new IsocenterWorkbenchAdvisor(folderArgument(context)));
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {
             display.dispose();
         }
+    }
+
+    /** The first application argument that is not an option ({@code -x} / {@code --x}), as a folder; null if none. */
+    private static java.nio.file.Path folderArgument(IApplicationContext context) {
+        if (context.getArguments().get(IApplicationContext.APPLICATION_ARGS) instanceof String[] args) {
+            for (String a : args) {
+                if (!a.startsWith("-")) {
+                    return java.nio.file.Path.of(a);
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -1,25 +1,41 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.ui.internal.contouring;
+
+import java.util.function.Consumer;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
-/** Problems of contouring commands shown to the user (and kept for tests). */
+/**
+ * Problems of contouring commands shown to the user: in an error dialog by default; who shows them can be replaced
+ * ({@link #setPresenter}, e.g. by a test that reads them with {@link #last()}), never switched off.
+ */
 public final class ContouringMessages {
 
+    private static final Consumer<String> DIALOG = message -> {
+        Shell shell = Display.getCurrent() == null ? null : Display.getCurrent().getActiveShell();
+        MessageDialog.openError(shell, "Contouring", message);
+    };
+    private static volatile Consumer<String> presenter = DIALOG;
     private static volatile String last;
 
     private ContouringMessages() {
     }
 
-    /** Shows the problem in an error dialog (not while a test suppresses dialogs). */
+    /** Shows the problem (an error dialog on the UI thread, unless another presenter is set). */
     public static void error(String message) {
         last = message;
-        if (Boolean.getBoolean("isocenter.noDialogs")) {
-            return;
-        }
-        Shell shell = Display.getCurrent() == null ? null : Display.getCurrent().getActiveShell();
-        MessageDialog.openError(shell, "Contouring", message);
+        presenter.accept(message);
+    }
+
+    /** Who shows the problems from now on; null restores the error dialog. */
+    public static void setPresenter(Consumer<String> p) {
+        presenter = p == null ? DIALOG : p;
     }
 
     /** The last problem reported, null when none. */

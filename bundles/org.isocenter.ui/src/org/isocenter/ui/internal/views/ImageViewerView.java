@@ -1,9 +1,15 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
 package org.isocenter.ui.internal.views;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.IStatus;
@@ -75,6 +81,7 @@ public final class ImageViewerView extends ViewPart {
 
     private final ViewerModel model = new ViewerModel();
     private final List<SliceCanvas> slices = new ArrayList<>();
+    private final OpenTimes openTimes = new OpenTimes();
     private SurfaceCanvas surface;
     private Label readout;
     private Combo windowCombo;
@@ -83,6 +90,8 @@ public final class ImageViewerView extends ViewPart {
     private final Spinner[] transformSpinners = new Spinner[6];
     private List<SeriesRecord> secondaryCandidates = List.of();
     private SeriesRecord primarySeries, secondarySeries;
+    /** The last series asked for by {@link #show(SeriesRecord, SeriesRecord)} (loading or shown); null after a close. */
+    private SeriesRecord requestedSeries, requestedStructures;
     private CouchCorrectionPanel couch;
     private boolean updatingControls;
     private final EditableStructures structures = EditableStructures.get();
@@ -122,6 +131,7 @@ public final class ImageViewerView extends ViewPart {
 
     /** File ▸ Close Patient empties the viewer. */
     private final Runnable closeListener = () -> Display.getDefault().asyncExec(() -> {
+        requestedSeries = null;
         model.clear("No patient loaded. Select an image series in the Patient Browser.");
         structures.clear();
         refreshControls();
@@ -543,15 +553,26 @@ public final class ImageViewerView extends ViewPart {
         show(series, null);
     }
 
-    /** Loads an image series with a given RT Structure Set that references it (null: the default choice). */
+    /**
+     * Loads an image series with a given RT Structure Set that references it (null: the default choice); nothing
+     * happens when exactly this is shown or being loaded already (a selection event repeated when a part activates).
+     */
     public void show(SeriesRecord series, SeriesRecord structureSet) {
+        if (series.equals(requestedSeries) && Objects.equals(structureSet, requestedStructures)) {
+            return;
+        }
         if (structures.isLoaded() && structures.isDirty() && !structures.confirmDiscard("Load " + series.description())) {
             return;
         }
         model.setMessage("Loading " + series.description() + "…");
+        requestedSeries = series;
+        requestedStructures = structureSet;
+        openTimes.opened();
         Job job = Job.create("Loading " + series.modality() + " " + series.description(), (IJobFunction) monitor -> {
             try {
+                long t0 = System.nanoTime();
                 ViewerContent content = ViewerLoader.loadPrimary(series, structureSet, new EclipseProgress(monitor));
+                double loadSeconds = (System.nanoTime() - t0) / 1e9;
                 Display.getDefault().asyncExec(() -> {
                     if (readout.isDisposed()) {
                         return;
@@ -564,6 +585,9 @@ public final class ImageViewerView extends ViewPart {
                     model.show(content, PreferenceDefaults.defaultWindow(), size);
                     structures.load(content.primary(), series, content.structures(), content.structureFile());
                     refreshControls();
+                    slices.forEach(c -> c.control().update()); // painted now, so that the time below is honest
+                    String shown = openTimes.shown(series, content.primary().geometry(), loadSeconds);
+                    getViewSite().getActionBars().getStatusLineManager().setMessage("Image Viewer: " + shown);
                 });
                 return Status.OK_STATUS;
             } catch (Exception e) {
@@ -571,6 +595,7 @@ public final class ImageViewerView extends ViewPart {
                         ? e.getMessage() + ". Close the loaded patient first (File > Close Patient)."
                         : "Cannot show " + series.description() + ": " + e.getMessage();
                 Display.getDefault().asyncExec(() -> {
+                    requestedSeries = null;
                     model.clear(message);
                     structures.clear();
                     refreshControls();

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: EPL-2.0
+# Workbench start-up and open benchmark: ./isocenter workbench as a user runs it, on a private X server, timed from
+# the moment the command is typed until the Image Viewer has painted the image (the workbench writes one line per
+# opened series on stderr: "[isocenter] shown CT 512x512x150 in 0.84 s after opening ... at epoch ms N").
+#   demo      ./isocenter workbench: the demo patient's planning CT (256x256x100) on screen, launch to paint;
+#             the first launch of a new Isocenter home also writes the demo patient (reported apart);
+#   open      ./isocenter workbench FOLDER with a 512x512x150 CT (the start-up benchmark's phantom): launch to paint,
+#             and opening to paint in a JVM that has not opened anything yet (cold);
+#   open-warm the same workbench then opens a second 512x512x150 CT series of the same patient (a copy with its own
+#             series UID), chosen in the Patient Browser with the keyboard (xdotool): opening to paint, warm.
+# Peak memory: the Java process's VmHWM when the image is on screen. Medians over the runs.
+# Needs a built product (./isocenter build); installs xdotool and python3-pydicom when missing (root or sudo).
+# Usage: scripts/benchmark-workbench.sh [workdir] [runs=3] [screen=1600x1000]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$ROOT/scripts/select-jdk.sh"
+source "$ROOT/scripts/bench-common.sh"
+RUNS="${2:-3}"
+SCREEN="${3:-1600x1000}"
+PY=/usr/bin/python3
+ISO="$ROOT/isocenter"
+PRODUCT="$ROOT/releng/org.isocenter.product/target/products/org.isocenter.product/linux/gtk/x86_64/isocenter"
+[ -f "$PRODUCT/.isocenter-build-stamp" ] || { echo "build first: ./isocenter build" >&2; exit 2; }
+command -v xdotool >/dev/null 2>&1 || install_pkg xdotool || { echo "xdotool is needed" >&2; exit 2; }
+command -v Xvfb >/dev/null 2>&1 || install_pkg xvfb || { echo "Xvfb is needed" >&2; exit 2; }
+"$PY" -c 'import numpy, pydicom' 2>/dev/null || install_pkg python3-pydicom || { echo "pydicom is needed" >&2; exit 2; }
+
+KEEP=1
+if [ -n "${1:-}" ]; then WORK="$(mkdir -p "$1" && cd "$1" && pwd)"; else WORK="$(mktemp -d)"; KEEP=0; fi
+phantom_pair_dicom
+PATIENT="$WORK/wb-patient" # the planning CT and a copy of it as a second series (same patient, study and frame)
+if [ ! -d "$PATIENT/ct-copy" ]; then
+  rm -rf "$PATIENT"; mkdir -p "$PATIENT"
+  cp -r "$WORK/ct" "$PATIENT/ct"
+  "$PY" - "$WORK/ct" "$PATIENT/ct-copy" <<'PYEOF'
+import glob, os, sys
+import pydicom
+from pydicom.uid import generate_uid
+src, out = sys.argv[1:3]
+os.makedirs(out)
+series = generate_uid()
+for f in sorted(glob.glob(src + '/*.dcm')):
+    ds = pydicom.dcmread(f)
+    ds.SeriesInstanceUID, ds.SeriesDescription, ds.SeriesNumber = series, 'planning CT copy', 2
+    ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
+    ds.save_as(os.path.join(out, os.path.basename(f)))
+PYEOF
+fi
+cat "$PATIENT"/*/*.dcm > /dev/null # from the page cache, like a patient opened a second time
+
+# a private X server for every run
+DISP=""
+for n in $(seq 90 120); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { DISP=":$n"; break; }; done
+Xvfb "$DISP" -screen 0 "${SCREEN}x24" -nolisten tcp > "$WORK/xvfb.log" 2>&1 &
+XVFB=$!
+cleanup() { kill "$XVFB" 2>/dev/null || true; [ "$KEEP" = 1 ] || rm -rf "$WORK"; }
+trap cleanup EXIT
+sleep 1
+export DISPLAY="$DISP"
+
+# shown LOG [N]: waits (up to 120 s) until the LOG holds N "shown" lines; prints the last one
+shown() {
+  local log="$1" n="${2:-1}" i
+  for i in $(seq 1200); do
+    if [ "$(grep -c '^\[isocenter\] shown ' "$log" 2>/dev/null || true)" -ge "$n" ]; then
+      grep '^\[isocenter\] shown ' "$log" | sed -n "${n}p"; return 0
+    fi
+    sleep 0.1
+  done
+  echo "# no image shown within 120 s, see $log" >&2; return 1
+}
+
+# launch NAME HOME [FOLDER]: one workbench process with the Isocenter home HOME; writes NAME.runs lines
+# "launch_to_paint_s open_to_paint_s load_s vmhwm_kb" and, for a folder, a warm open into NAME-warm.runs
+launch() {
+  local name="$1" home="$WORK/$2" folder="${3:-}" log="$WORK/$1.log" s pid line at
+  mkdir -p "$home"
+  s=$(date +%s%3N)
+  if [ -n "$folder" ]; then
+    ISOCENTER_HOME="$home" "$ISO" workbench "$folder" > "$log" 2>&1 & pid=$!
+  else
+    ISOCENTER_HOME="$home" "$ISO" workbench > "$log" 2>&1 & pid=$!
+  fi
+  rm -f "$WORK/window.at"
+  ( timeout 120 xdotool search --sync --onlyvisible --name '^Isocenter' > /dev/null 2>&1 \
+      && date +%s%3N > "$WORK/window.at" ) &
+  if line="$(shown "$log" 1)"; then
+    at="$(sed -E 's/.*at epoch ms ([0-9]+).*/\1/' <<< "$line")"
+    echo "$line" | awk -v s="$s" -v at="$at" -v hwm="$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")" \
+      -v win="$(cat "$WORK/window.at" 2>/dev/null || echo 0)" \
+      '{ for (i = 1; i <= NF; i++) { if ($i == "in") o = $(i + 1); if ($i == "(loading") l = $(i + 1) }
+         printf "%.3f %s %s %d %.3f\n", (at - s) / 1000, o, l, hwm, (win > 0 ? (win - s) / 1000 : -1) }' >> "$WORK/$name.runs"
+    if [ -n "$folder" ]; then warm "$name" "$pid" "$log"; fi
+  fi
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+}
+
+# warm NAME PID LOG: selects the other CT series in the Patient Browser (its tree has the keyboard focus after the
+# start-up selection: one row down is the second series), waits for its "shown" line and checks it is the copy
+warm() {
+  local name="$1" pid="$2" log="$3" win line
+  win="$(xdotool search --sync --onlyvisible --pid "$pid" --name 'Isocenter' 2>/dev/null | head -n 1 || true)"
+  [ -n "$win" ] && xdotool windowactivate --sync "$win" 2>/dev/null || true
+  sleep 1
+  xdotool key --clearmodifiers Down
+  if line="$(shown "$log" 2)"; then
+    grep -q 'planning CT copy' <<< "$line" \
+      || { echo "# $name: the keyboard opened another series than the copy: $line" >&2; return 0; }
+    echo "$line" | awk -v hwm="$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")" \
+      '{ for (i = 1; i <= NF; i++) { if ($i == "in") o = $(i + 1); if ($i == "(loading") l = $(i + 1) }
+         printf "0 %s %s %d -1\n", o, l, hwm }' >> "$WORK/$name-warm.runs"
+  fi
+}
+
+echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), screen $SCREEN"
+echo "# load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -rf "$WORK"/*.runs "$WORK"/home-*
+launch first-launch home-demo # a new Isocenter home: the demo patient is written, then shown
+for i in $(seq "$RUNS"); do
+  launch demo home-demo
+  launch open "home-open-$i" "$PATIENT" # a home that never saw the demo (the workbench's configuration is made once)
+done
+echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+"$PY" - "$WORK" <<'PYEOF'
+import json, os, statistics, sys
+work = sys.argv[1]
+r = {}
+for name in ('first-launch', 'demo', 'open', 'open-warm'):
+    p = os.path.join(work, name + '.runs')
+    rows = [list(map(float, l.split())) for l in open(p)] if os.path.exists(p) else []
+    if not rows:
+        r[name] = None
+        continue
+    med = lambda k: statistics.median(x[k] for x in rows)
+    r[name] = {'launchToPaintS': round(med(0), 2), 'launchToWindowS': round(med(4), 2), 'openToPaintS': round(med(1), 2), 'loadS': round(med(2), 2),
+               'peakRssMiB': round(med(3) / 1024), 'runs': len(rows), 'launchToPaint': [x[0] for x in rows],
+               'openToPaint': [x[1] for x in rows]}
+for name, x in r.items():
+    print(f"{name:14s} " + ("no result" if x is None else
+          f"launch to window {x['launchToWindowS']:.2f} s, to paint {x['launchToPaintS']:.2f} s, open to paint {x['openToPaintS']:.2f} s (loading "
+          f"{x['loadS']:.2f} s), peak RSS {x['peakRssMiB']} MiB  (runs: {x['launchToPaint']} / {x['openToPaint']})"))
+print("goals: demo CT on screen <= 3 s after launch; a 512x512x150 patient open <= 1 s warm")
+print(json.dumps(r))
+PYEOF
