@@ -18,9 +18,11 @@ PACKAGES=(libpixelmed-java libvtk9-java libcharls2 libopenjp2-7 libgl1-mesa-dri 
           dcmtk dicom3tools libgdcm-tools python3-pydicom python3-numpy plastimatch
           postgresql)
 
-missing=()
+missing=() # one dpkg-query for all (one per package cost 0.2 s on every ./isocenter workbench)
+installed=" $(dpkg-query -W -f='${Package} ${Status}\n' "${PACKAGES[@]}" 2>/dev/null \
+  | awk '$2 == "install" && $3 == "ok" && $4 == "installed" {print $1}' | tr '\n' ' ' || true) "
 for p in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  [[ "$installed" == *" $p "* ]] || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[setup] installing Debian packages: ${missing[*]}" >&2

@@ -13,7 +13,8 @@ import org.eclipse.ui.PlatformUI;
 
 /**
  * The workbench application {@code org.isocenter.ui.application} started by {@code ./isocenter workbench [FOLDER]}: with
- * a folder, that folder is imported at start-up and its main image series shown (instead of the demo patient).
+ * a folder ({@code --open FOLDER} on the application's command line), that folder is imported at start-up and its
+ * main image series shown (instead of the demo patient).
  */
 public final class IsocenterApplication implements IApplication {
 
@@ -28,12 +29,15 @@ public final class IsocenterApplication implements IApplication {
         }
     }
 
-    /** The first application argument that is not an option ({@code -x} / {@code --x}), as a folder; null if none. */
+    /**
+     * The folder after the application argument {@code --open} (the launcher turns {@code ./isocenter workbench FOLDER}
+     * into {@code --open FOLDER}); null without one.
+     */
     private static java.nio.file.Path folderArgument(IApplicationContext context) {
         if (context.getArguments().get(IApplicationContext.APPLICATION_ARGS) instanceof String[] args) {
-            for (String a : args) {
-                if (!a.startsWith("-")) {
-                    return java.nio.file.Path.of(a);
+            for (int i = 0; i + 1 < args.length; i++) {
+                if (args[i].equals("--open")) {
+                    return java.nio.file.Path.of(args[i + 1]);
                 }
             }
         }

@@ -92,8 +92,10 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        windowOpen = true;
-        showStartupSeries();
+        Display.getDefault().asyncExec(() -> { // after the window's own start-up events
+            windowOpen = true;
+            showStartupSeries();
+        });
     }
 
     /** Runs the import and, when it is done and the window is open, shows the series chosen. */
@@ -125,7 +127,9 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
      * loaded a patient while the folder was being imported.
      */
     private static void show(SeriesRecord series) {
-        var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        var workbench = PlatformUI.getWorkbench();
+        var window = workbench.getActiveWorkbenchWindow() != null ? workbench.getActiveWorkbenchWindow()
+                : workbench.getWorkbenchWindowCount() > 0 ? workbench.getWorkbenchWindows()[0] : null;
         if (window == null || window.getActivePage() == null || LoadedPatient.session().patient() != null) {
             return;
         }

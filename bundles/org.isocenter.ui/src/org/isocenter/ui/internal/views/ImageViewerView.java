@@ -555,10 +555,12 @@ public final class ImageViewerView extends ViewPart {
 
     /**
      * Loads an image series with a given RT Structure Set that references it (null: the default choice); nothing
-     * happens when exactly this is shown or being loaded already (a selection event repeated when a part activates).
+     * happens when exactly this is shown, without unsaved structure edits, or being loaded already (a selection event
+     * repeated when a part activates). With unsaved edits, showing the same series again asks to discard them.
      */
     public void show(SeriesRecord series, SeriesRecord structureSet) {
-        if (series.equals(requestedSeries) && Objects.equals(structureSet, requestedStructures)) {
+        if (series.equals(requestedSeries) && Objects.equals(structureSet, requestedStructures)
+                && !(structures.isLoaded() && structures.isDirty())) {
             return;
         }
         if (structures.isLoaded() && structures.isDirty() && !structures.confirmDiscard("Load " + series.description())) {
