@@ -3,10 +3,11 @@
 # Workbench start-up and open benchmark: ./isocenter workbench as a user runs it, on a private X server, timed from
 # the moment the command is typed until the Image Viewer has painted the image (the workbench writes one line per
 # opened series on stderr: "[isocenter] shown CT 512x512x150 in 0.84 s after opening ... at epoch ms N").
-#   demo      ./isocenter workbench: the demo patient's planning CT (256x256x100) on screen, launch to paint;
-#             the first launch of a new Isocenter home also writes the demo patient (reported apart);
-#   open      ./isocenter workbench FOLDER with a 512x512x150 CT (the start-up benchmark's phantom): launch to paint,
-#             and opening to paint in a JVM that has not opened anything yet (cold);
+#   demo      ./isocenter workbench: the demo patient's planning CT (256x256x100) on screen, launch to paint, with
+#             the workbench's AOT cache (as shipped) and without it (ISOCENTER_AOT=off); the first launch of a new
+#             Isocenter home writes the demo patient and trains the cache (reported apart);
+#   open      ./isocenter workbench FOLDER with a 512x512x150 CT (the start-up benchmark's phantom): launch to paint
+#             (the folder's import included), and opening to paint in a JVM that has not opened a series yet;
 #   open-warm the same workbench then opens a second 512x512x150 CT series of the same patient (a copy with its own
 #             series UID), chosen in the Patient Browser with the keyboard (xdotool): opening to paint, warm.
 # Peak memory: the Java process's VmHWM when the image is on screen. Medians over the runs.
@@ -86,12 +87,14 @@ launch() {
   ( timeout 120 xdotool search --sync --onlyvisible --name '^Isocenter' > /dev/null 2>&1 \
       && date +%s%3N > "$WORK/window.at" ) &
   if line="$(shown "$log" 1)"; then
+    local java; java="$(pgrep -P "$pid" -x java || echo "$pid")" # the launcher runs Java as its child while it
+    # trains the workbench's AOT cache (the first session after a build), else Java replaces it
     at="$(sed -E 's/.*at epoch ms ([0-9]+).*/\1/' <<< "$line")"
-    echo "$line" | awk -v s="$s" -v at="$at" -v hwm="$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")" \
+    echo "$line" | awk -v s="$s" -v at="$at" -v hwm="$(awk '/VmHWM/ {print $2}' "/proc/$java/status")" \
       -v win="$(cat "$WORK/window.at" 2>/dev/null || echo 0)" \
       '{ for (i = 1; i <= NF; i++) { if ($i == "in") o = $(i + 1); if ($i == "(loading") l = $(i + 1) }
          printf "%.3f %s %s %d %.3f\n", (at - s) / 1000, o, l, hwm, (win > 0 ? (win - s) / 1000 : -1) }' >> "$WORK/$name.runs"
-    if [ -n "$folder" ]; then warm "$name" "$pid" "$log"; fi
+    if [ -n "$folder" ]; then warm "$name" "$java" "$log"; fi
   fi
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
 }
@@ -116,10 +119,12 @@ warm() {
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), screen $SCREEN"
 echo "# load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$WORK"/*.runs "$WORK"/home-*
-launch first-launch home-demo # a new Isocenter home: the demo patient is written, then shown
-for i in $(seq "$RUNS"); do
+launch first-launch home-demo # a new Isocenter home: the demo patient is written, then shown; the AOT cache is
+# trained by this session and written when it exits (the first session after each build does this)
+for i in $(seq "$RUNS"); do # interleaved, so that a change in the machine's load touches every variant alike
   launch demo home-demo
-  launch open "home-open-$i" "$PATIENT" # a home that never saw the demo (the workbench's configuration is made once)
+  ISOCENTER_AOT=off launch demo-noaot home-demo
+  launch open home-demo "$PATIENT"
 done
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -127,7 +132,7 @@ echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 import json, os, statistics, sys
 work = sys.argv[1]
 r = {}
-for name in ('first-launch', 'demo', 'open', 'open-warm'):
+for name in ('first-launch', 'demo', 'demo-noaot', 'open', 'open-warm'):
     p = os.path.join(work, name + '.runs')
     rows = [list(map(float, l.split())) for l in open(p)] if os.path.exists(p) else []
     if not rows:
