@@ -18,6 +18,9 @@ import org.isocenter.core.progress.ProgressMonitor;
  */
 public interface LinacExporter {
 
+    /** The service property that carries {@link #id()}. */
+    String ID_PROPERTY = "exporter.id";
+
     /** Stable identifier, e.g. "dicom", "folder", "acme-xvi". */
     String id();
 

@@ -13,12 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.isocenter.export.internal.DicomStoreExporter;
 import org.isocenter.export.internal.FolderExporter;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The linac exporters on offer. In the workbench and the CLI they are the OSGi services of type {@link LinacExporter}:
- * this bundle registers the {@code dicom} and {@code folder} exporters as Declarative Services components
- * ({@code OSGI-INF/}), vendor bundles add theirs with their own component XML, and the {@link Registry} component
- * collects them. Outside OSGi (plain JUnit, embedding) only the built-in ones are available.
+ * this bundle registers the {@code dicom} and {@code folder} exporters as Declarative Services {@code @Component}s
+ * (the build generates their descriptors), vendor bundles add theirs the same way, and the {@link Registry}
+ * component collects them. Outside OSGi (plain JUnit, embedding) only the built-in ones are available.
  */
 public final class LinacExporters {
 
@@ -50,11 +54,13 @@ public final class LinacExporters {
     }
 
     /**
-     * The Declarative Services component (OSGI-INF/org.isocenter.export.exporters.xml) that binds every
-     * {@link LinacExporter} service as it comes and goes. Not for direct use.
+     * The Declarative Services component that binds every {@link LinacExporter} service as it comes and goes. Not
+     * for direct use.
      */
+    @Component(immediate = true)
     public static final class Registry {
 
+        @Reference(name = "exporters", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
         public void add(LinacExporter exporter) {
             REGISTERED.add(exporter);
         }

@@ -7,7 +7,14 @@ package org.isocenter.margin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.isocenter.core.services.Contributions;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The built-in correction protocols. Positions and corrections are 3D set-up errors in mm (LR, AP, SI);
@@ -55,15 +62,17 @@ public final class CorrectionProtocols {
         return new Online(actionLevelMm);
     }
 
+    private static final Contributions<CorrectionProtocolProvider> CONTRIBUTED = new Contributions<>();
+
     /** The ids of the built-in protocols. */
     public static final java.util.List<String> BUILT_IN_IDS = java.util.List.of("none", "online", "nal", "enal", "sal");
 
     /**
-     * The protocols offered as {@link CorrectionProtocolProvider} services (OSGi) whose id is not a built-in one
-     * (built-ins cannot be replaced silently).
+     * The protocols offered as {@link CorrectionProtocolProvider} services (OSGi, Declarative Services), by service
+     * ranking, whose id is not a built-in one (built-ins cannot be replaced silently).
      */
     public static java.util.List<CorrectionProtocolProvider> providers() {
-        return org.isocenter.margin.internal.OsgiServices.all(CorrectionProtocolProvider.class).stream()
+        return CONTRIBUTED.list().stream()
                 .filter(p -> !BUILT_IN_IDS.contains(p.id().toLowerCase(java.util.Locale.ROOT))).toList();
     }
 
@@ -217,6 +226,23 @@ public final class CorrectionProtocols {
         @Override
         public Optional<Residuals> analyticResiduals(AxisValues systematic, AxisValues random, int fractions) {
             return actionLevelMm == 0 ? Optional.of(new Residuals(AxisValues.ZERO, AxisValues.ZERO, 1)) : Optional.empty();
+        }
+    }
+
+    /**
+     * The Declarative Services component that binds every {@link CorrectionProtocolProvider} service as it comes and goes (SCR gets and
+     * ungets them). Not for direct use.
+     */
+    @Component(immediate = true)
+    public static final class Registry {
+
+        @Reference(name = "providers", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+        public void add(CorrectionProtocolProvider service, Map<String, Object> properties) {
+            CONTRIBUTED.add(service, properties);
+        }
+
+        public void remove(CorrectionProtocolProvider service) {
+            CONTRIBUTED.remove(service);
         }
     }
 }

@@ -6,7 +6,14 @@
 package org.isocenter.margin;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.isocenter.core.services.Contributions;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The built-in margin recipes. Σ is the total systematic and σ the total random standard deviation of an
@@ -107,19 +114,20 @@ public final class MarginRecipes {
                     + "+ sign); large parallel organs may need only 1.3 Σ or none.",
             1.3, 0.5);
 
+    private static final Contributions<MarginRecipe> CONTRIBUTED = new Contributions<>();
+
     public static List<MarginRecipe> builtIn() {
         return List.of(VAN_HERK, VAN_HERK_FULL, STROOM, ICRU62_QUADRATIC, MCKENZIE_PRV);
     }
 
     /**
      * The built-in recipes and, when running in OSGi, every {@link MarginRecipe} registered as a service (a
-     * vendor's or clinic's bundle contributes one with Declarative Services or {@code registerService}). A
-     * service whose id duplicates a built-in one is ignored (built-ins cannot be replaced silently). The bundle
-     * activates lazily on first use, so its context is there whenever it runs in OSGi.
+     * vendor's or clinic's bundle contributes one as a Declarative Services {@code @Component}), by service ranking.
+     * A service whose id duplicates a built-in one is ignored (built-ins cannot be replaced silently).
      */
     public static List<MarginRecipe> available() {
         List<MarginRecipe> all = new java.util.ArrayList<>(builtIn());
-        for (MarginRecipe r : org.isocenter.margin.internal.OsgiServices.all(MarginRecipe.class)) {
+        for (MarginRecipe r : CONTRIBUTED.list()) {
             if (all.stream().noneMatch(x -> x.id().equalsIgnoreCase(r.id()))) {
                 all.add(r);
             }
@@ -130,5 +138,22 @@ public final class MarginRecipes {
     /** A recipe by id among {@link #available()}. */
     public static Optional<MarginRecipe> byId(String id) {
         return available().stream().filter(r -> r.id().equalsIgnoreCase(id)).findFirst();
+    }
+
+    /**
+     * The Declarative Services component that binds every {@link MarginRecipe} service as it comes and goes (SCR gets and
+     * ungets them). Not for direct use.
+     */
+    @Component(immediate = true)
+    public static final class Registry {
+
+        @Reference(name = "recipes", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+        public void add(MarginRecipe service, Map<String, Object> properties) {
+            CONTRIBUTED.add(service, properties);
+        }
+
+        public void remove(MarginRecipe service) {
+            CONTRIBUTED.remove(service);
+        }
     }
 }

@@ -15,6 +15,9 @@ import org.isocenter.core.progress.ProgressMonitor;
  */
 public interface RegistrationAlgorithm {
 
+    /** The service property that carries {@link #id()} (filters, the workbench's preference). */
+    String ID_PROPERTY = "algorithm.id";
+
     /** Stable id, e.g. {@code rigid-intensity}, {@code landmark}. */
     String id();
 

@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
 /**
  * The registration algorithms on offer. In the workbench and the CLI they are the OSGi services of type
  * {@link RegistrationAlgorithm}: this bundle registers {@link RigidIntensityRegistration} as a Declarative
- * Services component, vendor bundles add theirs with their own component XML, and the {@link Registry}
+ * Services {@code @Component} (the build generates its descriptor), vendor bundles add theirs the same way, and the {@link Registry}
  * component collects them all. Outside OSGi (plain JUnit, embedding) only the built-in ones are available.
  */
 public final class RegistrationAlgorithms {
@@ -42,11 +47,13 @@ public final class RegistrationAlgorithms {
     }
 
     /**
-     * The Declarative Services component (OSGI-INF/org.isocenter.registration.algorithms.xml) that binds every
-     * {@link RegistrationAlgorithm} service as it comes and goes. Not for direct use.
+     * The Declarative Services component that binds every {@link RegistrationAlgorithm} service as it comes and
+     * goes. Not for direct use.
      */
+    @Component(immediate = true)
     public static final class Registry {
 
+        @Reference(name = "algorithms", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
         public void add(RegistrationAlgorithm algorithm) {
             REGISTERED.add(algorithm);
         }

@@ -16,6 +16,7 @@ import org.isocenter.registration.internal.PyramidLevel;
 import org.isocenter.registration.internal.QuadraticModelSearch;
 import org.isocenter.registration.internal.SamplePoints;
 import org.isocenter.registration.internal.SampledSimilarity;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Rigid intensity-based registration of a daily image to the planning CT with the request's metric (mutual
@@ -28,6 +29,8 @@ import org.isocenter.registration.internal.SampledSimilarity;
  * {@link #paddingValue}), are left out. Deterministic for a given seed; cancellable through the monitor; the metric
  * sum uses all cores.
  */
+@Component(service = RegistrationAlgorithm.class,
+        property = RegistrationAlgorithm.ID_PROPERTY + "=" + RigidIntensityRegistration.ID)
 public final class RigidIntensityRegistration implements RegistrationAlgorithm {
 
     /** The algorithm's id in the registry of {@link RegistrationAlgorithm}s. */

@@ -26,6 +26,7 @@ import org.isocenter.export.ExportReport;
 import org.isocenter.export.LinacExporter;
 import org.isocenter.export.PackageItem;
 import org.isocenter.export.RetryPolicy;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * The {@code dicom} exporter: C-STORE of the package's DICOM objects to a record-and-verify system or treatment
@@ -35,6 +36,7 @@ import org.isocenter.export.RetryPolicy;
  * FAILED and not retried. An item is DELIVERED only on the peer's success (or warning) status. The couch correction
  * record is not DICOM: NOT_APPLICABLE here (the folder exporter carries it).
  */
+@Component(service = LinacExporter.class, property = LinacExporter.ID_PROPERTY + "=dicom")
 public final class DicomStoreExporter implements LinacExporter {
 
     @Override

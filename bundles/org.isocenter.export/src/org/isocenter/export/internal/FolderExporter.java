@@ -28,6 +28,7 @@ import org.isocenter.export.LinacExporter;
 import org.isocenter.export.PackageItem;
 import org.isocenter.export.ReadBackVerifier;
 import org.isocenter.export.VerificationReport;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * The {@code folder} exporter: byte copies of every item in one folder per role ({@code CT/}, {@code RTSTRUCT/},
@@ -35,6 +36,7 @@ import org.isocenter.export.VerificationReport;
  * then {@value FolderManifest#FILE_NAME} written last. The folder must be empty or absent. Verification re-reads the
  * folder: UIDs, data set digest and file SHA-256.
  */
+@Component(service = LinacExporter.class, property = LinacExporter.ID_PROPERTY + "=folder")
 public final class FolderExporter implements LinacExporter {
 
     @Override
