@@ -17,31 +17,40 @@ import java.util.Locale;
 import java.util.Properties;
 
 import org.isocenter.registration.CorrectionLimits;
+import org.isocenter.registration.RigidIntensityRegistration;
 
 /**
  * The clinic's IGRT settings, read by the command line and the workbench alike (headless preferences): the couch
  * correction limits (action levels and maxima, mm and degrees), whether the couch corrects rotations (6 DOF) or
  * translations only (3 DOF), what Auto match aligns by default, and the margin (mm) around the structure of a
- * soft-tissue match. Stored in {@value #FILE_NAME} in the Isocenter home ({@link RecordStores#home}); absent keys
+ * soft-tissue match, and the registration algorithm the matches use (the id of a {@code RegistrationAlgorithm} service,
+ * the shipped rigid match unless a contributed one is chosen). Stored in {@value #FILE_NAME} in the Isocenter home ({@link RecordStores#home}); absent keys
  * take the defaults. Saving is atomic: a temporary file, read back, then renamed over the old one.
  */
 public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, MatchOn defaultMatch,
-        double softTissueMarginMm) {
+        double softTissueMarginMm, String registrationAlgorithm) {
 
     public static final String FILE_NAME = "clinic.properties";
     /** Measured on the demo pelvis: the CTV + 20 mm lands within 1 mm of the truth, + 10 mm 1.8-2.5 mm off. */
     public static final double DEFAULT_SOFT_TISSUE_MARGIN_MM = 20;
+    /** The registration algorithm of the matches unless the clinic chooses another one: the shipped rigid match. */
+    public static final String DEFAULT_ALGORITHM = RigidIntensityRegistration.ID;
     public static final ClinicSettings DEFAULT = new ClinicSettings(CorrectionLimits.DEFAULT, true, MatchOn.BONE,
-            DEFAULT_SOFT_TISSUE_MARGIN_MM);
+            DEFAULT_SOFT_TISSUE_MARGIN_MM, DEFAULT_ALGORITHM);
 
     /** The keys of the settings file. */
     public static final String ACTION_MM = "igrt.actionLevelMm", ACTION_DEG = "igrt.actionLevelDeg",
             MAX_MM = "igrt.maxTranslationMm", MAX_DEG = "igrt.maxRotationDeg", SIX_DOF = "igrt.sixDofCouch",
-            MATCH = "igrt.defaultMatch", SOFT_MARGIN = "igrt.softTissueMarginMm";
+            MATCH = "igrt.defaultMatch", SOFT_MARGIN = "igrt.softTissueMarginMm",
+            ALGORITHM = "igrt.registrationAlgorithm";
 
     public ClinicSettings {
         if (limits == null || defaultMatch == null) {
             throw new IllegalArgumentException("clinic settings need limits and a default match");
+        }
+        if (registrationAlgorithm == null || !registrationAlgorithm.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("the registration algorithm is an id such as "
+                    + RigidIntensityRegistration.ID + ", not '" + registrationAlgorithm + "'");
         }
         if (!(softTissueMarginMm >= 0 && softTissueMarginMm <= 100)) {
             throw new IllegalArgumentException("the soft-tissue margin must be within 0..100 mm, not " + softTissueMarginMm);
@@ -81,7 +90,8 @@ public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, Match
             }
             return new ClinicSettings(limits, Boolean.parseBoolean(six),
                     MatchOn.parse(p.getProperty(MATCH, DEFAULT.defaultMatch().id())),
-                    number(p, SOFT_MARGIN, DEFAULT.softTissueMarginMm()));
+                    number(p, SOFT_MARGIN, DEFAULT.softTissueMarginMm()),
+                    p.getProperty(ALGORITHM, DEFAULT_ALGORITHM).strip());
         } catch (IllegalArgumentException e) {
             throw new IOException("clinic settings " + file + ": " + e.getMessage(), e);
         }
@@ -89,7 +99,7 @@ public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, Match
 
     /** These settings with other limits. */
     public ClinicSettings withLimits(CorrectionLimits l) {
-        return new ClinicSettings(l, sixDofCouch, defaultMatch, softTissueMarginMm);
+        return new ClinicSettings(l, sixDofCouch, defaultMatch, softTissueMarginMm, registrationAlgorithm);
     }
 
     /** Writes the settings atomically (temporary file beside it, read back and compared, renamed). */
@@ -103,6 +113,7 @@ public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, Match
         p.setProperty(SIX_DOF, Boolean.toString(sixDofCouch));
         p.setProperty(MATCH, defaultMatch.id());
         p.setProperty(SOFT_MARGIN, Double.toString(softTissueMarginMm));
+        p.setProperty(ALGORITHM, registrationAlgorithm);
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -25,7 +25,6 @@ import org.isocenter.registration.RegistrationAlgorithms;
 import org.isocenter.registration.RegistrationRegion;
 import org.isocenter.registration.RegistrationRequest;
 import org.isocenter.registration.RegistrationRequest.DegreesOfFreedom;
-import org.isocenter.registration.RigidIntensityRegistration;
 import org.isocenter.registration.SimilarityMetric;
 import org.isocenter.render.RoiMasks;
 
@@ -47,7 +46,7 @@ import org.isocenter.render.RoiMasks;
  * isocenter at the plan isocenter's coordinates (as CBCT systems do).
  */
 public record MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bonyMetric, SimilarityMetric softMetric,
-        double boxMarginMm, double softTissueMarginMm, long seed, CorrectionLimits limits) {
+        double boxMarginMm, double softTissueMarginMm, long seed, CorrectionLimits limits, String algorithmId) {
 
     /** The residual a 3-DOF couch leaves is reported at the corners of a 10 cm box around the target. */
     public static final double RESIDUAL_BOX_HALF_MM = 50;
@@ -56,27 +55,48 @@ public record MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bo
     public static final long DEFAULT_SEED = 1;
 
     public MatchProtocol {
-        if (on == null || bonyMetric == null || softMetric == null || limits == null) {
-            throw new IllegalArgumentException("a match protocol needs what to match on, both metrics and the limits");
+        if (on == null || bonyMetric == null || softMetric == null || limits == null || algorithmId == null) {
+            throw new IllegalArgumentException("a match protocol needs what to match on, both metrics, the limits and "
+                    + "the registration algorithm");
         }
         if (!(boxMarginMm >= 0) || !(softTissueMarginMm >= 0)) {
             throw new IllegalArgumentException("margins are 0 mm or more");
         }
     }
 
-    /** The clinic's protocol: its default match, couch, soft-tissue margin and limits; mutual information on bone. */
+    /**
+     * The clinic's protocol: its default match, couch, soft-tissue margin, limits and registration algorithm; mutual
+     * information on bone.
+     */
     public static MatchProtocol of(ClinicSettings clinic) {
         return new MatchProtocol(clinic.defaultMatch(), clinic.sixDofCouch(), SimilarityMetric.MUTUAL_INFORMATION,
                 SimilarityMetric.SOFT_TISSUE_DEFAULT, RegistrationRegion.BONY_MARGIN_MM, clinic.softTissueMarginMm(),
-                DEFAULT_SEED, clinic.limits());
+                DEFAULT_SEED, clinic.limits(), clinic.registrationAlgorithm());
     }
 
     public MatchProtocol withOn(MatchOn o) {
-        return new MatchProtocol(o, sixDofCouch, bonyMetric, softMetric, boxMarginMm, softTissueMarginMm, seed, limits);
+        return new MatchProtocol(o, sixDofCouch, bonyMetric, softMetric, boxMarginMm, softTissueMarginMm, seed, limits,
+                algorithmId);
     }
 
     public MatchProtocol withSoftTissueMarginMm(double mm) {
-        return new MatchProtocol(on, sixDofCouch, bonyMetric, softMetric, boxMarginMm, mm, seed, limits);
+        return new MatchProtocol(on, sixDofCouch, bonyMetric, softMetric, boxMarginMm, mm, seed, limits, algorithmId);
+    }
+
+    /** This protocol with another registration algorithm (the id of a {@link RegistrationAlgorithm} service). */
+    public MatchProtocol withAlgorithm(String id) {
+        return new MatchProtocol(on, sixDofCouch, bonyMetric, softMetric, boxMarginMm, softTissueMarginMm, seed, limits,
+                id);
+    }
+
+    /**
+     * The registration algorithm this protocol names, among those installed; refused, with the installed ones named,
+     * when it is not (a clinic setting or {@code --algorithm} that names a plug-in no longer installed).
+     */
+    public RegistrationAlgorithm algorithm() {
+        return RegistrationAlgorithms.byId(algorithmId).orElseThrow(() -> new IllegalArgumentException(
+                "registration algorithm '" + algorithmId + "' is not installed; installed: " + String.join(", ",
+                        RegistrationAlgorithms.available().stream().map(RegistrationAlgorithm::id).toList())));
     }
 
     /** The bony match's degrees of freedom: the couch's. */
@@ -155,7 +175,7 @@ public record MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bo
      */
     public MatchOutcome run(MatchInputs in, ProgressMonitor progress) {
         MatchGeometry g = geometry(in);
-        RegistrationAlgorithm algorithm = RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).orElseThrow();
+        RegistrationAlgorithm algorithm = algorithm();
         RegistrationRequest base = new RegistrationRequest(in.planning(), in.daily(), g.bonyRegion(), bonyDof(),
                 bonyMetric, null, seed);
         List<MatchStep> steps = new ArrayList<>();

@@ -120,6 +120,7 @@ class RegisterCommandTest {
                 + DemoPatient.dailyFrameUid(1) + " (LPS mm)", j.get("maps").getAsString());
         assertEquals("bony", j.get("finalMatch").getAsString());
         assertEquals("mi", j.get("metric").getAsString());
+        assertEquals("rigid-intensity", j.get("algorithm").getAsString(), "the clinic's default algorithm");
         // the box reaches past the 250 mm field of view: a quarter of its samples fall outside the daily image
         assertTrue(j.get("overlap").getAsDouble() > 0.5 && j.get("evaluations").getAsInt() > 0, r.stdout());
 
@@ -279,6 +280,17 @@ class RegisterCommandTest {
         assertEquals(expectedCouch.longitudinalMm(), c.get("longitudinalMm").getAsDouble(), 1e-3);
         assertTrue(c.get("fromMatch").getAsString().startsWith("soft-tissue"), c.toString());
         assertTrue(r.stderr().contains("soft tissue - bony at the CTV_Prostate centre"), r.stderr());
+    }
+
+    @Test
+    void anAlgorithmThatIsNotInstalledIsAUsageErrorNamingTheInstalledOnesBeforeAnyReading() {
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", planning(), "--daily", daily(1),
+                "--algorithm", "vendor.deformable");
+        assertEquals(2, r.exitCode(), r.stdout());
+        String error = r.json().get("error").getAsString();
+        assertTrue(error.contains("--algorithm: registration algorithm 'vendor.deformable' is not installed")
+                && error.contains("installed: rigid-intensity"), error);
+        assertFalse(r.stderr().contains("Reading the planning CT"), "refused before reading: " + r.stderr());
     }
 
     @Test

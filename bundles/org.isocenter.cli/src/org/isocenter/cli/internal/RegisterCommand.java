@@ -40,6 +40,7 @@ import org.isocenter.registration.RegistrationRegion;
 import org.isocenter.registration.RegistrationRequest;
 import org.isocenter.registration.RegistrationRequest.DegreesOfFreedom;
 import org.isocenter.registration.RegistrationResult;
+import org.isocenter.registration.RigidIntensityRegistration;
 import org.isocenter.registration.SimilarityMetric;
 
 /**
@@ -63,12 +64,13 @@ final class RegisterCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "--planning <CT folder> --daily <series folder> [--rtstruct F] [--rtplan F] [--roi NAME]"
+        return "--planning <CT folder> --daily <series folder> [--algorithm ID] [--rtstruct F] [--rtplan F] [--roi NAME]"
                 + " [--roi-margin MM] [--match bone|soft-tissue] [--dof 6|3] [--metric mi|nc|ms] [--soft-metric mi|nc|ms] [--box-margin MM]"
                 + " [--sro out.dcm] [--seed N] [--action-level-mm MM] [--action-level-deg DEG] [--max-mm MM]"
                 + " [--max-deg DEG] [" + String.join("] [", RecordOptions.USAGE) + "]  rigid match of a daily image to"
                 + " the planning CT by the clinic's match protocol (" + ClinicSettings.FILE_NAME + " in the Isocenter home;"
-                + " options override it): 4x4 matrix (planning frame -> daily frame), couch correction (IEC 61217),"
+                + " options override it; --algorithm: a registration algorithm installed, e.g. "
+                + RigidIntensityRegistration.ID + "): 4x4 matrix (planning frame -> daily frame), couch correction (IEC 61217),"
                 + " metric, times; --record stores the fraction's decision in the IGRT record store";
     }
 
@@ -158,6 +160,7 @@ final class RegisterCommand implements CliCommand {
                 + "= where the isocenter point moved (daily minus planning, LPS mm)");
         out.addProperty("finalMatch", last.name());
         out.addProperty("dof", protocol.sixDofCouch() ? 6 : 3);
+        out.addProperty("algorithm", protocol.algorithmId());
         out.addProperty("metric", last.result().metric().id());
         out.addProperty("metricValue", last.result().metricValue());
         out.addProperty("overlap", round(last.result().overlap()));
@@ -233,6 +236,7 @@ final class RegisterCommand implements CliCommand {
         boolean six = base.sixDofCouch();
         SimilarityMetric metric = base.bonyMetric(), softMetric = base.softMetric();
         long seed = base.seed();
+        String algorithm = base.algorithmId();
         CorrectionLimits d = base.limits();
         double actionMm = d.actionLevelMm(), actionDeg = d.actionLevelDeg(), maxMm = d.maxTranslationMm(),
                 maxDeg = d.maxRotationDeg();
@@ -247,6 +251,7 @@ final class RegisterCommand implements CliCommand {
             String v = args.get(++i);
             switch (a) {
                 case "--planning" -> planning = Path.of(v);
+                case "--algorithm" -> algorithm = v;
                 case "--daily" -> daily = Path.of(v);
                 case "--rtstruct" -> rtstruct = Path.of(v);
                 case "--rtplan" -> rtplan = Path.of(v);
@@ -312,7 +317,14 @@ final class RegisterCommand implements CliCommand {
                     + "--match bone");
         }
         MatchOn matchOn = on != null ? on : roi != null ? MatchOn.SOFT_TISSUE : base.on();
-        MatchProtocol protocol = new MatchProtocol(matchOn, six, metric, softMetric, boxMargin, roiMargin, seed, limits);
+        MatchProtocol protocol = new MatchProtocol(matchOn, six, metric, softMetric, boxMargin, roiMargin, seed, limits,
+                algorithm);
+        try {
+            protocol.algorithm(); // an algorithm that is not installed is a usage mistake, said before any reading
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException((algorithm.equals(base.algorithmId()) ? ClinicSettings.FILE_NAME + ": "
+                    : "--algorithm: ") + e.getMessage());
+        }
         return new Options(norm(planning), norm(daily), norm(rtstruct), norm(rtplan), roi, norm(sro), protocol);
     }
 

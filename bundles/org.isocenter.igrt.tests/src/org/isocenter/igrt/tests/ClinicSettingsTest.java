@@ -30,7 +30,8 @@ class ClinicSettingsTest {
     void noFileGivesTheDefaultsAndASavedFileReadsBackWithNothingLeftBeside() throws IOException {
         Path file = dir.resolve("home").resolve(ClinicSettings.FILE_NAME);
         assertEquals(ClinicSettings.DEFAULT, ClinicSettings.load(file));
-        ClinicSettings mine = new ClinicSettings(new CorrectionLimits(2, 0.5, 15, 2.5), false, MatchOn.SOFT_TISSUE, 12.5);
+        ClinicSettings mine = new ClinicSettings(new CorrectionLimits(2, 0.5, 15, 2.5), false, MatchOn.SOFT_TISSUE, 12.5,
+                "vendor.deformable-1");
         mine.save(file);
         assertEquals(mine, ClinicSettings.load(file));
         try (Stream<Path> files = Files.list(file.getParent())) {
@@ -42,6 +43,7 @@ class ClinicSettingsTest {
         assertEquals(4, partial.limits().actionLevelMm());
         assertEquals(ClinicSettings.DEFAULT.limits().maxTranslationMm(), partial.limits().maxTranslationMm());
         assertEquals(MatchOn.BONE, partial.defaultMatch());
+        assertEquals(ClinicSettings.DEFAULT_ALGORITHM, partial.registrationAlgorithm());
     }
 
     @Test
@@ -60,5 +62,9 @@ class ClinicSettingsTest {
         assertTrue(e.getMessage().contains("ribs"), e.getMessage());
         Files.writeString(file, ClinicSettings.SIX_DOF + "=yes\n");
         assertThrows(IOException.class, () -> ClinicSettings.load(file));
+        Files.writeString(file, ClinicSettings.ALGORITHM + "=rigid intensity; rm\n");
+        e = assertThrows(IOException.class, () -> ClinicSettings.load(file));
+        assertTrue(e.getMessage().contains(ClinicSettings.FILE_NAME) && e.getMessage().contains("rigid intensity; rm"),
+                e.getMessage());
     }
 }

@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.image.ImageVolume;
@@ -27,8 +31,15 @@ import org.isocenter.igrt.MatchProtocol;
 import org.isocenter.igrt.MatchStep;
 import org.isocenter.registration.CorrectionLimits;
 import org.isocenter.registration.CouchCorrection;
+import org.isocenter.registration.RegistrationAlgorithm;
+import org.isocenter.registration.RegistrationAlgorithms;
+import org.isocenter.registration.RegistrationRequest;
+import org.isocenter.registration.RegistrationResult;
+import org.isocenter.registration.RigidIntensityRegistration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * The IGRT match protocol on the demo patient, against the demo's known set-up errors: bone on a 6-DOF and on a
@@ -40,7 +51,7 @@ class MatchProtocolTest {
     private static StructureSet structures;
     private static final MatchProtocol SIX = MatchProtocol.of(ClinicSettings.DEFAULT);
     private static final MatchProtocol THREE = MatchProtocol.of(new ClinicSettings(CorrectionLimits.DEFAULT, false,
-            MatchOn.BONE, 20));
+            MatchOn.BONE, 20, ClinicSettings.DEFAULT_ALGORITHM));
 
     @BeforeAll
     static void demo() {
@@ -143,5 +154,56 @@ class MatchProtocolTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> soft.geometry(new MatchInputs(planning, daily, structures, null, "", "Liver")));
         assertTrue(e.getMessage().contains("'Liver'") && e.getMessage().contains("CTV_Prostate"), e.getMessage());
+    }
+
+    /**
+     * A registration algorithm a plug-in contributes as an OSGi service is the one the protocol runs when the clinic
+     * (or {@code --algorithm}) names it: its transform decides the correction. A name no longer installed is refused
+     * with the installed ones listed, never replaced by the shipped algorithm.
+     */
+    @Test
+    void aContributedAlgorithmNamedByTheProtocolIsTheOneThatRunsAndAMissingOneIsRefused() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Vector3 shiftMm = new Vector3(4, -3, 2);
+        RegistrationAlgorithm vendor = new RegistrationAlgorithm() {
+            @Override
+            public String id() {
+                return "test.fixed-shift";
+            }
+
+            @Override
+            public String label() {
+                return "Fixed shift (test)";
+            }
+
+            @Override
+            public RegistrationResult register(RegistrationRequest r, ProgressMonitor monitor) {
+                calls.incrementAndGet();
+                RigidTransform t = RigidTransform.fromEulerDegrees(r.planning().frameOfReferenceUid(),
+                        r.daily().frameOfReferenceUid(), 0, 0, 0, new Vector3(0, 0, 0), shiftMm);
+                return new RegistrationResult(t, r.metric(), 0.5, 1.0, 1, 0);
+            }
+        };
+        var context = FrameworkUtil.getBundle(MatchProtocolTest.class).getBundleContext();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(RegistrationAlgorithm.ID_PROPERTY, vendor.id());
+        ServiceRegistration<RegistrationAlgorithm> registration = context.registerService(RegistrationAlgorithm.class,
+                vendor, properties);
+        MatchProtocol byVendor = SIX.withAlgorithm(vendor.id());
+        try {
+            assertTrue(RegistrationAlgorithms.byId(vendor.id()).isPresent(), "bound by the registry as registered");
+            MatchOutcome o = byVendor.run(inputs(2, null), ProgressMonitor.NONE);
+            assertEquals(1, calls.get(), "the contributed algorithm ran the bony match");
+            Vector3 c = o.geometry().targetCentreMm();
+            assertEquals(0, o.planningToDaily().apply(c).minus(c).distanceTo(shiftMm), 1e-9);
+            assertTrue(RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).isPresent(), "the shipped one stays");
+        } finally {
+            registration.unregister();
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> byVendor.run(inputs(2, null), ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("'test.fixed-shift' is not installed")
+                && e.getMessage().contains(RigidIntensityRegistration.ID), e.getMessage());
+        assertEquals(1, calls.get(), "withdrawn with its registration: never run again");
     }
 }

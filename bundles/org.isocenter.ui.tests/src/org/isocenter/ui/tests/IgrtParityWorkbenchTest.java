@@ -60,7 +60,8 @@ class IgrtParityWorkbenchTest {
             compare(fraction, MatchOn.BONE, List.of());
         }
         // 3-DOF couch: the translation-only bony match, the 6-DOF check and its residual (fraction 2 is rotated)
-        new ClinicSettings(ClinicSettings.DEFAULT.limits(), false, MatchOn.BONE, 20).save(CLINIC);
+        new ClinicSettings(ClinicSettings.DEFAULT.limits(), false, MatchOn.BONE, 20, ClinicSettings.DEFAULT_ALGORITHM)
+                .save(CLINIC);
         CouchCorrection threeDof = compare(2, MatchOn.BONE, List.of());
         assertEquals(0, threeDof.pitchDeg(), 0);
         assertTrue(String.join("; ", threeDof.messages()).contains("3-DOF couch"), threeDof.messages().toString());

@@ -20,12 +20,15 @@ import org.isocenter.igrt.ClinicSettings;
 import org.isocenter.igrt.ImagingDoseTable;
 import org.isocenter.igrt.MatchOn;
 import org.isocenter.registration.CorrectionLimits;
+import org.isocenter.registration.RegistrationAlgorithm;
+import org.isocenter.registration.RegistrationAlgorithms;
 import org.isocenter.ui.internal.IsocenterUiPlugin;
 
 /**
  * Window ▸ Preferences ▸ Isocenter ▸ Registration / IGRT: the clinic's settings, shared with the command line
  * ({@link ClinicSettings}, a file in the Isocenter home): the couch correction action level and maximum (mm,
- * degrees), whether the couch applies rotations, what Auto match aligns by default and the soft-tissue match margin;
+ * degrees), whether the couch applies rotations, what Auto match aligns by default, the soft-tissue match margin and
+ * the registration algorithm (every one installed is offered);
  * and this workstation's record store. Inconsistent limits (action level not below the maximum) cannot be saved; the
  * clinic file is written atomically, and a failed write says so.
  */
@@ -60,6 +63,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
         clinicStore.setDefault(ClinicSettings.SIX_DOF, d.sixDofCouch());
         clinicStore.setDefault(ClinicSettings.MATCH, d.defaultMatch().id());
         clinicStore.setDefault(ClinicSettings.SOFT_MARGIN, d.softTissueMarginMm());
+        clinicStore.setDefault(ClinicSettings.ALGORITHM, d.registrationAlgorithm());
         try {
             put(PreferenceDefaults.clinic());
         } catch (IOException e) {
@@ -80,6 +84,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
         clinicStore.setValue(ClinicSettings.SIX_DOF, c.sixDofCouch());
         clinicStore.setValue(ClinicSettings.MATCH, c.defaultMatch().id());
         clinicStore.setValue(ClinicSettings.SOFT_MARGIN, c.softTissueMarginMm());
+        clinicStore.setValue(ClinicSettings.ALGORITHM, c.registrationAlgorithm());
     }
 
     @Override
@@ -102,7 +107,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
                     clinicStore.getDouble(ClinicSettings.ACTION_DEG), clinicStore.getDouble(ClinicSettings.MAX_MM),
                     clinicStore.getDouble(ClinicSettings.MAX_DEG)), clinicStore.getBoolean(ClinicSettings.SIX_DOF),
                     MatchOn.parse(clinicStore.getString(ClinicSettings.MATCH)),
-                    clinicStore.getDouble(ClinicSettings.SOFT_MARGIN));
+                    clinicStore.getDouble(ClinicSettings.SOFT_MARGIN), clinicStore.getString(ClinicSettings.ALGORITHM));
             c.save(ClinicSettings.defaultFile());
             return true;
         } catch (IOException | IllegalArgumentException e) {
@@ -131,6 +136,8 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
                 { "Bone", MatchOn.BONE.id() }, { "Soft tissue (first target)", MatchOn.SOFT_TISSUE.id() } },
                 getFieldEditorParent()));
         number(ClinicSettings.SOFT_MARGIN, "&Soft-tissue match: margin around the target (mm):", 0, 50);
+        addField(new ComboFieldEditor(ClinicSettings.ALGORITHM, "Registration al&gorithm:", algorithms(
+                clinicStore.getString(ClinicSettings.ALGORITHM)), getFieldEditorParent()));
         db = new StringFieldEditor(PreferenceDefaults.RECORD_DB, "IGRT &record store (JDBC URL; empty: the default):", getFieldEditorParent());
         db.getTextControl(getFieldEditorParent()).setToolTipText("Empty: ISOCENTER_DB, else the embedded database "
                 + "under the Isocenter home (shared with the command line); a department's shared store: "
@@ -148,6 +155,21 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
     }
 
     private ComboFieldEditor imaging;
+
+    /**
+     * The registration algorithms installed (label and id, the shipped ones and those plug-ins contribute); the one
+     * the clinic file names stays listed, marked, when it is not installed, so that the page never changes it silently.
+     */
+    static String[][] algorithms(String chosen) {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        for (RegistrationAlgorithm a : RegistrationAlgorithms.available()) {
+            out.add(new String[] { a.label() + " (" + a.id() + ")", a.id() });
+        }
+        if (chosen != null && !chosen.isBlank() && out.stream().noneMatch(a -> a[1].equals(chosen))) {
+            out.add(new String[] { chosen + " (not installed)", chosen });
+        }
+        return out.toArray(String[][]::new);
+    }
 
     /** The imaging dose table of the Isocenter home, else the built-in one. */
     static ImagingDoseTable imagingTable() {
