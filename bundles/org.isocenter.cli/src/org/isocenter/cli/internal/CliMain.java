@@ -12,11 +12,13 @@ import java.nio.file.Path;
 /**
  * The plain-Java entry point of the headless commands: {@code java -cp <the CLI's bundle jars> CliMain <command>}.
  * The {@code ./isocenter} launcher uses it instead of starting Equinox with the whole product (the
- * framework's start-up was most of a short command's time). Nothing of the CLI needs the OSGi framework: the few
- * service look-ups ({@code RegistrationAlgorithms}, {@code LinacExporters}, {@code MarginRecipes},
+ * framework's start-up was most of a short command's time). Nothing of the built-in commands needs the OSGi
+ * framework: the few service look-ups ({@code RegistrationAlgorithms}, {@code LinacExporters}, {@code MarginRecipes},
  * {@code CorrectionProtocols}) fall back to the built-in implementations when no framework runs, and those are all
- * the product ships. The Equinox application {@link CliApplication} ({@code org.isocenter.cli.app}) stays for runs
- * inside OSGi, e.g. with a vendor's bundles contributing services ({@code ISOCENTER_CLI=osgi ./isocenter ...}).
+ * the product ships. The Equinox application {@link CliApplication} ({@code org.isocenter.cli.app}) runs the commands
+ * inside OSGi, where installed plug-ins contribute services and commands: the launcher hands it every command this
+ * class does not know ({@link #HANDOVER_PROPERTY}), and {@code ISOCENTER_CLI=osgi ./isocenter ...} runs any command
+ * there (e.g. so that a plug-in's registration algorithm is offered to {@code register}).
  * <p>
  * Same contract as {@link CliApplication}: one JSON object as the last stdout line, exit code 0, 1 or 2.
  * <p>
@@ -25,6 +27,12 @@ import java.nio.file.Path;
  * with {@code -XX:AOTCacheOutput} so that the JDK's AOT cache holds what real commands load and link.
  */
 public final class CliMain {
+
+    /**
+     * The system property the launcher sets to an exit code: a command that is not built in ends the process with it,
+     * silently, and the launcher runs the command in the Equinox application, where plug-ins contribute commands.
+     */
+    static final String HANDOVER_PROPERTY = "isocenter.cli.handover";
 
     /** The system property that selects the training run (its value: the scratch folder). */
     static final String TRAINING_PROPERTY = "isocenter.cli.training";
@@ -37,7 +45,13 @@ public final class CliMain {
         if (training != null) {
             System.exit(train(Path.of(training)));
         }
-        int code = CliRunner.withBuiltInCommands().execute(args, System.out, System.err);
+        CliRunner runner = CliRunner.withBuiltInCommands();
+        String handover = System.getProperty(HANDOVER_PROPERTY);
+        String command = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).findFirst().orElse("help");
+        if (handover != null && !command.startsWith("-") && !command.equals("help") && !runner.knows(command)) {
+            System.exit(Integer.parseInt(handover)); // not built in: perhaps a plug-in's, for the Equinox application
+        }
+        int code = runner.execute(args, System.out, System.err);
         System.out.flush();
         System.err.flush();
         System.exit(code); // also ends any non-daemon thread a command left behind, as Equinox's exit does

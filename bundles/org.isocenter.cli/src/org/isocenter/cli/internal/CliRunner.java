@@ -38,9 +38,37 @@ public final class CliRunner {
 
     /** The commands shipped with the core CLI. */
     public static CliRunner withBuiltInCommands() {
-        return new CliRunner(List.of(new InfoCommand(), new DemoCommand(), new LoadCommand(), new EchoCommand(),
+        return new CliRunner(builtInCommands());
+    }
+
+    /** The commands shipped with the core CLI, in the order {@code help} lists them. */
+    public static List<CliCommand> builtInCommands() {
+        return List.of(new InfoCommand(), new DemoCommand(), new LoadCommand(), new EchoCommand(),
                 new SendCommand(), new MarginPolicyCommand(), new RegisterCommand(), new MarginCommand(),
-                new BooleanCommand(), new DvhCommand(), new ItvCommand(), new ExportCommand(), new CourseCommand()));
+                new BooleanCommand(), new DvhCommand(), new ItvCommand(), new ExportCommand(), new CourseCommand());
+    }
+
+    /**
+     * The built-in commands and those plug-ins contribute as OSGi services ({@link ContributedCommands}); a
+     * contributed command whose name is taken by a built-in one (or by a higher-ranked contribution) is left out with
+     * a warning on {@code err}: a plug-in cannot replace a shipped command silently.
+     */
+    public static CliRunner withContributedCommands(List<CliCommand> contributed, PrintStream err) {
+        List<CliCommand> all = new java.util.ArrayList<>(builtInCommands());
+        for (CliCommand c : contributed) {
+            if (all.stream().anyMatch(x -> x.name().equals(c.name()))) {
+                err.println("isocenter: the command '" + c.name() + "' of " + c.getClass().getName()
+                        + " is left out: the name is taken");
+            } else {
+                all.add(c);
+            }
+        }
+        return new CliRunner(all);
+    }
+
+    /** Whether a command of this name is known (built-in or contributed to this runner). */
+    public boolean knows(String name) {
+        return commands.containsKey(name);
     }
 
     /**

@@ -1,0 +1,42 @@
+/*
+ * Copyright (c) 2026 Isocenter contributors
+ * SPDX-License-Identifier: EPL-2.0
+ */
+
+package org.isocenter.examples.vendor.internal;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.part.ViewPart;
+import org.isocenter.registration.RegistrationAlgorithm;
+import org.isocenter.registration.RegistrationAlgorithms;
+
+/**
+ * The example plug-in's view, placed in the Registration / IGRT perspective by {@code plugin.xml}: it lists the
+ * registration algorithms installed (this plug-in's among them) and says on standard error that it opened, so that
+ * the install test sees it.
+ */
+public final class VendorExampleView extends ViewPart {
+
+    private Text text;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new FillLayout());
+        text = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+        StringBuilder s = new StringBuilder("Vendor Example (an example plug-in)\n\nRegistration algorithms installed:\n");
+        for (RegistrationAlgorithm a : RegistrationAlgorithms.available()) {
+            s.append("  ").append(a.id()).append(": ").append(a.label()).append('\n');
+        }
+        text.setText(s.toString());
+        System.err.println("[example] Vendor Example view open: " + String.join(", ",
+                RegistrationAlgorithms.available().stream().map(RegistrationAlgorithm::id).toList()));
+    }
+
+    @Override
+    public void setFocus() {
+        text.setFocus();
+    }
+}
