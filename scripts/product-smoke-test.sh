@@ -35,7 +35,7 @@ check "info lists CT(100), RTSTRUCT(6 ROIs), RTPLAN, RTDOSE, 10 CBCT(64)" "$tmp/
 # The workbench opened on a folder (./isocenter workbench FOLDER): it imports the folder and shows its CT series with
 # the most images (the planning CT, not a CBCT) in the Image Viewer, which says so on stderr once it is painted
 xrun=(); [ -n "${DISPLAY:-}" ] || xrun=(xvfb-run -a -s "-screen 0 1280x800x24")
-ISOCENTER_HOME="$tmp/home" "${xrun[@]}" "$ROOT/isocenter" workbench "$tmp/demo" > "$tmp/wb.log" 2>&1 & wb_pid=$!
+ISOCENTER_AOT=off ISOCENTER_HOME="$tmp/home" "${xrun[@]}" "$ROOT/isocenter" workbench "$tmp/demo" > "$tmp/wb.log" 2>&1 & wb_pid=$!
 shown=""
 for i in $(seq 900); do shown="$(grep -m 1 '^\[isocenter\] shown ' "$tmp/wb.log")" && break; sleep 0.1; done
 pkill -TERM -P "$wb_pid" 2>/dev/null; kill "$wb_pid" 2>/dev/null; wait "$wb_pid" 2>/dev/null
