@@ -7,9 +7,9 @@ package org.isocenter.ui.internal.contouring;
 
 import java.util.function.Consumer;
 
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.isocenter.ui.internal.UiErrors;
 
 /**
  * Problems of contouring commands shown to the user: in an error dialog by default; who shows them can be replaced
@@ -19,7 +19,7 @@ public final class ContouringMessages {
 
     private static final Consumer<String> DIALOG = message -> {
         Shell shell = Display.getCurrent() == null ? null : Display.getCurrent().getActiveShell();
-        MessageDialog.openError(shell, "Contouring", message);
+        UiErrors.show(shell, "Contouring", message, null);
     };
     private static volatile Consumer<String> presenter = DIALOG;
     private static volatile String last;

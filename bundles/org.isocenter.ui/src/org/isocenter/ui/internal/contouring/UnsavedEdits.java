@@ -13,6 +13,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
+import org.isocenter.ui.internal.UiErrors;
 
 /**
  * The one question asked before unsaved structure edits would be lost (Close Patient, loading another image,
@@ -67,7 +68,7 @@ public final class UnsavedEdits {
 
         @Override
         public void saveFailed(String message) {
-            MessageDialog.openError(shell(), "Structure set not saved", message);
+            UiErrors.show(shell(), "Structure set not saved", message, null);
         }
 
         private Shell shell() {

@@ -50,6 +50,7 @@ import org.isocenter.margin.AxisValues;
 import org.isocenter.session.PlanContext;
 import org.isocenter.session.SessionListener;
 import org.isocenter.session.WorkingSessions;
+import org.isocenter.ui.internal.UiErrors;
 import org.isocenter.ui.internal.viewer.FusionOpener;
 import org.isocenter.ui.internal.viewer.WorkbenchRecords;
 
@@ -386,7 +387,7 @@ public final class CourseReviewView extends ViewPart {
             message = "Reference corrected by " + axes(r.correctionMm()) + " from fraction " + r.fromFraction();
         } catch (Exception e) {
             message = "The reference correction was not recorded: " + e.getMessage();
-            MessageDialog.openError(apply.getShell(), "Apply to Reference", message);
+            UiErrors.show(apply.getShell(), "Apply to Reference", message, e);
         }
         getViewSite().getActionBars().getStatusLineManager().setMessage(message);
         refresh();
