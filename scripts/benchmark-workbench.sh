@@ -72,10 +72,20 @@ shown() {
   echo "# no image shown within 120 s, see $log" >&2; return 1
 }
 
+# row LINE PID [START_MS WINDOW_MS]: "launch_to_paint_s open_to_paint_s load_s vmhwm_kb launch_to_window_s" of a
+# "shown" line and the Java process PID (0 and -1 for the launch figures when no start is given)
+row() {
+  awk -v s="${3:-0}" -v win="${4:-0}" -v hwm="$(awk '/VmHWM/ {print $2}' "/proc/$2/status")" \
+    -v at="$(sed -E 's/.*at epoch ms ([0-9]+).*/\1/' <<< "$1")" \
+    '{ for (i = 1; i <= NF; i++) { if ($i == "in") o = $(i + 1); if ($i == "(loading") l = $(i + 1) }
+       printf "%.3f %s %s %d %.3f\n", (s > 0 ? (at - s) / 1000 : 0), o, l, hwm,
+              (s > 0 && win > 0 ? (win - s) / 1000 : -1) }' <<< "$1"
+}
+
 # launch NAME HOME [FOLDER]: one workbench process with the Isocenter home HOME; writes NAME.runs lines
 # "launch_to_paint_s open_to_paint_s load_s vmhwm_kb" and, for a folder, a warm open into NAME-warm.runs
 launch() {
-  local name="$1" home="$WORK/$2" folder="${3:-}" log="$WORK/$1.log" s pid line at
+  local name="$1" home="$WORK/$2" folder="${3:-}" log="$WORK/$1.log" s pid line
   mkdir -p "$home"
   s=$(date +%s%3N)
   if [ -n "$folder" ]; then
@@ -89,11 +99,7 @@ launch() {
   if line="$(shown "$log" 1)"; then
     local java; java="$(pgrep -P "$pid" -x java || echo "$pid")" # the launcher runs Java as its child while it
     # trains the workbench's AOT cache (the first session after a build), else Java replaces it
-    at="$(sed -E 's/.*at epoch ms ([0-9]+).*/\1/' <<< "$line")"
-    echo "$line" | awk -v s="$s" -v at="$at" -v hwm="$(awk '/VmHWM/ {print $2}' "/proc/$java/status")" \
-      -v win="$(cat "$WORK/window.at" 2>/dev/null || echo 0)" \
-      '{ for (i = 1; i <= NF; i++) { if ($i == "in") o = $(i + 1); if ($i == "(loading") l = $(i + 1) }
-         printf "%.3f %s %s %d %.3f\n", (at - s) / 1000, o, l, hwm, (win > 0 ? (win - s) / 1000 : -1) }' >> "$WORK/$name.runs"
+    row "$line" "$java" "$s" "$(cat "$WORK/window.at" 2>/dev/null || echo 0)" >> "$WORK/$name.runs"
     if [ -n "$folder" ]; then warm "$name" "$java" "$log"; fi
   fi
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
@@ -110,9 +116,7 @@ warm() {
   if line="$(shown "$log" 2)"; then
     grep -q 'planning CT copy' <<< "$line" \
       || { echo "# $name: the keyboard opened another series than the copy: $line" >&2; return 0; }
-    echo "$line" | awk -v hwm="$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")" \
-      '{ for (i = 1; i <= NF; i++) { if ($i == "in") o = $(i + 1); if ($i == "(loading") l = $(i + 1) }
-         printf "0 %s %s %d -1\n", o, l, hwm }' >> "$WORK/$name-warm.runs"
+    row "$line" "$pid" >> "$WORK/$name-warm.runs"
   fi
 }
 

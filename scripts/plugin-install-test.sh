@@ -17,6 +17,7 @@ for d in "$PRODUCT/plugins" "$REPO/features"; do
 done
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+source "$ROOT/scripts/workbench-line.sh"
 passed=0; failed=0
 ok() { passed=$((passed+1)); echo "ok   $1"; }
 fail() { failed=$((failed+1)); echo "FAIL $1"; [ -z "${2:-}" ] || tail -n 5 "$2" | cut -c1-400; }
@@ -74,12 +75,8 @@ else
 fi
 
 # the workbench in the Registration / IGRT perspective: the plug-in's view opens (it says so on stderr)
-xrun=(); [ -n "${DISPLAY:-}" ] || xrun=(xvfb-run -a -s "-screen 0 1280x800x24")
-ISOCENTER_AOT=off "${xrun[@]}" "$iso" workbench -perspective org.isocenter.ui.perspective.registration "$tmp/demo" > "$tmp/wb.log" 2>&1 &
-wb_pid=$!
-line=""
-for i in $(seq 900); do line="$(grep -m 1 '^\[example\] Vendor Example view open' "$tmp/wb.log")" && break; sleep 0.1; done
-pkill -TERM -P "$wb_pid" 2>/dev/null; kill "$wb_pid" 2>/dev/null; wait "$wb_pid" 2>/dev/null
+line="$(workbench_line '^\[example\] Vendor Example view open' "$tmp/wb.log" \
+  -perspective org.isocenter.ui.perspective.registration "$tmp/demo")"
 if [[ "$line" == *"example.bone-centroid"* ]]; then
   ok "the workbench opens the plug-in's view in Registration / IGRT, listing its algorithm: ${line#\[example\] }"
 else

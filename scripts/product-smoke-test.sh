@@ -10,6 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PY=/usr/bin/python3
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+source "$ROOT/scripts/workbench-line.sh"
 passed=0; failed=0
 check() { # name, then a python expression over `j` (the last stdout line as JSON) and `code` (exit status)
   local name="$1" out="$2" code="$3" expr="$4"
@@ -34,11 +35,7 @@ check "info lists CT(100), RTSTRUCT(6 ROIs), RTPLAN, RTDOSE, 10 CBCT(64)" "$tmp/
 
 # The workbench opened on a folder (./isocenter workbench FOLDER): it imports the folder and shows its CT series with
 # the most images (the planning CT, not a CBCT) in the Image Viewer, which says so on stderr once it is painted
-xrun=(); [ -n "${DISPLAY:-}" ] || xrun=(xvfb-run -a -s "-screen 0 1280x800x24")
-ISOCENTER_AOT=off ISOCENTER_HOME="$tmp/home" "${xrun[@]}" "$ROOT/isocenter" workbench "$tmp/demo" > "$tmp/wb.log" 2>&1 & wb_pid=$!
-shown=""
-for i in $(seq 900); do shown="$(grep -m 1 '^\[isocenter\] shown ' "$tmp/wb.log")" && break; sleep 0.1; done
-pkill -TERM -P "$wb_pid" 2>/dev/null; kill "$wb_pid" 2>/dev/null; wait "$wb_pid" 2>/dev/null
+shown="$(ISOCENTER_HOME="$tmp/home" workbench_line '^\[isocenter\] shown ' "$tmp/wb.log" "$tmp/demo")"
 if [[ "$shown" == *"shown CT 256x256x100 "*"(Planning CT (demo pelvis))" ]]; then
   passed=$((passed+1)); echo "ok   workbench FOLDER shows the folder's planning CT: ${shown#\[isocenter\] }"
 else

@@ -8,9 +8,10 @@ package org.isocenter.export;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.isocenter.core.services.Contributions;
 import org.isocenter.export.internal.DicomStoreExporter;
 import org.isocenter.export.internal.FolderExporter;
 import org.osgi.service.component.annotations.Component;
@@ -26,7 +27,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 public final class LinacExporters {
 
-    private static final List<LinacExporter> REGISTERED = new CopyOnWriteArrayList<>();
+    private static final Contributions<LinacExporter> CONTRIBUTED = new Contributions<>();
 
     private LinacExporters() {
     }
@@ -38,7 +39,7 @@ public final class LinacExporters {
 
     /** All registered exporters sorted by id, or the built-in ones when none is registered (no OSGi). */
     public static List<LinacExporter> available() {
-        List<LinacExporter> found = new ArrayList<>(REGISTERED);
+        List<LinacExporter> found = new ArrayList<>(CONTRIBUTED.list());
         found.sort(Comparator.comparing(LinacExporter::id));
         return found.isEmpty() ? builtIn() : List.copyOf(found);
     }
@@ -61,12 +62,12 @@ public final class LinacExporters {
     public static final class Registry {
 
         @Reference(name = "exporters", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-        public void add(LinacExporter exporter) {
-            REGISTERED.add(exporter);
+        public void add(LinacExporter exporter, Map<String, Object> properties) {
+            CONTRIBUTED.add(exporter, properties);
         }
 
         public void remove(LinacExporter exporter) {
-            REGISTERED.remove(exporter);
+            CONTRIBUTED.remove(exporter);
         }
     }
 }

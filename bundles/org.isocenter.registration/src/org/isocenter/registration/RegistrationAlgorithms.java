@@ -8,9 +8,10 @@ package org.isocenter.registration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.isocenter.core.services.Contributions;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -19,12 +20,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * The registration algorithms on offer. In the workbench and the CLI they are the OSGi services of type
  * {@link RegistrationAlgorithm}: this bundle registers {@link RigidIntensityRegistration} as a Declarative
- * Services {@code @Component} (the build generates its descriptor), vendor bundles add theirs the same way, and the {@link Registry}
- * component collects them all. Outside OSGi (plain JUnit, embedding) only the built-in ones are available.
+ * Services {@code @Component} (the build generates its descriptor), vendor bundles add theirs the same way, and the
+ * {@link Registry} component collects them all. Outside OSGi (plain JUnit, embedding) only the built-in ones are available.
  */
 public final class RegistrationAlgorithms {
 
-    private static final List<RegistrationAlgorithm> REGISTERED = new CopyOnWriteArrayList<>();
+    private static final Contributions<RegistrationAlgorithm> CONTRIBUTED = new Contributions<>();
 
     private RegistrationAlgorithms() {
     }
@@ -36,7 +37,7 @@ public final class RegistrationAlgorithms {
 
     /** All registered algorithms sorted by id, or the built-in ones when no service is registered (no OSGi). */
     public static List<RegistrationAlgorithm> available() {
-        List<RegistrationAlgorithm> found = new ArrayList<>(REGISTERED);
+        List<RegistrationAlgorithm> found = new ArrayList<>(CONTRIBUTED.list());
         found.sort(Comparator.comparing(RegistrationAlgorithm::id));
         return found.isEmpty() ? builtIn() : List.copyOf(found);
     }
@@ -54,12 +55,12 @@ public final class RegistrationAlgorithms {
     public static final class Registry {
 
         @Reference(name = "algorithms", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-        public void add(RegistrationAlgorithm algorithm) {
-            REGISTERED.add(algorithm);
+        public void add(RegistrationAlgorithm algorithm, Map<String, Object> properties) {
+            CONTRIBUTED.add(algorithm, properties);
         }
 
         public void remove(RegistrationAlgorithm algorithm) {
-            REGISTERED.remove(algorithm);
+            CONTRIBUTED.remove(algorithm);
         }
     }
 }
