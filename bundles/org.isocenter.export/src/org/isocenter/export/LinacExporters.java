@@ -12,62 +12,61 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.isocenter.core.services.Contributions;
-import org.isocenter.export.internal.DicomStoreExporter;
-import org.isocenter.export.internal.FolderExporter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The linac exporters on offer. In the workbench and the CLI they are the OSGi services of type {@link LinacExporter}:
- * this bundle registers the {@code dicom} and {@code folder} exporters as Declarative Services {@code @Component}s
- * (the build generates their descriptors), vendor bundles add theirs the same way, and the {@link Registry}
- * component collects them. Outside OSGi (plain JUnit, embedding) only the built-in ones are available.
+ * The linac exporters on offer: every {@link LinacExporter} service, bound as it comes and goes (this bundle
+ * contributes the {@code dicom} and {@code folder} exporters, vendor bundles add theirs as Declarative Services
+ * {@code @Component}s). It is itself a service: front ends and commands take it by {@code @Reference} (or a service
+ * tracker); under a class path without OSGi, {@link org.isocenter.core.services.ClassPathComponents} starts it from the
+ * same descriptors. {@link #of} makes a fixed catalogue, e.g. for a test.
  */
+@Component(service = LinacExporters.class)
 public final class LinacExporters {
 
-    private static final Contributions<LinacExporter> CONTRIBUTED = new Contributions<>();
+    private final Contributions<LinacExporter> bound = new Contributions<>();
 
-    private LinacExporters() {
+    /** An empty catalogue, filled by the component runtime. */
+    public LinacExporters() {
     }
 
-    /** The exporters this bundle ships, without OSGi. */
-    public static List<LinacExporter> builtIn() {
-        return List.of(new DicomStoreExporter(), new FolderExporter());
+    /** A fixed catalogue of these exporters. */
+    public static LinacExporters of(LinacExporter... exporters) {
+        LinacExporters c = new LinacExporters();
+        for (LinacExporter e : exporters) {
+            c.add(e, Map.of());
+        }
+        return c;
     }
 
-    /** All registered exporters sorted by id, or the built-in ones when none is registered (no OSGi). */
-    public static List<LinacExporter> available() {
-        List<LinacExporter> found = new ArrayList<>(CONTRIBUTED.list());
+    /** The exporters bound now, sorted by id (empty when none is installed). */
+    public List<LinacExporter> available() {
+        List<LinacExporter> found = new ArrayList<>(bound.list());
         found.sort(Comparator.comparing(LinacExporter::id));
-        return found.isEmpty() ? builtIn() : List.copyOf(found);
+        return List.copyOf(found);
     }
 
-    /** The exporter with this id, if registered. */
-    public static Optional<LinacExporter> byId(String id) {
+    /** The exporter with this id, if one is bound. */
+    public Optional<LinacExporter> byId(String id) {
         return available().stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
     /** The first exporter (by id) that supports {@code destination}. */
-    public static Optional<LinacExporter> forDestination(ExportDestination destination) {
+    public Optional<LinacExporter> forDestination(ExportDestination destination) {
         return available().stream().filter(e -> e.supports(destination)).findFirst();
     }
 
-    /**
-     * The Declarative Services component that binds every {@link LinacExporter} service as it comes and goes. Not
-     * for direct use.
-     */
-    @Component(immediate = true)
-    public static final class Registry {
+    /** Binds an exporter service (the component runtime calls this). */
+    @Reference(name = "exporters", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void add(LinacExporter exporter, Map<String, Object> properties) {
+        bound.add(exporter, properties);
+    }
 
-        @Reference(name = "exporters", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-        public void add(LinacExporter exporter, Map<String, Object> properties) {
-            CONTRIBUTED.add(exporter, properties);
-        }
-
-        public void remove(LinacExporter exporter) {
-            CONTRIBUTED.remove(exporter);
-        }
+    /** Unbinds an exporter service. */
+    public void remove(LinacExporter exporter) {
+        bound.remove(exporter);
     }
 }

@@ -93,10 +93,10 @@ public record MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bo
      * The registration algorithm this protocol names, among those installed; refused, with the installed ones named,
      * when it is not (a clinic setting or {@code --algorithm} that names a plug-in no longer installed).
      */
-    public RegistrationAlgorithm algorithm() {
-        return RegistrationAlgorithms.byId(algorithmId).orElseThrow(() -> new IllegalArgumentException(
+    public RegistrationAlgorithm algorithm(RegistrationAlgorithms installed) {
+        return installed.byId(algorithmId).orElseThrow(() -> new IllegalArgumentException(
                 "registration algorithm '" + algorithmId + "' is not installed; installed: " + String.join(", ",
-                        RegistrationAlgorithms.available().stream().map(RegistrationAlgorithm::id).toList())));
+                        installed.available().stream().map(RegistrationAlgorithm::id).toList())));
     }
 
     /** The bony match's degrees of freedom: the couch's. */
@@ -171,11 +171,12 @@ public record MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bo
 
     /**
      * Runs the protocol: the bony match, the 6-DOF check for a 3-DOF couch, the soft-tissue match, and the outcome.
-     * Images of different patients are refused (the message names both).
+     * Images of different patients are refused (the message names both). The protocol's algorithm is taken from
+     * {@code installed} (the {@link RegistrationAlgorithms} service).
      */
-    public MatchOutcome run(MatchInputs in, ProgressMonitor progress) {
+    public MatchOutcome run(MatchInputs in, RegistrationAlgorithms installed, ProgressMonitor progress) {
         MatchGeometry g = geometry(in);
-        RegistrationAlgorithm algorithm = algorithm();
+        RegistrationAlgorithm algorithm = algorithm(installed);
         RegistrationRequest base = new RegistrationRequest(in.planning(), in.daily(), g.bonyRegion(), bonyDof(),
                 bonyMetric, null, seed);
         List<MatchStep> steps = new ArrayList<>();

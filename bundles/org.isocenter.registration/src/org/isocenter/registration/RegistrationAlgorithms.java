@@ -18,49 +18,50 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The registration algorithms on offer. In the workbench and the CLI they are the OSGi services of type
- * {@link RegistrationAlgorithm}: this bundle registers {@link RigidIntensityRegistration} as a Declarative
- * Services {@code @Component} (the build generates its descriptor), vendor bundles add theirs the same way, and the
- * {@link Registry} component collects them all. Outside OSGi (plain JUnit, embedding) only the built-in ones are available.
+ * The registration algorithms on offer: every {@link RegistrationAlgorithm} service, bound as it comes and goes
+ * (this bundle contributes {@link RigidIntensityRegistration}, vendor bundles add theirs as Declarative Services
+ * {@code @Component}s). It is itself a service: front ends and commands take it by {@code @Reference} (or a service
+ * tracker); under a class path without OSGi, {@link org.isocenter.core.services.ClassPathComponents} starts it from the
+ * same descriptors. {@link #of} makes a fixed catalogue, e.g. for a test.
  */
+@Component(service = RegistrationAlgorithms.class)
 public final class RegistrationAlgorithms {
 
-    private static final Contributions<RegistrationAlgorithm> CONTRIBUTED = new Contributions<>();
+    private final Contributions<RegistrationAlgorithm> bound = new Contributions<>();
 
-    private RegistrationAlgorithms() {
+    /** An empty catalogue, filled by the component runtime. */
+    public RegistrationAlgorithms() {
     }
 
-    /** The algorithms this bundle ships, without OSGi. */
-    public static List<RegistrationAlgorithm> builtIn() {
-        return List.of(new RigidIntensityRegistration());
+    /** A fixed catalogue of these algorithms. */
+    public static RegistrationAlgorithms of(RegistrationAlgorithm... algorithms) {
+        RegistrationAlgorithms c = new RegistrationAlgorithms();
+        for (RegistrationAlgorithm a : algorithms) {
+            c.add(a, Map.of());
+        }
+        return c;
     }
 
-    /** All registered algorithms sorted by id, or the built-in ones when no service is registered (no OSGi). */
-    public static List<RegistrationAlgorithm> available() {
-        List<RegistrationAlgorithm> found = new ArrayList<>(CONTRIBUTED.list());
+    /** The algorithms bound now, sorted by id (empty when none is installed). */
+    public List<RegistrationAlgorithm> available() {
+        List<RegistrationAlgorithm> found = new ArrayList<>(bound.list());
         found.sort(Comparator.comparing(RegistrationAlgorithm::id));
-        return found.isEmpty() ? builtIn() : List.copyOf(found);
+        return List.copyOf(found);
     }
 
-    /** The algorithm with this id, if registered. */
-    public static Optional<RegistrationAlgorithm> byId(String id) {
+    /** The algorithm with this id, if one is bound. */
+    public Optional<RegistrationAlgorithm> byId(String id) {
         return available().stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
-    /**
-     * The Declarative Services component that binds every {@link RegistrationAlgorithm} service as it comes and
-     * goes. Not for direct use.
-     */
-    @Component(immediate = true)
-    public static final class Registry {
+    /** Binds an algorithm service (the component runtime calls this). */
+    @Reference(name = "algorithms", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void add(RegistrationAlgorithm algorithm, Map<String, Object> properties) {
+        bound.add(algorithm, properties);
+    }
 
-        @Reference(name = "algorithms", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-        public void add(RegistrationAlgorithm algorithm, Map<String, Object> properties) {
-            CONTRIBUTED.add(algorithm, properties);
-        }
-
-        public void remove(RegistrationAlgorithm algorithm) {
-            CONTRIBUTED.remove(algorithm);
-        }
+    /** Unbinds an algorithm service. */
+    public void remove(RegistrationAlgorithm algorithm) {
+        bound.remove(algorithm);
     }
 }

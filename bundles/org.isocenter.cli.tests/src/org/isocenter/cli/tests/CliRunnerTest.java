@@ -19,7 +19,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import org.isocenter.cli.internal.CliRunner;
+import org.isocenter.cli.internal.CliApplication;
 import org.isocenter.demo.DemoPatient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class CliRunnerTest {
     /** Runs the CLI in this JVM; the JSON is the last stdout line. */
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = CliRunner.withBuiltInCommands().execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = CliApplication.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String stdout = out.toString(StandardCharsets.UTF_8);
         String[] lines = stdout.strip().split("\n");

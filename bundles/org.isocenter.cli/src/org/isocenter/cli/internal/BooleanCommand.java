@@ -21,13 +21,15 @@ import org.isocenter.contour.StructureBooleans;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.core.structure.Contour;
 import org.isocenter.core.structure.Roi;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code boolean --planning <CT folder> --op union|intersection|subtraction|xor|ring|crop --a S1 [--b S2] --name N
  * --out new.dcm}: a structure combined from others, plane by plane on the planning CT's slices: the four boolean
  * operations, a ring around A ({@code --inner}, {@code --outer} mm), or A cropped to B shrunk by {@code --inset} mm.
  */
-final class BooleanCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class BooleanCommand implements CliCommand {
 
     private static final Set<String> OPTIONS = Set.of("--planning", "--rtstruct", "--op", "--a", "--b", "--inner",
             "--outer", "--inset", "--name", "--type", "--out");

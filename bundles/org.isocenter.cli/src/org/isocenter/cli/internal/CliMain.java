@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import org.isocenter.cli.CliCommand;
+import org.isocenter.core.services.ClassPathComponents;
+
 /**
  * The plain-Java entry point of the headless commands: {@code java -cp <the CLI's bundle jars> CliMain <command>}.
  * The {@code ./isocenter} launcher uses it instead of starting Equinox with the whole product (the
@@ -37,6 +40,9 @@ public final class CliMain {
     /** The system property that selects the training run (its value: the scratch folder). */
     static final String TRAINING_PROPERTY = "isocenter.cli.training";
 
+    /** The components of the bundles on the class path: the commands and the catalogues they use. */
+    private static final ClassPathComponents COMPONENTS = ClassPathComponents.start(CliMain.class.getClassLoader());
+
     private CliMain() {
     }
 
@@ -45,7 +51,7 @@ public final class CliMain {
         if (training != null) {
             System.exit(train(Path.of(training)));
         }
-        CliRunner runner = CliRunner.withBuiltInCommands();
+        CliRunner runner = CliRunner.of(COMPONENTS.services(CliCommand.class), System.err);
         String handover = System.getProperty(HANDOVER_PROPERTY);
         String command = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).findFirst().orElse("help");
         if (handover != null && !command.startsWith("-") && !command.equals("help") && !runner.knows(command)) {
@@ -72,8 +78,9 @@ public final class CliMain {
         };
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         int failed = 0;
+        CliRunner runner = CliRunner.of(COMPONENTS.services(CliCommand.class), System.err);
         for (String[] run : runs) {
-            int code = CliRunner.withBuiltInCommands().execute(run, nowhere, nowhere);
+            int code = runner.execute(run, nowhere, nowhere);
             boolean expectedFailure = run[0].equals("info") && run[1].endsWith("missing");
             if ((code != 0) != expectedFailure) {
                 System.err.println("training run: '" + String.join(" ", run) + "' exited " + code);

@@ -28,42 +28,36 @@ public final class CliRunner {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().serializeSpecialFloatingPointValues()
             .create();
 
-    private final Map<String, CliCommand> commands = new LinkedHashMap<>();
+    private final Map<String, CliCommand> commands = new java.util.TreeMap<>();
 
-    public CliRunner(List<CliCommand> available) {
-        for (CliCommand c : available) {
-            commands.put(c.name(), c);
-        }
-    }
-
-    /** The commands shipped with the core CLI. */
-    public static CliRunner withBuiltInCommands() {
-        return new CliRunner(builtInCommands());
-    }
-
-    /** The commands shipped with the core CLI, in the order {@code help} lists them. */
-    public static List<CliCommand> builtInCommands() {
-        return List.of(new InfoCommand(), new DemoCommand(), new LoadCommand(), new EchoCommand(),
-                new SendCommand(), new MarginPolicyCommand(), new RegisterCommand(), new MarginCommand(),
-                new BooleanCommand(), new DvhCommand(), new ItvCommand(), new ExportCommand(), new CourseCommand());
+    private CliRunner(Map<String, CliCommand> commands) {
+        this.commands.putAll(commands);
     }
 
     /**
-     * The built-in commands and those plug-ins contribute as OSGi services ({@link ContributedCommands}); a
-     * contributed command whose name is taken by a built-in one (or by a higher-ranked contribution) is left out with
-     * a warning on {@code err}: a plug-in cannot replace a shipped command silently.
+     * A runner for these commands (the {@link CliCommand} services, highest {@code service.ranking} first), which
+     * {@code help} lists by name. Two commands of one name: one this bundle ships wins, else the higher ranked; the
+     * other is left out with a warning on {@code err}, so a plug-in cannot replace a shipped command silently.
      */
-    public static CliRunner withContributedCommands(List<CliCommand> contributed, PrintStream err) {
-        List<CliCommand> all = new java.util.ArrayList<>(builtInCommands());
-        for (CliCommand c : contributed) {
-            if (all.stream().anyMatch(x -> x.name().equals(c.name()))) {
-                err.println("isocenter: the command '" + c.name() + "' of " + c.getClass().getName()
-                        + " is left out: the name is taken");
-            } else {
-                all.add(c);
+    public static CliRunner of(List<CliCommand> ranked, PrintStream err) {
+        Map<String, CliCommand> byName = new LinkedHashMap<>();
+        for (CliCommand c : ranked) {
+            CliCommand taken = byName.get(c.name());
+            if (taken == null) {
+                byName.put(c.name(), c);
+                continue;
             }
+            CliCommand kept = shipped(c) && !shipped(taken) ? c : taken;
+            CliCommand left = kept == c ? taken : c;
+            byName.put(c.name(), kept);
+            err.println("isocenter: the command '" + c.name() + "' of " + left.getClass().getName()
+                    + " is left out: the name is taken by " + kept.getClass().getName());
         }
-        return new CliRunner(all);
+        return new CliRunner(byName);
+    }
+
+    private static boolean shipped(CliCommand c) {
+        return c.getClass().getClassLoader() == CliRunner.class.getClassLoader();
     }
 
     /** Whether a command of this name is known (built-in or contributed to this runner). */

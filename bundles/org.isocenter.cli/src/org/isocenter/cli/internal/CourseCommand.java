@@ -32,6 +32,7 @@ import org.isocenter.margin.FractionLog;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code course list | show --patient ID | import --log FILE | export --patient ID --csv F}, each with
@@ -40,7 +41,8 @@ import com.google.gson.JsonObject;
  * random (SD) set-up error in patient axes (mm). The default database is the embedded one under the Isocenter home
  * ({@code ISOCENTER_DB} overrides it).
  */
-final class CourseCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class CourseCommand implements CliCommand {
 
     @Override
     public String name() {

@@ -15,9 +15,11 @@ import org.isocenter.cli.CliUsageException;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.dicom.scan.DicomFolderScanner;
+import org.osgi.service.component.annotations.Component;
 
 /** {@code demo <dir>}: writes the built-in demo patient as DICOM and summarises what was written. */
-final class DemoCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class DemoCommand implements CliCommand {
 
     @Override
     public String name() {

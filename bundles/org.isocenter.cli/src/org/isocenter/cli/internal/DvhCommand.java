@@ -30,6 +30,7 @@ import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.dose.DoseMetrics;
 import org.isocenter.dose.DoseVolumeHistogram;
 import org.isocenter.dose.DvhCalculator;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code dvh --rtdose FILE (--rtstruct FILE | --structures DIR) [--structure NAME ...] [--bin-gy X] [--vx 20,30]
@@ -37,7 +38,8 @@ import org.isocenter.dose.DvhCalculator;
  * (doses in Gy, or relative units with the suffix {@code Rel}; volumes in cc and % of the part inside the dose grid).
  * The structure set and the dose must share the patient and the Frame of Reference.
  */
-final class DvhCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class DvhCommand implements CliCommand {
 
     /** At most this many points of each cumulative curve with {@code --curve}. */
     static final int CURVE_POINTS = 500;

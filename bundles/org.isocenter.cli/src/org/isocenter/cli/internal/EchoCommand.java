@@ -14,9 +14,11 @@ import org.isocenter.cli.CliUsageException;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.dicom.net.EchoResult;
 import org.isocenter.dicom.net.VerificationClient;
+import org.osgi.service.component.annotations.Component;
 
 /** {@code echo AE@host:port}: DICOM C-ECHO (Verification) to a remote node; exit 1 when it does not answer. */
-final class EchoCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class EchoCommand implements CliCommand {
 
     @Override
     public String name() {

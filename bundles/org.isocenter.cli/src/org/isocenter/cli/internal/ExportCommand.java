@@ -37,6 +37,8 @@ import org.isocenter.export.PackageItem;
 import org.isocenter.export.PackageRequest;
 import org.isocenter.export.RetryPolicy;
 import org.isocenter.export.VerificationReport;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code export --plan RTPLAN (--to host:port --aet AET | --to-folder DIR) [--drr]}: builds the plan's linac package
@@ -48,7 +50,11 @@ import org.isocenter.export.VerificationReport;
  * {@code --drr-force} exports such DRRs anyway, each flagged in {@code "warnings"}, on stderr, in the package notes
  * and in the file's RT Image Description.
  */
-final class ExportCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class ExportCommand implements CliCommand {
+
+    @Reference
+    private LinacExporters exporters;
 
     private static final Set<String> OPTIONS = Set.of("--plan", "--to", "--aet", "--calling-aet", "--to-folder",
             "--timeout-ms", "--retries", "--retry-delay-ms", "--search", "--rtstruct", "--ct", "--registration",
@@ -87,10 +93,10 @@ final class ExportCommand implements CliCommand {
         ExportDestination destination = a.has("--to") ? dicomDestination(a)
                 : new ExportDestination.Folder(Path.of(a.required("--to-folder", "<folder>")));
         LinacExporter exporter = a.has("--exporter")
-                ? LinacExporters.byId(a.text("--exporter", "")).orElseThrow(() -> new CliUsageException("no exporter '"
-                        + a.text("--exporter", "") + "'; available: " + LinacExporters.available().stream()
+                ? exporters.byId(a.text("--exporter", "")).orElseThrow(() -> new CliUsageException("no exporter '"
+                        + a.text("--exporter", "") + "'; available: " + exporters.available().stream()
                                 .map(LinacExporter::id).toList()))
-                : LinacExporters.forDestination(destination).orElseThrow(() -> new CliUsageException(
+                : exporters.forDestination(destination).orElseThrow(() -> new CliUsageException(
                         "no exporter for " + destination.describe()));
         if (!exporter.supports(destination)) {
             throw new CliUsageException("exporter '" + exporter.id() + "' cannot deliver to " + destination.describe());

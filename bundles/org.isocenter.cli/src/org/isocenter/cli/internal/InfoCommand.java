@@ -20,9 +20,11 @@ import org.isocenter.dicom.scan.FileProblem;
 import org.isocenter.dicom.scan.PatientRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.dicom.scan.StudyRecord;
+import org.osgi.service.component.annotations.Component;
 
 /** {@code info <path>}: what a DICOM folder holds (patients, studies, series, RT objects) and its problems. */
-final class InfoCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class InfoCommand implements CliCommand {
 
     @Override
     public String name() {

@@ -42,6 +42,7 @@ import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.dicom.scan.InstanceRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.margin.InternalMargin;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code itv --4dct FOLDER --structure GTV [--out itv.dcm]}: the internal target volume of a 4D-CT — one image
@@ -49,7 +50,8 @@ import org.isocenter.margin.InternalMargin;
  * contours, with the mid-ventilation phase, the peak-to-peak amplitude per axis and the random error breathing adds
  * to a mid-ventilation plan (A/3). Phases of another patient or Frame of Reference are refused.
  */
-final class ItvCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class ItvCommand implements CliCommand {
 
     private static final Set<String> OPTIONS = Set.of("--4dct", "--structure", "--out", "--name");
 

@@ -21,9 +21,11 @@ import org.isocenter.dicom.io.ImageSeriesReader;
 import org.isocenter.dicom.scan.DicomFolderScanner;
 import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.dicom.scan.SeriesRecord;
+import org.osgi.service.component.annotations.Component;
 
 /** {@code load <series folder>}: decodes the one image series in a folder and reports its geometry and values. */
-final class LoadCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class LoadCommand implements CliCommand {
 
     @Override
     public String name() {

@@ -22,6 +22,7 @@ import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.core.structure.Contour;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.core.structure.StructureRoles;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code margin --planning <CT folder> --structure CTV --margin 10|R,L,A,P,I,S --out new.dcm}: the structure grown
@@ -29,7 +30,8 @@ import org.isocenter.core.structure.StructureRoles;
  * Structure Set on the planning CT's slices, with source and result volumes; where the CT ends before the result
  * does (patient z, mm), {@code notes} says so.
  */
-final class MarginCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class MarginCommand implements CliCommand {
 
     private static final Set<String> OPTIONS = Set.of("--planning", "--rtstruct", "--structure", "--margin", "--name",
             "--type", "--out");

@@ -35,6 +35,7 @@ import org.isocenter.margin.Residuals;
 import org.isocenter.margin.ShiftCsv;
 import org.isocenter.margin.SiteProtocol;
 import org.isocenter.margin.SiteProtocols;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code margin-policy --shifts shifts.csv | --records FOLDER | --db URL [--from D] [--to D] [--site S | --recipe R
@@ -43,7 +44,8 @@ import org.isocenter.margin.SiteProtocols;
  * and decided within [from, to] (UTC days) when given), what a correction protocol leaves of them (closed form and
  * simulation) and the recipe's CTV-to-PTV margin per axis, all in mm.
  */
-final class MarginPolicyCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class MarginPolicyCommand implements CliCommand {
 
     @Override
     public String name() {

@@ -40,8 +40,11 @@ import org.isocenter.registration.RegistrationRegion;
 import org.isocenter.registration.RegistrationRequest;
 import org.isocenter.registration.RegistrationRequest.DegreesOfFreedom;
 import org.isocenter.registration.RegistrationResult;
+import org.isocenter.registration.RegistrationAlgorithms;
 import org.isocenter.registration.RigidIntensityRegistration;
 import org.isocenter.registration.SimilarityMetric;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code register --planning <CT folder> --daily <series folder> [--roi NAME] ...}: rigid match of a daily image to
@@ -50,7 +53,11 @@ import org.isocenter.registration.SimilarityMetric;
  * a translation-only soft-tissue match on the structure plus a margin, both reported with the difference at the
  * target centre; optionally writes the result as a DICOM Spatial Registration.
  */
-final class RegisterCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class RegisterCommand implements CliCommand {
+
+    @Reference
+    private RegistrationAlgorithms algorithms;
 
     /** The parsed command line: files, the soft-tissue structure and the clinic's protocol with the options' changes. */
     private record Options(Path planning, Path daily, Path rtstruct, Path rtplan, String roi, Path sro,
@@ -125,7 +132,7 @@ final class RegisterCommand implements CliCommand {
                 + "coordinates (as CBCT systems do); the couch correction assumes so");
 
         // the clinic's match protocol, the same as the workbench's Auto match
-        MatchOutcome outcome = protocol.run(matchInputs, progress);
+        MatchOutcome outcome = protocol.run(matchInputs, algorithms, progress);
         Vector3 isocenter = geometry.isocenterMm(), targetCentre = geometry.targetCentreMm();
         PatientPosition position = geometry.position();
         MatchStep last = outcome.decidingStep();
@@ -226,7 +233,7 @@ final class RegisterCommand implements CliCommand {
 
     // ---- arguments --------------------------------------------------------------------------------------------
 
-    private static Options parse(List<String> args) throws CliUsageException, java.io.IOException {
+    private Options parse(List<String> args) throws CliUsageException, java.io.IOException {
         Path planning = null, daily = null, rtstruct = null, rtplan = null, sro = null;
         String roi = null;
         ClinicSettings clinic = ClinicSettings.load();
@@ -320,7 +327,7 @@ final class RegisterCommand implements CliCommand {
         MatchProtocol protocol = new MatchProtocol(matchOn, six, metric, softMetric, boxMargin, roiMargin, seed, limits,
                 algorithm);
         try {
-            protocol.algorithm(); // an algorithm that is not installed is a usage mistake, said before any reading
+            protocol.algorithm(algorithms); // an algorithm that is not installed is a usage mistake, said before any reading
         } catch (IllegalArgumentException e) {
             throw new CliUsageException((algorithm.equals(base.algorithmId()) ? ClinicSettings.FILE_NAME + ": "
                     : "--algorithm: ") + e.getMessage());

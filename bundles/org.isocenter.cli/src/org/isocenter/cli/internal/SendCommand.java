@@ -20,12 +20,14 @@ import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.dicom.net.FileStatus;
 import org.isocenter.dicom.net.StorageClient;
 import org.isocenter.dicom.net.StorageReport;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code send AE@host:port <file or folder>...}: DICOM C-STORE of the files (folders recursively) over one
  * association, with a status per file; exit 1 unless every file was stored.
  */
-final class SendCommand implements CliCommand {
+@Component(service = CliCommand.class)
+public final class SendCommand implements CliCommand {
 
     @Override
     public String name() {

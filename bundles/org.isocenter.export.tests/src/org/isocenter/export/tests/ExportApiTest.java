@@ -44,13 +44,13 @@ class ExportApiTest {
 
     @Test
     void shippedExportersAndTheirDestinations() {
-        List<String> ids = LinacExporters.available().stream().map(LinacExporter::id).toList();
+        List<String> ids = service(LinacExporters.class).available().stream().map(LinacExporter::id).toList();
         assertTrue(ids.containsAll(List.of("dicom", "folder")), ids.toString());
         ExportDestination folder = new ExportDestination.Folder(tmp);
         ExportDestination node = new ExportDestination.DicomStore(new DicomNode("RV", "127.0.0.1", 104), "ME", 1000, null);
-        assertEquals("folder", LinacExporters.forDestination(folder).orElseThrow().id());
-        assertEquals("dicom", LinacExporters.forDestination(node).orElseThrow().id());
-        assertFalse(LinacExporters.byId("dicom").orElseThrow().supports(folder));
+        assertEquals("folder", service(LinacExporters.class).forDestination(folder).orElseThrow().id());
+        assertEquals("dicom", service(LinacExporters.class).forDestination(node).orElseThrow().id());
+        assertFalse(service(LinacExporters.class).byId("dicom").orElseThrow().supports(folder));
         assertEquals(RetryPolicy.DEFAULT, ((ExportDestination.DicomStore) node).retry());
     }
 
@@ -112,5 +112,31 @@ class ExportApiTest {
     static AuditEntry entry(String result, String detail) {
         return new AuditEntry(Instant.now().toString(), "u", "h", "EXPORT", "P1", "DOE^J", "PLAN", "1.2", "dicom", "DICOM RV",
                 result, "PASSED", 2, 1, List.of(new AuditEntry.FileOutcome("PLAN", "1.2", "rp.dcm", "DELIVERED")), detail);
+    }
+
+    /** The OSGi service of this type, as SCR registers it (waits up to 10 s: SCR activates components asynchronously). */
+    static <T> T service(Class<T> type) {
+        org.osgi.framework.Bundle b = org.osgi.framework.FrameworkUtil.getBundle(ExportApiTest.class);
+        if (b.getBundleContext() == null) {
+            try {
+                b.start(org.osgi.framework.Bundle.START_TRANSIENT);
+            } catch (org.osgi.framework.BundleException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        org.osgi.util.tracker.ServiceTracker<T, T> t = new org.osgi.util.tracker.ServiceTracker<>(b.getBundleContext(),
+                type, null);
+        t.open();
+        T s;
+        try {
+            s = t.waitForService(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (s == null) {
+            throw new IllegalStateException("no " + type.getName() + " service");
+        }
+        return s;
     }
 }

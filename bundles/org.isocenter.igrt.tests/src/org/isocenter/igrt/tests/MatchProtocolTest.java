@@ -67,7 +67,7 @@ class MatchProtocolTest {
     @Test
     void boneOnASixDofCouchFindsTheKnownSetUpErrorAndItsCorrection() {
         MatchInputs in = inputs(2, null);
-        MatchOutcome o = SIX.run(in, ProgressMonitor.NONE);
+        MatchOutcome o = SIX.run(in, service(RegistrationAlgorithms.class), ProgressMonitor.NONE);
         RigidTransform truth = DemoPatient.planningToDaily(DemoPatient.DAILY_IMAGES.get(1));
         MatchGeometry g = o.geometry();
         assertFalse(g.planIsocenter(), "no plan given: the correction is about the region centre");
@@ -84,7 +84,7 @@ class MatchProtocolTest {
         assertTrue(o.residual().isEmpty());
         assertEquals("bone-6dof", o.matchName());
         // the same protocol on the same images is the same outcome, bit for bit (what both front ends rely on)
-        MatchOutcome again = SIX.run(in, ProgressMonitor.NONE);
+        MatchOutcome again = SIX.run(in, service(RegistrationAlgorithms.class), ProgressMonitor.NONE);
         assertEquals(o.correction(), again.correction());
         assertEquals(java.util.Arrays.toString(o.planningToDaily().toRowMajorArray()),
                 java.util.Arrays.toString(again.planningToDaily().toRowMajorArray()));
@@ -92,7 +92,7 @@ class MatchProtocolTest {
 
     @Test
     void aThreeDofCouchMatchesTranslationsAndReportsTheRotationItLeaves() {
-        MatchOutcome o = THREE.run(inputs(2, null), ProgressMonitor.NONE);
+        MatchOutcome o = THREE.run(inputs(2, null), service(RegistrationAlgorithms.class), ProgressMonitor.NONE);
         RigidTransform truth = DemoPatient.planningToDaily(DemoPatient.DAILY_IMAGES.get(1));
         assertEquals(0, o.planningToDaily().rotationAngleDegrees(), 0, "the bony match has the couch's 3 DOF");
         assertEquals(0, o.correction().pitchDeg(), 0);
@@ -131,7 +131,7 @@ class MatchProtocolTest {
     @Test
     void softTissueStartsFromBoneAndReportsTheDifferenceAtTheTarget() {
         MatchProtocol soft = SIX.withOn(MatchOn.SOFT_TISSUE);
-        MatchOutcome o = soft.run(inputs(1, null), ProgressMonitor.NONE);
+        MatchOutcome o = soft.run(inputs(1, null), service(RegistrationAlgorithms.class), ProgressMonitor.NONE);
         assertEquals("CTV_Prostate", o.geometry().targetName(), "the first target by default");
         assertTrue(o.geometry().softTissueRegion().orElseThrow().description().contains("CTV_Prostate + 20 mm"));
         assertEquals(MatchStep.SOFT_TISSUE, o.decidingStep().name());
@@ -191,19 +191,45 @@ class MatchProtocolTest {
                 vendor, properties);
         MatchProtocol byVendor = SIX.withAlgorithm(vendor.id());
         try {
-            assertTrue(RegistrationAlgorithms.byId(vendor.id()).isPresent(), "bound by the registry as registered");
-            MatchOutcome o = byVendor.run(inputs(2, null), ProgressMonitor.NONE);
+            assertTrue(service(RegistrationAlgorithms.class).byId(vendor.id()).isPresent(), "bound by the registry as registered");
+            MatchOutcome o = byVendor.run(inputs(2, null), service(RegistrationAlgorithms.class), ProgressMonitor.NONE);
             assertEquals(1, calls.get(), "the contributed algorithm ran the bony match");
             Vector3 c = o.geometry().targetCentreMm();
             assertEquals(0, o.planningToDaily().apply(c).minus(c).distanceTo(shiftMm), 1e-9);
-            assertTrue(RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).isPresent(), "the shipped one stays");
+            assertTrue(service(RegistrationAlgorithms.class).byId(RigidIntensityRegistration.ID).isPresent(), "the shipped one stays");
         } finally {
             registration.unregister();
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> byVendor.run(inputs(2, null), ProgressMonitor.NONE));
+                () -> byVendor.run(inputs(2, null), service(RegistrationAlgorithms.class), ProgressMonitor.NONE));
         assertTrue(e.getMessage().contains("'test.fixed-shift' is not installed")
                 && e.getMessage().contains(RigidIntensityRegistration.ID), e.getMessage());
         assertEquals(1, calls.get(), "withdrawn with its registration: never run again");
+    }
+
+    /** The OSGi service of this type, as SCR registers it (waits up to 10 s: SCR activates components asynchronously). */
+    static <T> T service(Class<T> type) {
+        org.osgi.framework.Bundle b = org.osgi.framework.FrameworkUtil.getBundle(MatchProtocolTest.class);
+        if (b.getBundleContext() == null) {
+            try {
+                b.start(org.osgi.framework.Bundle.START_TRANSIENT);
+            } catch (org.osgi.framework.BundleException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        org.osgi.util.tracker.ServiceTracker<T, T> t = new org.osgi.util.tracker.ServiceTracker<>(b.getBundleContext(),
+                type, null);
+        t.open();
+        T s;
+        try {
+            s = t.waitForService(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (s == null) {
+            throw new IllegalStateException("no " + type.getName() + " service");
+        }
+        return s;
     }
 }

@@ -59,7 +59,7 @@ class RegistrationAlgorithmServiceTest {
         RegistrationAlgorithm service = context.getService(refs.iterator().next());
         assertTrue(service instanceof RigidIntensityRegistration, service.getClass().getName());
         assertEquals(RigidIntensityRegistration.ID, service.id());
-        assertSame(service, RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).orElseThrow(),
+        assertSame(service, service(RegistrationAlgorithms.class).byId(RigidIntensityRegistration.ID).orElseThrow(),
                 "RegistrationAlgorithms offers the service instance, not a built-in fallback");
     }
 
@@ -88,14 +88,40 @@ class RegistrationAlgorithmServiceTest {
                 vendor, properties);
         try {
             // wait for the registry component to be bound (it is immediate; binding is synchronous once active)
-            for (int attempt = 0; attempt < 100 && RegistrationAlgorithms.byId(vendor.id()).isEmpty(); attempt++) {
+            for (int attempt = 0; attempt < 100 && service(RegistrationAlgorithms.class).byId(vendor.id()).isEmpty(); attempt++) {
                 Thread.sleep(100);
             }
-            assertSame(vendor, RegistrationAlgorithms.byId(vendor.id()).orElseThrow());
-            assertTrue(RegistrationAlgorithms.byId(RigidIntensityRegistration.ID).isPresent());
+            assertSame(vendor, service(RegistrationAlgorithms.class).byId(vendor.id()).orElseThrow());
+            assertTrue(service(RegistrationAlgorithms.class).byId(RigidIntensityRegistration.ID).isPresent());
         } finally {
             registration.unregister();
         }
-        assertFalse(RegistrationAlgorithms.byId(vendor.id()).isPresent(), "withdrawn with its registration");
+        assertFalse(service(RegistrationAlgorithms.class).byId(vendor.id()).isPresent(), "withdrawn with its registration");
+    }
+
+    /** The OSGi service of this type, as SCR registers it (waits up to 10 s: SCR activates components asynchronously). */
+    static <T> T service(Class<T> type) {
+        org.osgi.framework.Bundle b = org.osgi.framework.FrameworkUtil.getBundle(RegistrationAlgorithmServiceTest.class);
+        if (b.getBundleContext() == null) {
+            try {
+                b.start(org.osgi.framework.Bundle.START_TRANSIENT);
+            } catch (org.osgi.framework.BundleException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        org.osgi.util.tracker.ServiceTracker<T, T> t = new org.osgi.util.tracker.ServiceTracker<>(b.getBundleContext(),
+                type, null);
+        t.open();
+        T s;
+        try {
+            s = t.waitForService(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (s == null) {
+            throw new IllegalStateException("no " + type.getName() + " service");
+        }
+        return s;
     }
 }

@@ -140,7 +140,7 @@ final class UiTestSupport {
     /** Runs a headless command in this process; fails unless it exits 0; its JSON (the last stdout line). */
     static com.google.gson.JsonObject cli(java.util.List<String> args) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
-        int code = org.isocenter.cli.internal.CliRunner.withBuiltInCommands().execute(args.toArray(String[]::new),
+        int code = org.isocenter.cli.internal.CliApplication.run(args.toArray(String[]::new),
                 new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
                 new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
         String stdout = out.toString(java.nio.charset.StandardCharsets.UTF_8);

@@ -40,7 +40,7 @@ final class IsocenterActionBarAdvisor extends ActionBarAdvisor {
     @Override
     protected void fillMenuBar(IMenuManager menuBar) {
         IWorkbenchWindow window = getActionBarConfigurer().getWindowConfigurer().getWindow();
-        MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+        MenuManager file = new MenuManager(Messages.IsocenterActionBarAdvisor_fileMenu, IWorkbenchActionConstants.M_FILE);
         file.add(new GroupMarker(IWorkbenchActionConstants.IMPORT_EXT));
         file.add(new Separator());
         file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
@@ -48,7 +48,7 @@ final class IsocenterActionBarAdvisor extends ActionBarAdvisor {
         file.add(getAction(ActionFactory.QUIT.getId()));
         menuBar.add(file);
 
-        MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+        MenuManager edit = new MenuManager(Messages.IsocenterActionBarAdvisor_editMenu, IWorkbenchActionConstants.M_EDIT);
         edit.add(getAction(ActionFactory.UNDO.getId()));
         edit.add(getAction(ActionFactory.REDO.getId()));
         edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
@@ -56,11 +56,11 @@ final class IsocenterActionBarAdvisor extends ActionBarAdvisor {
 
         menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 
-        MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
-        MenuManager perspectives = new MenuManager("Open &Perspective");
+        MenuManager windowMenu = new MenuManager(Messages.IsocenterActionBarAdvisor_windowMenu, IWorkbenchActionConstants.M_WINDOW);
+        MenuManager perspectives = new MenuManager(Messages.IsocenterActionBarAdvisor_openPerspectiveMenu);
         perspectives.add(ContributionItemFactory.PERSPECTIVES_SHORTLIST.create(window));
         windowMenu.add(perspectives);
-        MenuManager views = new MenuManager("Show &View");
+        MenuManager views = new MenuManager(Messages.IsocenterActionBarAdvisor_showViewMenu);
         views.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
         windowMenu.add(views);
         windowMenu.add(getAction(ActionFactory.RESET_PERSPECTIVE.getId()));
@@ -68,7 +68,7 @@ final class IsocenterActionBarAdvisor extends ActionBarAdvisor {
         windowMenu.add(getAction(ActionFactory.PREFERENCES.getId()));
         menuBar.add(windowMenu);
 
-        MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        MenuManager help = new MenuManager(Messages.IsocenterActionBarAdvisor_helpMenu, IWorkbenchActionConstants.M_HELP);
         help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS)); // plugin.xml: guide, shortcuts, About
         menuBar.add(help);
     }

@@ -37,7 +37,7 @@ final class IsocenterWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void preWindowOpen() {
         IWorkbenchWindowConfigurer c = getWindowConfigurer();
-        c.setTitle("Isocenter");
+        c.setTitle(Messages.IsocenterWindowAdvisor_title);
         c.setInitialSize(new Point(1400, 900));
         c.setShowCoolBar(false);
         c.setShowStatusLine(true);

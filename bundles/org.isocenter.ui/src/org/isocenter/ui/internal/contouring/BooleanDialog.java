@@ -29,25 +29,25 @@ public final class BooleanDialog extends ComputedStructureDialog {
     private Text ringInner, ringOuter, cropInset;
 
     public BooleanDialog(Shell parent, EditableStructures session) {
-        super(parent, session, "Boolean / ring / crop");
+        super(parent, session, Messages.BooleanDialog_title);
         rois = session.set().rois().stream().filter(r -> !r.contours().isEmpty()).toList();
         initial = session.selected().orElse(null);
     }
 
     @Override
     protected void createInputs(Composite grid) {
-        a = structureCombo(grid, "A", rois, initial);
-        new Label(grid, SWT.NONE).setText("Operation");
+        a = structureCombo(grid, Messages.BooleanDialog_a, rois, initial);
+        new Label(grid, SWT.NONE).setText(Messages.BooleanDialog_operation);
         operation = new Combo(grid, SWT.READ_ONLY);
         for (Kind k : Kind.values()) {
             operation.add(k.label());
         }
         operation.select(0);
         Roi other = rois.stream().filter(r -> r != initial).findFirst().orElse(initial);
-        b = structureCombo(grid, "B", rois, other);
-        ringInner = number(grid, "Ring: inner distance from A (mm)", 5);
-        ringOuter = number(grid, "Ring: outer distance from A (mm)", 20);
-        cropInset = number(grid, "Crop: inset inside B (mm)", 3);
+        b = structureCombo(grid, Messages.BooleanDialog_b, rois, other);
+        ringInner = number(grid, Messages.BooleanDialog_ringInner, 5);
+        ringOuter = number(grid, Messages.BooleanDialog_ringOuter, 20);
+        cropInset = number(grid, Messages.BooleanDialog_cropInset, 3);
         operation.addListener(SWT.Selection, e -> {
             enable();
             inputsChanged();
@@ -70,16 +70,17 @@ public final class BooleanDialog extends ComputedStructureDialog {
     @Override
     protected StructureRecipe recipe() {
         if (rois.isEmpty()) {
-            throw new IllegalArgumentException("no structure with contours");
+            throw new IllegalArgumentException(Messages.ComputedStructureDialog_noStructureWithContours);
         }
         Kind k = kind();
         Roi ra = rois.get(a.getSelectionIndex()), rb = rois.get(b.getSelectionIndex());
         if (k.needsB() && ra == rb && k != Kind.CROP) {
-            throw new IllegalArgumentException("choose two different structures for A and B");
+            throw new IllegalArgumentException(Messages.BooleanDialog_sameStructures);
         }
-        return StructureRecipe.combine(session, ra, k, rb, k == Kind.RING ? value(ringInner, "ring inner distance") : 0,
-                k == Kind.RING ? value(ringOuter, "ring outer distance") : 0,
-                k == Kind.CROP ? value(cropInset, "crop inset") : 0);
+        return StructureRecipe.combine(session, ra, k, rb,
+                k == Kind.RING ? value(ringInner, Messages.BooleanDialog_ringInnerField) : 0,
+                k == Kind.RING ? value(ringOuter, Messages.BooleanDialog_ringOuterField) : 0,
+                k == Kind.CROP ? value(cropInset, Messages.BooleanDialog_cropInsetField) : 0);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -91,11 +92,11 @@ public abstract class ComputedStructureDialog extends Dialog {
         grid.setLayout(new GridLayout(2, false));
         grid.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         createInputs(grid);
-        new Label(grid, SWT.NONE).setText("New structure");
+        new Label(grid, SWT.NONE).setText(Messages.ComputedStructureDialog_newStructure);
         name = new Text(grid, SWT.BORDER);
         name.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         name.setText(session.uniqueName(proposedName()));
-        new Label(grid, SWT.NONE).setText("Type");
+        new Label(grid, SWT.NONE).setText(Messages.ComputedStructureDialog_type);
         type = new Combo(grid, SWT.READ_ONLY);
         type.setItems(EditableStructures.TYPES.toArray(String[]::new));
         type.select(Math.max(0, EditableStructures.TYPES.indexOf(proposedType())));
@@ -104,15 +105,14 @@ public abstract class ComputedStructureDialog extends Dialog {
         sd.widthHint = 420;
         sd.heightHint = 3 * status.getFont().getFontData()[0].getHeight() * 2;
         status.setLayoutData(sd);
-        status.setText("Preview computes the result and shows it on the image views, in a colour no structure uses, "
-                + "before it is created.");
+        status.setText(Messages.ComputedStructureDialog_previewHint);
         return area;
     }
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, PREVIEW_ID, "Preview", false);
-        createButton(parent, IDialogConstants.OK_ID, "Create", true);
+        createButton(parent, PREVIEW_ID, Messages.ComputedStructureDialog_preview, false);
+        createButton(parent, IDialogConstants.OK_ID, Messages.ComputedStructureDialog_create, true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
     }
 
@@ -147,7 +147,7 @@ public abstract class ComputedStructureDialog extends Dialog {
         if (running != null) {
             running.cancel();
         }
-        status.setText("Computing " + recipe.description() + "…");
+        status.setText(NLS.bind(Messages.ComputedStructureDialog_computing, recipe.description()));
         String key = recipe.description();
         running = ContouringJobs.compute(recipe, contours -> {
             if (getShell() == null || getShell().isDisposed()) {
@@ -158,9 +158,10 @@ public abstract class ComputedStructureDialog extends Dialog {
             Roi shown = new Roi(0, "Preview", EditableStructures.PREVIEW_RGB, type.getText(), contours);
             session.setPreview(shown);
             StructureStatistics st = StructureStatistics.of(session.slabs(shown));
-            status.setText(String.format(Locale.ROOT, "Preview of %s: %.2f cc on %d slices, extent %.1f × %.1f × %.1f mm (x y z).",
-                    key, st.volumeCc(), st.contouredSlices(), st.extentMm().x(), st.extentMm().y(), st.extentMm().z())
-                    + recipe.notesText());
+            status.setText(NLS.bind(Messages.ComputedStructureDialog_previewResult, new Object[] { key,
+                    String.format(Locale.ROOT, "%.2f", st.volumeCc()), st.contouredSlices(),
+                    String.format(Locale.ROOT, "%.1f", st.extentMm().x()), String.format(Locale.ROOT, "%.1f", st.extentMm().y()),
+                    String.format(Locale.ROOT, "%.1f", st.extentMm().z()) }) + recipe.notesText());
         }, problem -> {
             if (getShell() != null && !getShell().isDisposed()) {
                 status.setText(problem);
@@ -184,7 +185,7 @@ public abstract class ComputedStructureDialog extends Dialog {
             return;
         }
         String roiType = type.getText();
-        String label = recipe.description() + " → " + newName;
+        String label = NLS.bind(Messages.ComputedStructureDialog_editLabel, recipe.description(), newName);
         if (recipe.description().equals(previewFor) && previewContours != null) {
             session.setPreview(null);
             session.add(label, newName, roiType, previewContours);
@@ -250,7 +251,7 @@ public abstract class ComputedStructureDialog extends Dialog {
         try {
             return Double.parseDouble(t.getText().trim().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + ": '" + t.getText() + "' is not a number");
+            throw new IllegalArgumentException(NLS.bind(Messages.ComputedStructureDialog_notANumber, what, t.getText()));
         }
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobFunction;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.isocenter.core.structure.Contour;
 import org.isocenter.ui.IsocenterUi;
@@ -34,14 +35,14 @@ public final class ContouringJobs {
                 }
                 display.asyncExec(() -> {
                     if (contours.isEmpty()) {
-                        onProblem.accept(recipe.description() + ": the result is empty on every slice");
+                        onProblem.accept(NLS.bind(Messages.ContouringJobs_empty, recipe.description()));
                     } else {
                         onResult.accept(contours);
                     }
                 });
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
-                String message = recipe.description() + ": " + e.getMessage();
+                String message = NLS.bind(Messages.ContouringJobs_failed, recipe.description(), e.getMessage());
                 display.asyncExec(() -> onProblem.accept(message));
                 return new Status(IStatus.WARNING, IsocenterUi.PLUGIN_ID, message, e);
             }

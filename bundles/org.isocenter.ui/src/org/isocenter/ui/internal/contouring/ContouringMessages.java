@@ -19,7 +19,7 @@ public final class ContouringMessages {
 
     private static final Consumer<String> DIALOG = message -> {
         Shell shell = Display.getCurrent() == null ? null : Display.getCurrent().getActiveShell();
-        UiErrors.show(shell, "Contouring", message, null);
+        UiErrors.show(shell, Messages.ContouringMessages_title, message, null);
     };
     private static volatile Consumer<String> presenter = DIALOG;
     private static volatile String last;

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.commands.operations.IOperationHistory;
 import org.eclipse.core.commands.operations.IUndoContext;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.PlatformUI;
 import org.isocenter.contour.OutputPlanes;
 import org.isocenter.contour.StructureDefaults;
@@ -307,13 +308,13 @@ public final class EditableStructures {
     public String nameProblem(String name, int number) {
         String n = name == null ? "" : name.trim();
         if (n.isEmpty() || n.length() > 64) {
-            return "a structure name has 1 to 64 characters";
+            return Messages.EditableStructures_nameLength;
         }
         if (n.contains("\\")) {
-            return "a structure name cannot contain a backslash (DICOM value separator)";
+            return Messages.EditableStructures_nameBackslash;
         }
         if (nameTaken(n, number)) {
-            return String.format(Locale.ROOT, "a structure named '%s' exists already", n);
+            return NLS.bind(Messages.EditableStructures_nameTaken, n);
         }
         return null;
     }

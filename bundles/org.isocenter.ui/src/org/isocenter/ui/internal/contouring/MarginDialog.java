@@ -7,6 +7,7 @@ package org.isocenter.ui.internal.contouring;
 
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
@@ -25,7 +26,9 @@ import org.isocenter.core.structure.Roi;
  */
 public final class MarginDialog extends ComputedStructureDialog {
 
-    private static final String[] DIRECTIONS = { "Right", "Left", "Anterior", "Posterior", "Inferior", "Superior" };
+    private static final String[] DIRECTIONS = { Messages.MarginDialog_right, Messages.MarginDialog_left,
+            Messages.MarginDialog_anterior, Messages.MarginDialog_posterior, Messages.MarginDialog_inferior,
+            Messages.MarginDialog_superior };
     private final List<Roi> sources;
     private final Roi initial;
     private Combo source;
@@ -34,16 +37,16 @@ public final class MarginDialog extends ComputedStructureDialog {
     private final Text[] direction = new Text[6];
 
     public MarginDialog(Shell parent, EditableStructures session) {
-        super(parent, session, "Margin");
+        super(parent, session, Messages.MarginDialog_title);
         sources = session.set().rois().stream().filter(r -> !r.contours().isEmpty()).toList();
         initial = session.selected().orElse(null);
     }
 
     @Override
     protected void createInputs(Composite grid) {
-        source = structureCombo(grid, "Structure", sources, initial);
+        source = structureCombo(grid, Messages.MarginDialog_structure, sources, initial);
         isotropic = new Button(grid, SWT.CHECK);
-        isotropic.setText("Same margin in every direction (mm)");
+        isotropic.setText(Messages.MarginDialog_isotropic);
         isotropic.setSelection(true);
         all = new Text(grid, SWT.BORDER | SWT.RIGHT);
         all.setText("5");
@@ -51,10 +54,10 @@ public final class MarginDialog extends ComputedStructureDialog {
         d.widthHint = 80;
         all.setLayoutData(d);
         for (int i = 0; i < 6; i++) {
-            direction[i] = number(grid, DIRECTIONS[i] + " (mm)", 5);
+            direction[i] = number(grid, NLS.bind(Messages.MarginDialog_directionMm, DIRECTIONS[i]), 5);
         }
         Label note = new Label(grid, SWT.WRAP);
-        note.setText("Negative values shrink. Right/left are the patient's (x), anterior/posterior y, inferior/superior z.");
+        note.setText(Messages.MarginDialog_note);
         GridData nd = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         nd.widthHint = 400;
         note.setLayoutData(nd);
@@ -86,7 +89,7 @@ public final class MarginDialog extends ComputedStructureDialog {
     @Override
     protected StructureRecipe recipe() {
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("no structure with contours");
+            throw new IllegalArgumentException(Messages.ComputedStructureDialog_noStructureWithContours);
         }
         return StructureRecipe.margin(session, sources.get(source.getSelectionIndex()), margins());
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
@@ -37,7 +38,8 @@ public final class SliceEditor {
 
     /** A contouring tool of the slice views. */
     public enum Tool {
-        NAVIGATE("Navigate"), BRUSH("Brush"), ERASER("Eraser"), OUTLINE("Freehand / polygon"), NUDGE("Nudge");
+        NAVIGATE(Messages.SliceEditor_toolNavigate), BRUSH(Messages.SliceEditor_toolBrush), ERASER(Messages.SliceEditor_toolEraser),
+        OUTLINE(Messages.SliceEditor_toolOutline), NUDGE(Messages.SliceEditor_toolNudge);
 
         private final String label;
 
@@ -110,10 +112,10 @@ public final class SliceEditor {
     /** Why the tool cannot draw now, or null. */
     public String problem() {
         if (!session.isLoaded()) {
-            return "No image to contour.";
+            return Messages.SliceEditor_noImage;
         }
         if (session.selected().isEmpty()) {
-            return "Select or add a structure in the Structures view to draw on.";
+            return Messages.SliceEditor_noStructure;
         }
         return null;
     }
@@ -332,11 +334,11 @@ public final class SliceEditor {
         Roi was = roiBefore;
         StructureSet base = before;
         String what = switch (tool) {
-        case BRUSH -> "Brush";
-        case ERASER -> "Erase";
-        case OUTLINE -> removing ? "Remove outline from" : "Outline";
-        case NUDGE -> "Nudge";
-        default -> "Edit";
+        case BRUSH -> Messages.SliceEditor_editBrush;
+        case ERASER -> Messages.SliceEditor_editErase;
+        case OUTLINE -> removing ? Messages.SliceEditor_editRemoveOutline : Messages.SliceEditor_editOutline;
+        case NUDGE -> Messages.SliceEditor_editNudge;
+        default -> Messages.SliceEditor_edit;
         };
         cancelStroke();
         if (after == null || after.contours().equals(was.contours()) || session.set() != base) {
@@ -344,11 +346,11 @@ public final class SliceEditor {
             return;
         }
         String where = switch (gesturePlane) {
-        case AXIAL -> String.format(Locale.ROOT, "z %.1f mm", planeZ);
-        case SAGITTAL -> String.format(Locale.ROOT, "sagittal, x %.1f mm", planeZ);
-        case CORONAL -> String.format(Locale.ROOT, "coronal, y %.1f mm", planeZ);
+        case AXIAL -> NLS.bind(Messages.SliceEditor_whereAxial, String.format(Locale.ROOT, "%.1f", planeZ));
+        case SAGITTAL -> NLS.bind(Messages.SliceEditor_whereSagittal, String.format(Locale.ROOT, "%.1f", planeZ));
+        case CORONAL -> NLS.bind(Messages.SliceEditor_whereCoronal, String.format(Locale.ROOT, "%.1f", planeZ));
         };
-        session.apply(String.format(Locale.ROOT, "%s %s (%s)", what, was.name(), where), session.with(after),
+        session.apply(NLS.bind(Messages.SliceEditor_editLabel, new Object[] { what, was.name(), where }), session.with(after),
                 after.number());
     }
 
@@ -424,14 +426,10 @@ public final class SliceEditor {
     public String hint() {
         return switch (tool) {
         case NAVIGATE -> "";
-        case BRUSH -> "Brush: drag to paint into the selected structure (axial: this slice; sagittal/coronal: a "
-                + "sphere of the brush size, on the axial slices it crosses)";
-        case ERASER -> "Eraser: drag to remove from the selected structure (axial: this slice; sagittal/coronal: a "
-                + "sphere of the brush size)";
-        case OUTLINE -> "Freehand: drag a closed outline; polygon: click vertices, double-click or Enter closes, Esc "
-                + "cancels; hold Ctrl to remove instead of add (sagittal/coronal: a slab as thick as the brush)";
-        case NUDGE -> "Nudge: drag to move the selected structure (axial: this slice's contours; sagittal/coronal: "
-                + "the whole structure, by whole slices along z)";
+        case BRUSH -> Messages.SliceEditor_hintBrush;
+        case ERASER -> Messages.SliceEditor_hintEraser;
+        case OUTLINE -> Messages.SliceEditor_hintOutline;
+        case NUDGE -> Messages.SliceEditor_hintNudge;
         };
     }
 }

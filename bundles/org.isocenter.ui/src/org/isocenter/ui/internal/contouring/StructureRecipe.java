@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import org.eclipse.osgi.util.NLS;
 import org.isocenter.contour.BooleanOperation;
 import org.isocenter.contour.MarginResult;
 import org.isocenter.contour.Margins;
@@ -40,8 +41,9 @@ public record StructureRecipe(String description, Function<ProgressMonitor, List
 
     /** The six-way result of a boolean dialog: the four set operations, a ring around A, A cropped inside B. */
     public enum Kind {
-        UNION("Union (A ∪ B)"), INTERSECTION("Intersection (A ∩ B)"), SUBTRACTION("Subtraction (A − B)"),
-        XOR("Exclusive or (A xor B)"), RING("Ring around A (outer − inner)"), CROP("Crop A inside B (inset)");
+        UNION(Messages.StructureRecipe_kindUnion), INTERSECTION(Messages.StructureRecipe_kindIntersection),
+        SUBTRACTION(Messages.StructureRecipe_kindSubtraction), XOR(Messages.StructureRecipe_kindXor),
+        RING(Messages.StructureRecipe_kindRing), CROP(Messages.StructureRecipe_kindCrop);
 
         private final String label;
 
@@ -61,7 +63,7 @@ public record StructureRecipe(String description, Function<ProgressMonitor, List
 
     /** The notes of the last computation as one line, "" when none. */
     public String notesText() {
-        return notes.isEmpty() ? "" : " Note: " + String.join("; ", notes) + ".";
+        return notes.isEmpty() ? "" : NLS.bind(Messages.StructureRecipe_notes, String.join("; ", notes));
     }
 
     /** Computes the contours (in the calling thread: a job's). */
@@ -74,7 +76,7 @@ public record StructureRecipe(String description, Function<ProgressMonitor, List
         RoiSlabs slabs = checkedSlabs(session, source);
         OutputPlanes planes = session.planes();
         List<String> notes = new CopyOnWriteArrayList<>();
-        return new StructureRecipe("Margin " + source.name() + " " + margins + " mm", m -> {
+        return new StructureRecipe(NLS.bind(Messages.StructureRecipe_margin, source.name(), margins), m -> {
             MarginResult result = StructureMargins.compute(slabs, margins, planes, m);
             notes.clear();
             notes.addAll(result.notes());
@@ -94,28 +96,29 @@ public record StructureRecipe(String description, Function<ProgressMonitor, List
         return switch (kind) {
         case RING -> {
             if (!(ringOuterMm > ringInnerMm)) {
-                throw new IllegalArgumentException("the ring's outer distance must exceed its inner distance");
+                throw new IllegalArgumentException(Messages.StructureRecipe_ringOrder);
             }
-            yield new StructureRecipe(String.format(Locale.ROOT, "Ring %s %+.1f..%+.1f mm", a.name(), ringInnerMm,
-                    ringOuterMm), m -> StructureBooleans.ring(sa, Margins.isotropic(ringInnerMm),
+            yield new StructureRecipe(NLS.bind(Messages.StructureRecipe_ring, new Object[] { a.name(),
+                    String.format(Locale.ROOT, "%+.1f", ringInnerMm), String.format(Locale.ROOT, "%+.1f", ringOuterMm) }),
+                    m -> StructureBooleans.ring(sa, Margins.isotropic(ringInnerMm),
                             Margins.isotropic(ringOuterMm), planes, m));
         }
         case CROP -> {
             if (cropInsetMm < 0) {
-                throw new IllegalArgumentException("the crop inset is a distance inside B (0 or more mm)");
+                throw new IllegalArgumentException(Messages.StructureRecipe_cropInsetNegative);
             }
-            yield new StructureRecipe(String.format(Locale.ROOT, "Crop %s inside %s − %.1f mm", a.name(), b.name(),
-                    cropInsetMm), m -> StructureBooleans.cropInside(sa, sb, cropInsetMm, planes, m));
+            yield new StructureRecipe(NLS.bind(Messages.StructureRecipe_crop, new Object[] { a.name(), b.name(),
+                    String.format(Locale.ROOT, "%.1f", cropInsetMm) }), m -> StructureBooleans.cropInside(sa, sb, cropInsetMm, planes, m));
         }
         default -> {
             BooleanOperation op = BooleanOperation.valueOf(kind.name());
-            String symbol = switch (kind) {
-            case UNION -> "∪";
-            case INTERSECTION -> "∩";
-            case SUBTRACTION -> "−";
-            default -> "xor";
+            String description = switch (kind) {
+            case UNION -> Messages.StructureRecipe_union;
+            case INTERSECTION -> Messages.StructureRecipe_intersection;
+            case SUBTRACTION -> Messages.StructureRecipe_subtraction;
+            default -> Messages.StructureRecipe_xor;
             };
-            yield new StructureRecipe(a.name() + " " + symbol + " " + b.name(),
+            yield new StructureRecipe(NLS.bind(description, a.name(), b.name()),
                     m -> StructureBooleans.apply(op, sa, sb, planes));
         }
         };
@@ -124,18 +127,19 @@ public record StructureRecipe(String description, Function<ProgressMonitor, List
     /** The image's region in [lower, upper] (HU), keeping all, the largest part, or the part at the seed. */
     public static StructureRecipe threshold(ImageVolume image, double lower, double upper,
             ThresholdContouring.Connectivity connectivity, Vector3 seedMm, boolean fillHoles) {
-        return new StructureRecipe(String.format(Locale.ROOT, "Threshold %.0f..%.0f %s (%s%s)", lower, upper,
-                image.unit(), connectivity.name().toLowerCase(Locale.ROOT).replace('_', ' '), fillHoles ? ", holes filled" : ""),
+        return new StructureRecipe(NLS.bind(fillHoles ? Messages.StructureRecipe_thresholdFilled : Messages.StructureRecipe_threshold,
+                new Object[] { String.format(Locale.ROOT, "%.0f", lower), String.format(Locale.ROOT, "%.0f", upper), image.unit(),
+                        connectivity.name().toLowerCase(Locale.ROOT).replace('_', ' ') }),
                 m -> ThresholdContouring.contour(image, lower, upper, connectivity, seedMm, fillHoles, m));
     }
 
     private static RoiSlabs checkedSlabs(EditableStructures session, Roi roi) {
         if (roi == null) {
-            throw new IllegalArgumentException("choose a structure");
+            throw new IllegalArgumentException(Messages.StructureRecipe_chooseStructure);
         }
         RoiSlabs s = session.slabs(roi);
         if (s.slabCount() == 0) {
-            throw new IllegalArgumentException("structure " + roi.name() + " has no closed axial contours");
+            throw new IllegalArgumentException(NLS.bind(Messages.StructureRecipe_noClosedContours, roi.name()));
         }
         return s;
     }

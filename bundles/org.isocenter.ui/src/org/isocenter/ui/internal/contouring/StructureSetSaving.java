@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
+import org.eclipse.osgi.util.NLS;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.dicom.io.DicomReadException;
 import org.isocenter.dicom.io.DicomWriteException;
@@ -54,7 +55,7 @@ public final class StructureSetSaving {
     public static Saved save(EditableStructures session, Path file)
             throws DicomWriteException, DicomReadException, IOException {
         if (Files.exists(file)) {
-            throw new IOException(file + " exists already: Isocenter never overwrites a file; choose a new name");
+            throw new IOException(NLS.bind(Messages.StructureSetSaving_exists, file));
         }
         StructureSet set = session.set();
         LocalDateTime now = LocalDateTime.now();
@@ -65,8 +66,8 @@ public final class StructureSetSaving {
                 "Structures edited in Isocenter", file);
         StructureSet back = new StructureSetReader().read(file);
         if (back.rois().size() != set.rois().size()) {
-            throw new IOException("read back " + back.rois().size() + " structures from " + file + ", wrote "
-                    + set.rois().size());
+            throw new IOException(NLS.bind(Messages.StructureSetSaving_readBack,
+                    new Object[] { back.rois().size(), file, set.rois().size() }));
         }
         session.markSaved(file);
         return new Saved(file, written.sopInstanceUid(), back);

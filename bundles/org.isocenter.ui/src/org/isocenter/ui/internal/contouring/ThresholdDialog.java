@@ -7,6 +7,7 @@ package org.isocenter.ui.internal.contouring;
 
 import java.util.function.Supplier;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -24,7 +25,8 @@ import org.isocenter.core.geometry.Vector3;
  */
 public final class ThresholdDialog extends ComputedStructureDialog {
 
-    private static final String[] PRESETS = { "Body (EXTERNAL)", "Lungs", "Bone", "Custom" };
+    private static final String[] PRESETS = { Messages.ThresholdDialog_presetBody, Messages.ThresholdDialog_presetLungs,
+            Messages.ThresholdDialog_presetBone, Messages.ThresholdDialog_presetCustom };
     private static final double[][] RANGES = { ThresholdContouring.BODY_HU, ThresholdContouring.LUNG_HU,
             ThresholdContouring.BONE_HU };
     private final Supplier<Vector3> crosshair;
@@ -33,26 +35,26 @@ public final class ThresholdDialog extends ComputedStructureDialog {
     private Button fill;
 
     public ThresholdDialog(Shell parent, EditableStructures session, Supplier<Vector3> crosshairMm) {
-        super(parent, session, "Threshold");
+        super(parent, session, Messages.ThresholdDialog_title);
         this.crosshair = crosshairMm;
     }
 
     @Override
     protected void createInputs(Composite grid) {
-        new Label(grid, SWT.NONE).setText("Preset");
+        new Label(grid, SWT.NONE).setText(Messages.ThresholdDialog_preset);
         preset = new Combo(grid, SWT.READ_ONLY);
         preset.setItems(PRESETS);
         preset.select(0);
         String unit = session.image().unit();
-        lower = number(grid, "Lower (" + unit + ")", RANGES[0][0]);
-        upper = number(grid, "Upper (" + unit + ")", RANGES[0][1]);
-        new Label(grid, SWT.NONE).setText("Keep");
+        lower = number(grid, NLS.bind(Messages.ThresholdDialog_lower, unit), RANGES[0][0]);
+        upper = number(grid, NLS.bind(Messages.ThresholdDialog_upper, unit), RANGES[0][1]);
+        new Label(grid, SWT.NONE).setText(Messages.ThresholdDialog_keep);
         keep = new Combo(grid, SWT.READ_ONLY);
-        keep.setItems("Largest connected part", "Part connected to the crosshair", "Everything in range");
+        keep.setItems(Messages.ThresholdDialog_keepLargest, Messages.ThresholdDialog_keepSeed, Messages.ThresholdDialog_keepAll);
         keep.select(0);
         new Label(grid, SWT.NONE);
         fill = new Button(grid, SWT.CHECK);
-        fill.setText("Fill holes slice by slice (keeps lungs inside a body outline)");
+        fill.setText(Messages.ThresholdDialog_fillHoles);
         fill.setSelection(true);
         preset.addListener(SWT.Selection, e -> {
             int p = preset.getSelectionIndex();
@@ -74,7 +76,8 @@ public final class ThresholdDialog extends ComputedStructureDialog {
         case 2 -> Connectivity.ALL;
         default -> Connectivity.LARGEST;
         };
-        return StructureRecipe.threshold(session.image(), value(lower, "lower"), value(upper, "upper"), c,
+        return StructureRecipe.threshold(session.image(), value(lower, Messages.ThresholdDialog_lowerField),
+                value(upper, Messages.ThresholdDialog_upperField), c,
                 crosshair.get(), fill.getSelection());
     }
 

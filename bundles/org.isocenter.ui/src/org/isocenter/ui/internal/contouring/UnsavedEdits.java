@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
@@ -45,8 +46,9 @@ public final class UnsavedEdits {
     public static final Dialogs WORKBENCH = new Dialogs() {
         @Override
         public Choice ask(String action, String message) {
-            MessageDialog d = new MessageDialog(shell(), action + ": unsaved structure edits", null, message,
-                    MessageDialog.WARNING, 2, "&Save as new RTSTRUCT…", "&Discard edits", "Cancel");
+            MessageDialog d = new MessageDialog(shell(), NLS.bind(Messages.UnsavedEdits_title, action), null, message,
+                    MessageDialog.WARNING, 2, Messages.UnsavedEdits_save, Messages.UnsavedEdits_discard,
+                    Messages.UnsavedEdits_cancel);
             return switch (d.open()) {
             case 0 -> Choice.SAVE;
             case 1 -> Choice.DISCARD;
@@ -57,7 +59,7 @@ public final class UnsavedEdits {
         @Override
         public Path saveFile(Path proposed) {
             FileDialog d = new FileDialog(shell(), SWT.SAVE);
-            d.setText("Save as new RT Structure Set");
+            d.setText(Messages.UnsavedEdits_saveDialogTitle);
             d.setFilterPath(proposed.getParent().toString());
             d.setFileName(proposed.getFileName().toString());
             d.setFilterExtensions(new String[] { "*.dcm", "*" });
@@ -68,7 +70,7 @@ public final class UnsavedEdits {
 
         @Override
         public void saveFailed(String message) {
-            UiErrors.show(shell(), "Structure set not saved", message, null);
+            UiErrors.show(shell(), Messages.UnsavedEdits_notSavedTitle, message, null);
         }
 
         private Shell shell() {
@@ -103,7 +105,7 @@ public final class UnsavedEdits {
         if (session.isLoaded() && session.isDirty() && discardedAtExit == session.set()) {
             return true;
         }
-        boolean proceed = resolve(session, "Exit");
+        boolean proceed = resolve(session, Messages.UnsavedEdits_exit);
         discardedAtExit = proceed && session.isDirty() ? session.set() : null;
         return proceed;
     }
@@ -116,9 +118,8 @@ public final class UnsavedEdits {
         if (!session.isLoaded() || !session.isDirty()) {
             return true;
         }
-        String message = "The structure edits on " + session.image().info().seriesDescription() + " ("
-                + session.set().rois().size() + " structures) are not saved.\n\nSave them as a new RT Structure Set "
-                + "before " + action + ", discard them, or cancel " + action + "?";
+        String message = NLS.bind(Messages.UnsavedEdits_question, new Object[] {
+                session.image().info().seriesDescription(), session.set().rois().size(), action });
         Choice choice = dialogs.ask(action, message);
         if (choice == Choice.DISCARD) {
             return true;
@@ -131,15 +132,14 @@ public final class UnsavedEdits {
             return false;
         }
         if (Files.exists(file)) {
-            dialogs.saveFailed(file + " exists already. Isocenter never overwrites a structure set: choose a new name.");
+            dialogs.saveFailed(NLS.bind(Messages.UnsavedEdits_exists, file));
             return false;
         }
         try {
             StructureSetSaving.save(session, file);
             return true;
         } catch (Exception e) {
-            dialogs.saveFailed("Could not save " + file + ": " + e.getMessage() + "\n\n" + action + " is cancelled; "
-                    + "the edits are kept.");
+            dialogs.saveFailed(NLS.bind(Messages.UnsavedEdits_couldNotSave, new Object[] { file, e.getMessage(), action }));
             return false;
         }
     }

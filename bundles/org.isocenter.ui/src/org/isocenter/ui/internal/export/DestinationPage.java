@@ -44,7 +44,7 @@ public final class DestinationPage extends WizardPage {
             "ISOCENTER", 1000, RetryPolicy.NONE);
     private static final ExportDestination SAMPLE_FOLDER = new ExportDestination.Folder(Path.of("sample"));
 
-    private final List<LinacExporter> exporters = LinacExporters.available();
+    private final List<LinacExporter> exporters = org.isocenter.ui.internal.IsocenterUiPlugin.service(LinacExporters.class).available();
     private final List<DicomNodes.Entry> nodes = DicomNodes.load();
     private Combo savedNode;
     private Button echoButton;

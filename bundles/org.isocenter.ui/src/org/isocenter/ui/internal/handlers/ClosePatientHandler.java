@@ -18,7 +18,7 @@ public final class ClosePatientHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        if (!EditableStructures.get().confirmDiscard("Close Patient")) {
+        if (!EditableStructures.get().confirmDiscard(Messages.ClosePatientHandler_action)) {
             return null;
         }
         LoadedPatient.close();

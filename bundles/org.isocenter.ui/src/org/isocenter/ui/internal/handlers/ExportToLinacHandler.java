@@ -33,8 +33,8 @@ public final class ExportToLinacHandler extends AbstractHandler {
     public Object execute(ExecutionEvent event) {
         List<ExportSource> sources = ExportSource.fromSession();
         if (sources.isEmpty()) {
-            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), "Export to Linac",
-                    "Load a patient with an RT Plan first: no plan of the loaded patient is in the Patient Browser.");
+            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), Messages.ExportToLinacHandler_title,
+                    Messages.ExportToLinacHandler_noPlan);
             return null;
         }
         new WizardDialog(HandlerUtil.getActiveShell(event), new ExportWizard(sources)).open();

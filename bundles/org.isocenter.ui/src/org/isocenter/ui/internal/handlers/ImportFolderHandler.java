@@ -25,8 +25,8 @@ public final class ImportFolderHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
         DirectoryDialog dialog = new DirectoryDialog(HandlerUtil.getActiveShell(event));
-        dialog.setText("Import DICOM Folder");
-        dialog.setMessage("Choose a folder; all DICOM files below it are indexed.");
+        dialog.setText(Messages.ImportFolderHandler_title);
+        dialog.setMessage(Messages.ImportFolderHandler_message);
         dialog.setFilterPath(startFolder().toString());
         String folder = dialog.open();
         if (folder != null) {

@@ -8,6 +8,7 @@ package org.isocenter.ui.internal.help;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
@@ -30,7 +31,7 @@ public final class AboutDialog extends Dialog {
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText("About Isocenter");
+        shell.setText(Messages.AboutDialog_title);
     }
 
     @Override
@@ -59,8 +60,8 @@ public final class AboutDialog extends Dialog {
         var product = Platform.getProduct();
         String about = product == null ? null : product.getProperty("aboutText");
         String version = Platform.getBundle("org.isocenter.ui") == null ? ""
-                : "\n\nWorkbench bundle version " + Platform.getBundle("org.isocenter.ui").getVersion();
-        return (about == null ? "Isocenter" : about) + version;
+                : NLS.bind(Messages.AboutDialog_version, Platform.getBundle("org.isocenter.ui").getVersion());
+        return (about == null ? Messages.AboutDialog_defaultText : about) + version;
     }
 
     /** The text label (tests: not clipped). */

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import org.eclipse.jface.bindings.Binding;
 import org.eclipse.jface.bindings.TriggerSequence;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.keys.IBindingService;
 
@@ -24,9 +25,9 @@ import org.eclipse.ui.keys.IBindingService;
  * the workbench's active key bindings (so it cannot disagree with the menus) and the image viewer's mouse and keys.
  */
 public enum HelpTopic {
-    USER_GUIDE("Isocenter User Guide", "help/user-guide.md"),
-    COUCH_CONVENTIONS("Couch Corrections: IEC 61217 Sign Conventions", "help/couch-corrections.md"),
-    KEYBOARD_SHORTCUTS("Keyboard Shortcuts", null);
+    USER_GUIDE(Messages.HelpTopic_userGuide, "help/user-guide.md"),
+    COUCH_CONVENTIONS(Messages.HelpTopic_couchConventions, "help/couch-corrections.md"),
+    KEYBOARD_SHORTCUTS(Messages.HelpTopic_keyboardShortcuts, null);
 
     private final String title;
     private final String resource;
@@ -52,18 +53,17 @@ public enum HelpTopic {
         }
         try (InputStream in = HelpTopic.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                return "# " + title + "\n\nThis build does not contain " + resource + " (it is copied from the "
-                        + "project's docs folder when the bundle is built).\n";
+                return NLS.bind(Messages.HelpTopic_notInBuild, title, resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return "# " + title + "\n\nCannot read " + resource + ": " + e.getMessage() + "\n";
+            return NLS.bind(Messages.HelpTopic_cannotRead, new Object[] { title, resource, e.getMessage() });
         }
     }
 
     /** The active key bindings of the workbench's commands, then the image viewer's mouse and keys. */
     private static String shortcuts() {
-        StringBuilder md = new StringBuilder("# Keyboard Shortcuts\n\n## Commands\n\n| Command | Keys |\n|---|---|\n");
+        StringBuilder md = new StringBuilder(NLS.bind(Messages.HelpTopic_commandsTable, KEYBOARD_SHORTCUTS.title));
         Map<String, String> rows = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (PlatformUI.isWorkbenchRunning()) {
             IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
@@ -87,20 +87,7 @@ public enum HelpTopic {
             }
         }
         rows.forEach((name, keys) -> md.append("| ").append(name.replace("|", "/")).append(" | ").append(keys).append(" |\n"));
-        md.append("""
-
-                ## Image viewer (slice views)
-
-                | Action | Mouse or keys |
-                |---|---|
-                | Move the crosshair (all views follow) | Left click or drag |
-                | Next / previous slice | Mouse wheel, Up / Down arrow, Page Up / Page Down |
-                | Zoom | Ctrl + mouse wheel |
-                | Window / level | Right drag (horizontal: width, vertical: level) |
-                | Pan | Middle drag, or Shift + left drag |
-                | Close an outline polygon (Outline tool) | Enter, or double click |
-                | Cancel the polygon being drawn | Esc |
-                """);
+        md.append(Messages.HelpTopic_viewerTable);
         return md.toString();
     }
 

@@ -55,11 +55,11 @@ public final class HelpWindow {
         buttons.setLayout(new GridLayout(2, true));
         buttons.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
         Button external = new Button(buttons, SWT.PUSH);
-        external.setText("Open in System Browser");
-        external.setToolTipText("Save this page as HTML in a temporary folder and open it with the system's browser");
+        external.setText(Messages.HelpWindow_openExternally);
+        external.setToolTipText(Messages.HelpWindow_openExternallyTooltip);
         external.addListener(SWT.Selection, e -> openExternally());
         Button close = new Button(buttons, SWT.PUSH);
-        close.setText("Close");
+        close.setText(Messages.HelpWindow_close);
         close.addListener(SWT.Selection, e -> shell.close());
         external.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         close.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));

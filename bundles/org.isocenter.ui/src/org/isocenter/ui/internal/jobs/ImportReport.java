@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
 import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.dicom.scan.FileProblem;
 import org.isocenter.dicom.scan.SeriesRecord;
@@ -27,7 +28,8 @@ public record ImportReport(Path folder, int filesSeen, int patients, int series,
     }
 
     /** Row kinds. */
-    public static final String NOT_IMPORTED = "Not imported", NOT_DICOM = "Not DICOM", WARNING = "Series warning";
+    public static final String NOT_IMPORTED = Messages.ImportReport_kindNotImported,
+            NOT_DICOM = Messages.ImportReport_kindNotDicom, WARNING = Messages.ImportReport_kindWarning;
 
     public ImportReport {
         rows = List.copyOf(rows);
@@ -41,10 +43,11 @@ public record ImportReport(Path folder, int filesSeen, int patients, int series,
             rows.add(new Row(NOT_IMPORTED, relative(index.root(), p.file()), p.problem()));
         }
         for (Path f : index.notDicom()) {
-            rows.add(new Row(NOT_DICOM, relative(index.root(), f), "not a DICOM file (no DICM preamble or readable header); skipped"));
+            rows.add(new Row(NOT_DICOM, relative(index.root(), f), Messages.ImportReport_notDicomReason));
         }
         for (SeriesRecord s : index.allSeries()) {
-            String name = s.modality() + " " + (s.description().isEmpty() ? "series " + s.seriesNumber() : s.description());
+            String name = s.modality() + " " + (s.description().isEmpty()
+                    ? NLS.bind(Messages.ImportReport_seriesNumber, s.seriesNumber()) : s.description());
             for (String w : SeriesWarnings.of(s)) {
                 rows.add(new Row(WARNING, name, w));
             }
@@ -91,22 +94,23 @@ public record ImportReport(Path folder, int filesSeen, int patients, int series,
     /** One sentence: what was imported and what was not. */
     public String headline() {
         if (!failure.isEmpty()) {
-            return "Nothing imported from " + folder + ": " + failure;
+            return NLS.bind(Messages.ImportReport_nothingImported, folder, failure);
         }
         int notImported = rows(NOT_IMPORTED).size(), notDicom = rows(NOT_DICOM).size(), warnings = rows(WARNING).size();
         StringBuilder b = new StringBuilder();
-        b.append("Imported ").append(instances).append(instances == 1 ? " DICOM object" : " DICOM objects").append(" (")
-                .append(series).append(" series, ").append(patients).append(patients == 1 ? " patient" : " patients")
-                .append(") of ").append(filesSeen).append(filesSeen == 1 ? " file" : " files").append(" in ").append(folder);
+        b.append(NLS.bind(Messages.ImportReport_imported, new Object[] {
+                NLS.bind(instances == 1 ? Messages.ImportReport_dicomObject : Messages.ImportReport_dicomObjects, instances),
+                series, NLS.bind(patients == 1 ? Messages.ImportReport_patient : Messages.ImportReport_patients, patients),
+                NLS.bind(filesSeen == 1 ? Messages.ImportReport_file : Messages.ImportReport_files, filesSeen), folder }));
         if (notImported > 0) {
-            b.append("; ").append(notImported).append(notImported == 1 ? " DICOM file" : " DICOM files")
-                    .append(" could not be imported");
+            b.append(NLS.bind(notImported == 1 ? Messages.ImportReport_notImportedOne
+                    : Messages.ImportReport_notImportedMany, notImported));
         }
         if (notDicom > 0) {
-            b.append("; ").append(notDicom).append(notDicom == 1 ? " file is" : " files are").append(" not DICOM");
+            b.append(NLS.bind(notDicom == 1 ? Messages.ImportReport_notDicomOne : Messages.ImportReport_notDicomMany, notDicom));
         }
         if (warnings > 0) {
-            b.append("; ").append(warnings).append(warnings == 1 ? " series warning" : " series warnings");
+            b.append(NLS.bind(warnings == 1 ? Messages.ImportReport_warningOne : Messages.ImportReport_warningMany, warnings));
         }
         return b.toString();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -48,8 +49,9 @@ public final class ImportReportDialog extends Dialog {
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText("Import DICOM Folder — " + (report.failure().isEmpty() && report.rows(ImportReport.NOT_IMPORTED).isEmpty()
-                && report.rows(ImportReport.NOT_DICOM).isEmpty() ? "warnings" : "problems"));
+        shell.setText(report.failure().isEmpty() && report.rows(ImportReport.NOT_IMPORTED).isEmpty()
+                && report.rows(ImportReport.NOT_DICOM).isEmpty() ? Messages.ImportReportDialog_titleWarnings
+                        : Messages.ImportReportDialog_titleProblems);
     }
 
     @Override
@@ -66,7 +68,8 @@ public final class ImportReportDialog extends Dialog {
         icon.setImage(c.getDisplay().getSystemImage(report.instances() == 0 ? SWT.ICON_ERROR : SWT.ICON_WARNING));
         icon.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
         headline = new Label(c, SWT.WRAP);
-        headline.setText(report.headline() + (report.rows().isEmpty() ? "." : ". Listed below:"));
+        headline.setText(NLS.bind(report.rows().isEmpty() ? Messages.ImportReportDialog_headline
+                : Messages.ImportReportDialog_headlineListed, report.headline()));
         GridData hd = new GridData(SWT.FILL, SWT.TOP, true, false);
         hd.widthHint = 800;
         headline.setLayoutData(hd);
@@ -76,7 +79,8 @@ public final class ImportReportDialog extends Dialog {
         GridData td = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
         td.heightHint = 260;
         table.setLayoutData(td);
-        String[] names = { "Kind", "File or series", "Reason" };
+        String[] names = { Messages.ImportReportDialog_columnKind, Messages.ImportReportDialog_columnWhat,
+                Messages.ImportReportDialog_columnReason };
         int[] widths = { 120, 260, 600 };
         for (int i = 0; i < names.length; i++) {
             TableColumn col = new TableColumn(table, SWT.LEFT);
@@ -92,7 +96,8 @@ public final class ImportReportDialog extends Dialog {
         }
         table.addListener(SWT.MouseHover, e -> {
             TableItem item = table.getItem(new Point(e.x, e.y));
-            table.setToolTipText(item == null ? null : item.getText(1) + ": " + item.getText(2));
+            table.setToolTipText(item == null ? null
+                    : NLS.bind(Messages.ImportReportDialog_rowTooltip, item.getText(1), item.getText(2)));
         });
         if (report.rows().isEmpty()) {
             table.setVisible(false);
@@ -103,7 +108,7 @@ public final class ImportReportDialog extends Dialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, COPY_ID, "&Copy report", false);
+        createButton(parent, COPY_ID, Messages.ImportReportDialog_copyReport, false);
         createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
     }
 

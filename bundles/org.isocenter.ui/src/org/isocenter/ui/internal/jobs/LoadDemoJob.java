@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.osgi.util.NLS;
 import org.isocenter.core.progress.CancelledException;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.ui.IsocenterUi;
@@ -26,7 +27,7 @@ public final class LoadDemoJob extends ScanFolderJob {
 
     private LoadDemoJob(Path folder) {
         super(folder);
-        setName("Opening the demo patient");
+        setName(Messages.LoadDemoJob_name);
         this.folder = folder;
     }
 
@@ -40,7 +41,7 @@ public final class LoadDemoJob extends ScanFolderJob {
             return Status.CANCEL_STATUS;
         } catch (Exception e) {
             return new Status(IStatus.ERROR, IsocenterUi.PLUGIN_ID,
-                    "Could not write the demo patient to " + folder + ": " + e.getMessage(), e);
+                    NLS.bind(Messages.LoadDemoJob_notWritten, folder, e.getMessage()), e);
         }
         return super.run(monitor);
     }

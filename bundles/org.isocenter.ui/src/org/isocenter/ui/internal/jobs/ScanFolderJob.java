@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.isocenter.core.progress.CancelledException;
 import org.isocenter.dicom.scan.DicomFolderScanner;
@@ -48,7 +49,7 @@ public class ScanFolderJob extends Job {
     }
 
     private ScanFolderJob(Path folder, boolean report) {
-        super("Importing DICOM folder " + folder);
+        super(NLS.bind(Messages.ScanFolderJob_name, folder));
         this.folder = canonical(folder);
         this.report = report;
         setUser(true);
@@ -112,12 +113,13 @@ public class ScanFolderJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         try {
             if (!Files.isDirectory(folder)) {
-                String message = folder + " is not a folder (or cannot be read)";
+                String message = NLS.bind(Messages.ScanFolderJob_notAFolder, folder);
                 if (report) {
                     presenter.accept(ImportReport.failed(folder, message));
                     return Status.OK_STATUS; // said in the report; an ERROR status would add a second dialog
                 }
-                return new Status(IStatus.ERROR, IsocenterUi.PLUGIN_ID, "Import of " + message);
+                return new Status(IStatus.ERROR, IsocenterUi.PLUGIN_ID,
+                        NLS.bind(Messages.ScanFolderJob_importOf, message));
             }
             DicomIndex index = new DicomFolderScanner().scan(folder, new EclipseProgress(monitor));
             PatientSession.get().add(index);
@@ -127,8 +129,8 @@ public class ScanFolderJob extends Job {
                 return Status.OK_STATUS;
             }
             if (!index.problems().isEmpty() || !ImportReport.strayFiles(index).isEmpty()) {
-                return new Status(IStatus.WARNING, IsocenterUi.PLUGIN_ID, r.headline()
-                        + "; see the import problems in the Patient Browser");
+                return new Status(IStatus.WARNING, IsocenterUi.PLUGIN_ID,
+                        NLS.bind(Messages.ScanFolderJob_seeBrowser, r.headline()));
             }
             return Status.OK_STATUS;
         } catch (CancelledException e) {
@@ -138,7 +140,8 @@ public class ScanFolderJob extends Job {
                 presenter.accept(ImportReport.failed(folder, e.getMessage() == null ? e.toString() : e.getMessage()));
                 return Status.OK_STATUS;
             }
-            return new Status(IStatus.ERROR, IsocenterUi.PLUGIN_ID, "Import of " + folder + " failed: " + e.getMessage(), e);
+            return new Status(IStatus.ERROR, IsocenterUi.PLUGIN_ID,
+                    NLS.bind(Messages.ScanFolderJob_failed, folder, e.getMessage()), e);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.osgi.util.NLS;
 import org.isocenter.dicom.scan.InstanceRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
 
@@ -56,7 +57,7 @@ public final class SeriesWarnings {
                 .max(Comparator.comparingDouble(p -> dist(p, p0))).orElseThrow();
         double length = dist(far, p0);
         if (length < 1e-6) {
-            return "all " + slices.size() + " slices at the same position";
+            return NLS.bind(Messages.SeriesWarnings_samePosition, slices.size());
         }
         double[] dir = { (far[0] - p0[0]) / length, (far[1] - p0[1]) / length, (far[2] - p0[2]) / length };
         double[] along = slices.stream().mapToDouble(i -> dot(i.imagePositionMm(), dir)).sorted().toArray();
@@ -69,8 +70,8 @@ public final class SeriesWarnings {
             }
         }
         if (duplicates > 0) {
-            return duplicates + (duplicates == 1 ? " slice is" : " slices are") + " at the position of another (duplicate "
-                    + "slices): the series cannot be opened as one volume";
+            return NLS.bind(duplicates == 1 ? Messages.SeriesWarnings_duplicateOne : Messages.SeriesWarnings_duplicateMany,
+                    duplicates);
         }
         double[] sorted = gaps.clone();
         Arrays.sort(sorted);
@@ -81,16 +82,16 @@ public final class SeriesWarnings {
             if (Math.abs(gaps[k] - median) > TOLERANCE * median) {
                 missing += Math.max(1, (int) Math.round(gaps[k] / median) - 1);
                 if (where.size() < 3) {
-                    where.add(String.format(Locale.ROOT, "%.1f mm after %.1f mm", gaps[k], along[k]));
+                    where.add(NLS.bind(Messages.SeriesWarnings_gapAt, String.format(Locale.ROOT, "%.1f", gaps[k]),
+                            String.format(Locale.ROOT, "%.1f", along[k])));
                 }
             }
         }
         if (missing == 0) {
             return null;
         }
-        return String.format(Locale.ROOT, "uneven slice spacing: about %d missing slice%s (spacing %.2f mm; gap %s)",
-                missing, missing == 1 ? "" : "s", median, String.join(", ", where))
-                + ": the series will be refused when opened";
+        return NLS.bind(missing == 1 ? Messages.SeriesWarnings_unevenOne : Messages.SeriesWarnings_unevenMany,
+                new Object[] { missing, String.format(Locale.ROOT, "%.2f", median), String.join(", ", where) });
     }
 
     private static double dist(double[] a, double[] b) {

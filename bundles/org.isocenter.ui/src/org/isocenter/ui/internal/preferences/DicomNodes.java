@@ -35,10 +35,10 @@ public final class DicomNodes {
         public Entry {
             name = name == null ? "" : name.strip();
             if (name.isEmpty()) {
-                throw new IllegalArgumentException("give the node a name");
+                throw new IllegalArgumentException(Messages.DicomNodes_noName);
             }
             if (name.contains("\t") || name.contains("\n")) {
-                throw new IllegalArgumentException("the name must not contain tabs or line breaks");
+                throw new IllegalArgumentException(Messages.DicomNodes_nameTabs);
             }
             DicomNode n = new DicomNode(aeTitle, host, port); // validates
             aeTitle = n.aeTitle();

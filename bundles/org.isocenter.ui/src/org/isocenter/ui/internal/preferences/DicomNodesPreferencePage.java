@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.preference.PreferencePage;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -44,7 +45,7 @@ public final class DicomNodesPreferencePage extends PreferencePage implements IW
     private Button edit, remove, test;
 
     public DicomNodesPreferencePage() {
-        setDescription("DICOM nodes the Export wizard can send to. Test sends a C-ECHO (\"DICOM ping\") to the selected node.");
+        setDescription(Messages.DicomNodesPreferencePage_description);
     }
 
     @Override
@@ -63,7 +64,9 @@ public final class DicomNodesPreferencePage extends PreferencePage implements IW
         td.heightHint = 180;
         td.widthHint = 520;
         table.setLayoutData(td);
-        String[] names = { "Name", "AE title", "Host", "Port", "Last test" };
+        String[] names = { Messages.DicomNodesPreferencePage_columnName, Messages.DicomNodesPreferencePage_columnAeTitle,
+                Messages.DicomNodesPreferencePage_columnHost, Messages.DicomNodesPreferencePage_columnPort,
+                Messages.DicomNodesPreferencePage_columnLastTest };
         int[] widths = { 130, 110, 130, 60, 200 };
         for (int i = 0; i < names.length; i++) {
             TableColumn col = new TableColumn(table, SWT.LEFT);
@@ -75,10 +78,10 @@ public final class DicomNodesPreferencePage extends PreferencePage implements IW
         Composite buttons = new Composite(c, SWT.NONE);
         buttons.setLayout(new GridLayout(1, true));
         buttons.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
-        button(buttons, "&Add…", this::add);
-        edit = button(buttons, "&Edit…", this::editSelected);
-        remove = button(buttons, "&Remove", this::removeSelected);
-        test = button(buttons, "&Test (C-ECHO)", this::testSelected);
+        button(buttons, Messages.DicomNodesPreferencePage_add, this::add);
+        edit = button(buttons, Messages.DicomNodesPreferencePage_edit, this::editSelected);
+        remove = button(buttons, Messages.DicomNodesPreferencePage_remove, this::removeSelected);
+        test = button(buttons, Messages.DicomNodesPreferencePage_test, this::testSelected);
         echoLabel = new Label(c, SWT.WRAP);
         GridData ed = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         ed.widthHint = 520;
@@ -86,7 +89,7 @@ public final class DicomNodesPreferencePage extends PreferencePage implements IW
         Composite own = new Composite(c, SWT.NONE);
         own.setLayout(new GridLayout(2, false));
         own.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        new Label(own, SWT.NONE).setText("Our calling AE title:");
+        new Label(own, SWT.NONE).setText(Messages.DicomNodesPreferencePage_callingAe);
         callingAe = new Text(own, SWT.BORDER);
         callingAe.setText(DicomNodes.callingAeTitle());
         callingAe.setLayoutData(new GridData(160, SWT.DEFAULT));
@@ -177,10 +180,10 @@ public final class DicomNodesPreferencePage extends PreferencePage implements IW
         }
         DicomNodes.Entry n = nodes.get(i);
         String calling = callingAe.getText().strip();
-        echoLabel.setText("C-ECHO to " + n.label() + "…");
-        echoes.set(i, "testing…");
+        echoLabel.setText(NLS.bind(Messages.DicomNodesPreferencePage_echoRunning, n.label()));
+        echoes.set(i, Messages.DicomNodesPreferencePage_testing);
         fill();
-        Job job = Job.create("C-ECHO to " + n.label(), monitor -> {
+        Job job = Job.create(NLS.bind(Messages.DicomNodesPreferencePage_echoJob, n.label()), monitor -> {
             EchoResult r;
             try {
                 r = DicomNodes.echo(calling, n.node(), 5000);
@@ -194,9 +197,11 @@ public final class DicomNodesPreferencePage extends PreferencePage implements IW
                 }
                 int k = nodes.indexOf(n);
                 if (k >= 0) {
-                    echoes.set(k, (result.success() ? "OK, " + result.roundTripMs() + " ms" : "FAILED"));
+                    echoes.set(k, (result.success() ? NLS.bind(Messages.DicomNodesPreferencePage_echoOk, result.roundTripMs())
+                            : Messages.DicomNodesPreferencePage_echoFailed));
                 }
-                echoLabel.setText((result.success() ? "✔ " : "✘ ") + result.message());
+                echoLabel.setText(NLS.bind(result.success() ? Messages.DicomNodesPreferencePage_echoSucceeded
+                        : Messages.DicomNodesPreferencePage_echoNotSucceeded, result.message()));
                 fill();
                 echoLabel.getParent().layout(true, true);
             });
@@ -254,17 +259,17 @@ public final class DicomNodesPreferencePage extends PreferencePage implements IW
         @Override
         protected void configureShell(Shell shell) {
             super.configureShell(shell);
-            shell.setText(initial == null ? "Add DICOM Node" : "Edit DICOM Node");
+            shell.setText(initial == null ? Messages.DicomNodesPreferencePage_addTitle : Messages.DicomNodesPreferencePage_editTitle);
         }
 
         @Override
         protected Control createDialogArea(Composite parent) {
             Composite c = (Composite) super.createDialogArea(parent);
             c.setLayout(new GridLayout(2, false));
-            name = field(c, "Name:", initial == null ? "" : initial.name());
-            ae = field(c, "AE title:", initial == null ? "" : initial.aeTitle());
-            host = field(c, "Host:", initial == null ? "" : initial.host());
-            port = field(c, "Port:", initial == null ? "104" : Integer.toString(initial.port()));
+            name = field(c, Messages.DicomNodesPreferencePage_name, initial == null ? "" : initial.name());
+            ae = field(c, Messages.DicomNodesPreferencePage_aeTitle, initial == null ? "" : initial.aeTitle());
+            host = field(c, Messages.DicomNodesPreferencePage_host, initial == null ? "" : initial.host());
+            port = field(c, Messages.DicomNodesPreferencePage_port, initial == null ? "104" : Integer.toString(initial.port()));
             error = new Label(c, SWT.WRAP);
             error.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
             error.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
@@ -298,7 +303,7 @@ public final class DicomNodesPreferencePage extends PreferencePage implements IW
                 try {
                     p = Integer.parseInt(port.getText().strip());
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("port '" + port.getText() + "' is not a whole number");
+                    throw new IllegalArgumentException(NLS.bind(Messages.DicomNodesPreferencePage_portNotNumber, port.getText()));
                 }
                 entry = new DicomNodes.Entry(name.getText(), ae.getText(), host.getText(), p);
             } catch (IllegalArgumentException | NullPointerException e) {

@@ -9,6 +9,7 @@ import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.isocenter.render.WindowLevel;
@@ -19,7 +20,7 @@ public final class IsocenterPreferencePage extends FieldEditorPreferencePage imp
 
     public IsocenterPreferencePage() {
         super(GRID);
-        setDescription("General settings of the Isocenter workbench.");
+        setDescription(Messages.IsocenterPreferencePage_description);
     }
 
     @Override
@@ -29,17 +30,18 @@ public final class IsocenterPreferencePage extends FieldEditorPreferencePage imp
 
     @Override
     protected void createFieldEditors() {
-        addField(new BooleanFieldEditor(PreferenceDefaults.OPEN_DEMO_AT_STARTUP, "Open the &demo patient at start-up",
+        addField(new BooleanFieldEditor(PreferenceDefaults.OPEN_DEMO_AT_STARTUP, Messages.IsocenterPreferencePage_openDemo,
                 getFieldEditorParent()));
-        addField(new DirectoryFieldEditor(PreferenceDefaults.DEMO_FOLDER, "Demo patient &folder:",
+        addField(new DirectoryFieldEditor(PreferenceDefaults.DEMO_FOLDER, Messages.IsocenterPreferencePage_demoFolder,
                 getFieldEditorParent()));
         WindowLevel[] presets = WindowLevel.presets();
         String[][] entries = new String[presets.length][];
         for (int i = 0; i < presets.length; i++) {
             WindowLevel w = presets[i];
-            entries[i] = new String[] { String.format("%s (C %.0f / W %.0f HU)", w.name(), w.centre(), w.width()), w.name() };
+            entries[i] = new String[] { NLS.bind(Messages.IsocenterPreferencePage_windowPreset, new Object[] { w.name(),
+                    String.format("%.0f", w.centre()), String.format("%.0f", w.width()) }), w.name() };
         }
-        addField(new ComboFieldEditor(PreferenceDefaults.DEFAULT_WINDOW, "Default &window/level:", entries,
+        addField(new ComboFieldEditor(PreferenceDefaults.DEFAULT_WINDOW, Messages.IsocenterPreferencePage_defaultWindow, entries,
                 getFieldEditorParent()));
     }
 }

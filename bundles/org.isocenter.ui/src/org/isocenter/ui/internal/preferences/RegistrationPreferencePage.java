@@ -162,7 +162,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
      */
     static String[][] algorithms(String chosen) {
         java.util.List<String[]> out = new java.util.ArrayList<>();
-        for (RegistrationAlgorithm a : RegistrationAlgorithms.available()) {
+        for (RegistrationAlgorithm a : org.isocenter.ui.internal.IsocenterUiPlugin.service(RegistrationAlgorithms.class).available()) {
             out.add(new String[] { a.label() + " (" + a.id() + ")", a.id() });
         }
         if (chosen != null && !chosen.isBlank() && out.stream().noneMatch(a -> a[1].equals(chosen))) {

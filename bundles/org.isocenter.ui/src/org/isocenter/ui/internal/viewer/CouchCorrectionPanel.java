@@ -8,6 +8,7 @@ package org.isocenter.ui.internal.viewer;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -64,19 +65,22 @@ public final class CouchCorrectionPanel {
         table = new Table(box, SWT.BORDER | SWT.FULL_SELECTION | SWT.HIDE_SELECTION);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        String[] headers = { "Couch (IEC 61217)", "Lat mm", "Long mm", "Vert mm", "Pitch °", "Roll °", "Yaw °", "Status" };
+        String[] headers = { Messages.CouchCorrectionPanel_columnCouch, Messages.CouchCorrectionPanel_columnLat,
+                Messages.CouchCorrectionPanel_columnLong, Messages.CouchCorrectionPanel_columnVert,
+                Messages.CouchCorrectionPanel_columnPitch, Messages.CouchCorrectionPanel_columnRoll,
+                Messages.CouchCorrectionPanel_columnYaw, Messages.CouchCorrectionPanel_columnStatus };
         int[] widths = { 200, 62, 76, 70, 60, 56, 56, 300 };
         for (int i = 0; i < headers.length; i++) {
             TableColumn c = new TableColumn(table, i == 0 || i == 7 ? SWT.LEFT : SWT.RIGHT);
             c.setText(headers[i]);
             c.setWidth(widths[i]);
         }
-        table.getColumn(7).setToolTipText("Status under the clinic's limits; the full message also shows as the "
-                + "table's tooltip and below the Accept button");
+        table.getColumn(7).setToolTipText(Messages.CouchCorrectionPanel_statusColumnTooltip);
         // the full status message as the tooltip of whatever cell the mouse is over
         table.addListener(SWT.MouseHover, e -> {
             TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
-            table.setToolTipText(item == null ? statusTooltip : item.getText(0) + ": " + item.getText(7));
+            table.setToolTipText(item == null ? statusTooltip
+                    : NLS.bind(Messages.CouchCorrectionPanel_rowTooltip, item.getText(0), item.getText(7)));
         });
         table.addListener(SWT.Resize, e -> fitStatusColumn());
         GridData td = new GridData(SWT.FILL, SWT.TOP, true, false);
@@ -97,17 +101,14 @@ public final class CouchCorrectionPanel {
         }
         matchOn.select((clinic == null ? ClinicSettings.DEFAULT : clinic).defaultMatch().ordinal());
         matchOn.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
-        matchOn.setToolTipText("Match on: what Auto match registers on: bone (in the target's box + 80 mm, with the "
-                + "couch's degrees of freedom), or soft tissue (translations after the bony match, in the structure and "
-                + "margin beside); the default is the clinic's (Preferences ▸ Registration / IGRT)");
+        matchOn.setToolTipText(Messages.CouchCorrectionPanel_matchOnTooltip);
         // the soft-tissue match region, editable: the structure and the margin around it (mm)
         regionStructure = new Combo(side, SWT.READ_ONLY);
-        regionStructure.setToolTipText("Soft-tissue match region: the structure (default: the first target)");
+        regionStructure.setToolTipText(Messages.CouchCorrectionPanel_regionStructureTooltip);
         regionMargin = new org.eclipse.swt.widgets.Spinner(side, SWT.BORDER);
         regionMargin.setValues((int) Math.round((clinic == null ? ClinicSettings.DEFAULT : clinic).softTissueMarginMm()),
                 0, 50, 0, 1, 5);
-        regionMargin.setToolTipText("Soft-tissue match region: margin around the structure (mm; default from the "
-                + "preferences)");
+        regionMargin.setToolTipText(Messages.CouchCorrectionPanel_regionMarginTooltip);
         matchOn.addListener(SWT.Selection, e -> {
             regionEnabled();
             update();
@@ -115,12 +116,12 @@ public final class CouchCorrectionPanel {
         regionStructure.addListener(SWT.Selection, e -> update());
         regionMargin.addListener(SWT.Selection, e -> update());
         accept = new Button(side, SWT.PUSH);
-        accept.setText("Accept");
-        accept.setToolTipText("Accept the match: save it as a Spatial Registration and log the couch correction");
+        accept.setText(Messages.CouchCorrectionPanel_accept);
+        accept.setToolTipText(Messages.CouchCorrectionPanel_acceptTooltip);
         accept.addListener(SWT.Selection, e -> accept());
         reject = new Button(side, SWT.PUSH);
-        reject.setText("Reject");
-        reject.setToolTipText("Reject the match: log the decision, save nothing");
+        reject.setText(Messages.CouchCorrectionPanel_reject);
+        reject.setToolTipText(Messages.CouchCorrectionPanel_rejectTooltip);
         reject.addListener(SWT.Selection, e -> reject());
         decision = new Label(side, SWT.WRAP);
         GridData dd = new GridData(SWT.FILL, SWT.TOP, true, false, 5, 1);
@@ -186,7 +187,8 @@ public final class CouchCorrectionPanel {
     }
 
     private static String label(MatchOn m, boolean sixDofCouch) {
-        return m == MatchOn.BONE ? "Bone (" + (sixDofCouch ? "6" : "3") + " DOF)" : "Soft tissue";
+        return m == MatchOn.BONE ? NLS.bind(Messages.CouchCorrectionPanel_matchOnBone, sixDofCouch ? "6" : "3")
+                : Messages.CouchCorrectionPanel_matchOnSoftTissue;
     }
 
     /** The clinic's settings, or null (with the reason shown) when the clinic file cannot be read. */
@@ -299,10 +301,11 @@ public final class CouchCorrectionPanel {
         table.removeAll();
         if (correction != null) {
             TableItem item = new TableItem(table, SWT.NONE);
-            String about = geometry != null && geometry.planIsocenter() ? "plan isocenter" : "match region centre (no plan)";
-            table.getColumn(0).setToolTipText("Couch correction for " + about + ", patient position " + correction.position());
-            item.setText(new String[] { String.format(Locale.ROOT, "%s · %s DOF · %s",
-                    correction.position(), sixDof ? "6" : "3", about), f(correction.lateralMm()), f(correction.longitudinalMm()),
+            String about = geometry != null && geometry.planIsocenter() ? Messages.CouchCorrectionPanel_aboutPlanIsocenter
+                    : Messages.CouchCorrectionPanel_aboutRegionCentre;
+            table.getColumn(0).setToolTipText(NLS.bind(Messages.CouchCorrectionPanel_couchTooltip, about, correction.position()));
+            item.setText(new String[] { NLS.bind(Messages.CouchCorrectionPanel_correctionRow, new Object[] {
+                    correction.position(), sixDof ? "6" : "3", about }), f(correction.lateralMm()), f(correction.longitudinalMm()),
                     f(correction.verticalMm()), f(correction.pitchDeg()), f(correction.rollDeg()), f(correction.yawDeg()),
                     statusText(correction) });
             int colour = switch (correction.status()) {
@@ -313,9 +316,10 @@ public final class CouchCorrectionPanel {
             item.setForeground(7, table.getDisplay().getSystemColor(colour));
             if (softMinusBonyIec != null) {
                 TableItem diff = new TableItem(table, SWT.NONE);
-                diff.setText(new String[] { "Soft tissue − bone at target", f(softMinusBonyIec.x()),
+                diff.setText(new String[] { Messages.CouchCorrectionPanel_softMinusBone, f(softMinusBonyIec.x()),
                         f(softMinusBonyIec.y()), f(softMinusBonyIec.z()), "", "", "",
-                        String.format(Locale.ROOT, "target moved %.1f mm relative to the bones", softMinusBonyIec.norm()) });
+                        NLS.bind(Messages.CouchCorrectionPanel_targetMoved,
+                                String.format(Locale.ROOT, "%.1f", softMinusBonyIec.norm())) });
             }
         }
         statusTooltip = correction == null ? "" : statusText(correction);
@@ -339,14 +343,14 @@ public final class CouchCorrectionPanel {
     /** With no decision yet, the label under Accept / Reject shows a REFUSED or residual message in full. */
     private void showStatusBelowButtons() {
         if (clinicError != null) {
-            decision.setText("No couch correction: " + clinicError);
+            decision.setText(NLS.bind(Messages.CouchCorrectionPanel_noCorrection, clinicError));
             decision.setData(STATUS);
             decision.setForeground(decision.getDisplay().getSystemColor(SWT.COLOR_RED));
             decision.setToolTipText(decision.getText());
             return;
         }
         boolean worth = correction != null && !correction.messages().isEmpty();
-        String note = transformNote.isEmpty() ? "" : "Transform: " + transformNote;
+        String note = transformNote.isEmpty() ? "" : NLS.bind(Messages.CouchCorrectionPanel_transformNote, transformNote);
         decision.setText(worth ? statusText(correction) : note);
         decision.setData(worth || !note.isEmpty() ? STATUS : null);
         decision.setForeground(decision.getDisplay().getSystemColor(worth ? SWT.COLOR_WIDGET_FOREGROUND
@@ -415,11 +419,12 @@ public final class CouchCorrectionPanel {
 
     private static String statusText(CouchCorrection c) {
         String head = switch (c.status()) {
-            case APPLY -> "APPLY";
-            case WITHIN_TOLERANCE -> "within tolerance";
-            case REFUSED -> "REFUSED";
+            case APPLY -> Messages.CouchCorrectionPanel_statusApply;
+            case WITHIN_TOLERANCE -> Messages.CouchCorrectionPanel_statusWithinTolerance;
+            case REFUSED -> Messages.CouchCorrectionPanel_statusRefused;
         };
-        return c.messages().isEmpty() ? head : head + ": " + String.join("; ", c.messages());
+        return c.messages().isEmpty() ? head
+                : NLS.bind(Messages.CouchCorrectionPanel_statusWithMessages, head, String.join("; ", c.messages()));
     }
 
     private static String f(double v) {
@@ -472,10 +477,10 @@ public final class CouchCorrectionPanel {
         }
         String source = model.transformSource();
         boolean unmatched = unmatched(source);
-        if (unmatched && !confirmation.test("Accept an unmatched image", "This daily image was never matched to the "
-                + "planning CT (" + (source == null || source.isBlank() ? "no registration" : source) + "). Accepting it "
-                + "records the fraction as treated without a correction and without a match. Accept it unmatched?")) {
-            show("Not accepted: the image is not matched (Auto match, or move the images by hand first)", false);
+        if (unmatched && !confirmation.test(Messages.CouchCorrectionPanel_unmatchedTitle,
+                NLS.bind(Messages.CouchCorrectionPanel_unmatchedQuestion,
+                        source == null || source.isBlank() ? Messages.CouchCorrectionPanel_noRegistration : source))) {
+            show(Messages.CouchCorrectionPanel_notAcceptedUnmatched, false);
             return;
         }
         String saved;
@@ -483,15 +488,15 @@ public final class CouchCorrectionPanel {
         try {
             if (unmatched) {
                 IgrtDecisions.acceptUnmatched(model.scene(), s[1], correction);
-                saved = "Accepted unmatched (confirmed): decision logged";
+                saved = Messages.CouchCorrectionPanel_acceptedUnmatched;
             } else {
                 var written = IgrtDecisions.accept(model.scene(), s[0], s[1], correction, source);
                 file = written.toString();
-                saved = "Accepted: " + written.getFileName() + " written, decision logged";
+                saved = NLS.bind(Messages.CouchCorrectionPanel_accepted, written.getFileName());
                 org.isocenter.ui.internal.jobs.ScanFolderJob.refreshFor(written); // listed in the Patient Browser
             }
         } catch (Exception e) {
-            show("Not accepted: " + e.getMessage(), false);
+            show(NLS.bind(Messages.CouchCorrectionPanel_notAccepted, e.getMessage()), false);
             return;
         }
         record(saved, s, unmatched ? org.isocenter.igrt.DecisionRequest.NO_MATCH : matchName(source),
@@ -507,11 +512,11 @@ public final class CouchCorrectionPanel {
         try {
             IgrtDecisions.reject(model.scene(), s[1], correction, model.transformSource());
         } catch (Exception e) {
-            show("Rejection not logged: " + e.getMessage(), false);
+            show(NLS.bind(Messages.CouchCorrectionPanel_rejectionNotLogged, e.getMessage()), false);
             return;
         }
         String source = model.transformSource();
-        record("Rejected: decision logged; re-match or re-image", s,
+        record(Messages.CouchCorrectionPanel_rejected, s,
                 unmatched(source) ? org.isocenter.igrt.DecisionRequest.NO_MATCH : matchName(source),
                 org.isocenter.igrt.Decision.REJECTED, false, null);
     }
@@ -537,10 +542,10 @@ public final class CouchCorrectionPanel {
             var recorded = WorkbenchRecords.record(scene.primary(), s[0], scene.secondary().orElseThrow(),
                     correction, match, d, unmatched, "", file, observed);
             lastRecorded = recorded;
-            show(saved + "; recorded as fraction " + recorded.fraction() + " of the course", true);
+            show(NLS.bind(Messages.CouchCorrectionPanel_recorded, saved, recorded.fraction()), true);
         } catch (Exception e) {
             lastRecorded = null;
-            show(saved + ", but NOT recorded in the record store: " + e.getMessage(), false);
+            show(NLS.bind(Messages.CouchCorrectionPanel_notRecorded, saved, e.getMessage()), false);
         }
     }
 

@@ -8,6 +8,7 @@ package org.isocenter.ui.internal.viewer;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -43,8 +44,8 @@ public final class FusionOpener {
     public static String open(IWorkbenchPage page, String fixedUid, String movingUid) {
         Optional<SeriesRecord> fixed = findSeries(fixedUid), moving = findSeries(movingUid);
         if (fixed.isEmpty() || moving.isEmpty()) {
-            return "The " + (fixed.isEmpty() ? "planning image " + fixedUid : "daily image " + movingUid)
-                    + " is not imported: import its folder to see the fusion.";
+            return fixed.isEmpty() ? NLS.bind(Messages.FusionOpener_planningNotImported, fixedUid)
+                    : NLS.bind(Messages.FusionOpener_dailyNotImported, movingUid);
         }
         return open(page, fixed.get(), moving.get());
     }
@@ -54,20 +55,20 @@ public final class FusionOpener {
         try {
             PlatformUI.getWorkbench().showPerspective(IsocenterUi.PERSPECTIVE_REGISTRATION, page.getWorkbenchWindow());
         } catch (Exception e) {
-            return "Cannot open the Registration perspective: " + e.getMessage();
+            return NLS.bind(Messages.FusionOpener_noPerspective, e.getMessage());
         }
         ImageViewerView v;
         try {
             v = (ImageViewerView) page.getWorkbenchWindow().getActivePage().showView(IsocenterUi.VIEW_IMAGE_VIEWER, null,
                     IWorkbenchPage.VIEW_VISIBLE);
         } catch (Exception e) {
-            return "Cannot open the Image Viewer: " + e.getMessage();
+            return NLS.bind(Messages.FusionOpener_noImageViewer, e.getMessage());
         }
         if (v.volume() == null || !v.volume().info().seriesInstanceUid().equals(fixed.seriesInstanceUid())) {
             v.show(fixed);
         }
         fuseWhenLoaded(v, fixed, moving, System.currentTimeMillis() + 120_000);
-        return "Fusing " + moving.description() + " with " + fixed.description();
+        return NLS.bind(Messages.FusionOpener_fusing, moving.description(), fixed.description());
     }
 
     private static void fuseWhenLoaded(ImageViewerView v, SeriesRecord fixed, SeriesRecord moving, long deadline) {

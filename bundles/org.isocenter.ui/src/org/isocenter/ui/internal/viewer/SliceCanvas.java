@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
@@ -302,18 +303,19 @@ public final class SliceCanvas {
         String patient = v.patient().displayLabel();
         String series = info.modality() + "  " + info.acquisitionDate() + "  " + info.seriesDescription() + "  "
                 + info.patientPosition();
-        String forLine = "FoR " + Text.uidTail(info.frameOfReferenceUid(), 12);
-        tooltip(patient + "\n" + series + "\nFrame of Reference " + info.frameOfReferenceUid());
+        String forLine = NLS.bind(Messages.SliceCanvas_frameOfReferenceShort, Text.uidTail(info.frameOfReferenceUid(), 12));
+        tooltip(NLS.bind(Messages.SliceCanvas_identityTooltip, new Object[] { patient, series, info.frameOfReferenceUid() }));
 
         // top right: slice and window (the window only when there is room)
         int[] index = model.navigator().sliceIndexAndCount(plane);
         String axis = plane == SlicePlane.AXIAL ? "z" : plane == SlicePlane.CORONAL ? "y" : "x";
         String where = rows >= 8
-                ? String.format(Locale.ROOT, "%s %d/%d  %s = %.1f mm", plane.label(), index[0] + 1, index[1], axis,
-                        viewport.slicePositionMm())
+                ? NLS.bind(Messages.SliceCanvas_slicePosition, new Object[] { plane.label(), index[0] + 1, index[1], axis,
+                        String.format(Locale.ROOT, "%.1f", viewport.slicePositionMm()) })
                 : String.format(Locale.ROOT, "%d/%d  %s %.1f", index[0] + 1, index[1], axis, viewport.slicePositionMm());
         var w = model.settings().primaryWindow();
-        String window = String.format(Locale.ROOT, "%s C %.0f / W %.0f", w.name(), w.centre(), w.width());
+        String window = NLS.bind(Messages.SliceCanvas_window, new Object[] { w.name(), String.format(Locale.ROOT, "%.0f", w.centre()),
+                String.format(Locale.ROOT, "%.0f", w.width()) });
         List<String> right = new ArrayList<>();
         right.add(where);
         if (rows >= 10) {
@@ -360,9 +362,9 @@ public final class SliceCanvas {
 
         if (model.scene().secondary().isPresent() && model.settings().fusion() != null && rows >= 6) {
             var sec = model.scene().secondary().get().info();
-            String fused = String.format(Locale.ROOT, "+ %s %s %s (FoR %s)  %s", sec.modality(), sec.acquisitionDate(),
+            String fused = NLS.bind(Messages.SliceCanvas_fused, new Object[] { sec.modality(), sec.acquisitionDate(),
                     model.secondaryLabel(), Text.uidTail(sec.frameOfReferenceUid(), 12),
-                    model.settings().fusion().mode().label());
+                    model.settings().fusion().mode().label() });
             int y = bottomTop - line;
             gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_YELLOW));
             gc.drawText(Text.fit(gc, fused, area.width - 8), 4, y, true);

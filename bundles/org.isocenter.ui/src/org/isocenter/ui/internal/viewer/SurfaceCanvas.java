@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
@@ -181,15 +182,14 @@ public final class SurfaceCanvas {
             painter.paint(gc, canvas.getDisplay(), argb, area.width, area.height);
             problem = null;
         } catch (RuntimeException | LinkageError e) {
-            problem = "3D view unavailable: " + e.getMessage();
+            problem = NLS.bind(Messages.SurfaceCanvas_unavailable, e.getMessage());
             Text.wrapped(gc, problem, 10, 30, area.width - 20);
         }
-        gc.drawText("3D   " + model.scene().primary().patient().displayLabel() + "   drag: rotate, wheel: zoom, double-click: anterior view",
-                4, 2, true);
+        gc.drawText(NLS.bind(Messages.SurfaceCanvas_header, model.scene().primary().patient().displayLabel()), 4, 2, true);
         if (scene3d != null && problem == null) {
-            String s = String.format(Locale.ROOT, "%d surfaces%s, %d beams   %.0f ms", surfaces.size(),
-                    scene.primary().info().modality().equals("CT") ? " + bone" : "", model.beams().size(),
-                    scene3d.lastRenderMs());
+            String s = NLS.bind(scene.primary().info().modality().equals("CT") ? Messages.SurfaceCanvas_statisticsBone
+                    : Messages.SurfaceCanvas_statistics, new Object[] { surfaces.size(), model.beams().size(),
+                            String.format(Locale.ROOT, "%.0f", scene3d.lastRenderMs()) });
             gc.drawText(s, 4, area.height - gc.getFontMetrics().getHeight() - 2, true);
         }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.osgi.util.NLS;
 import org.isocenter.core.dose.DoseGrid;
 import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.image.ImageVolume;
@@ -66,12 +67,11 @@ public final class ViewerLoader {
                 structureSet == null ? null : structureSet.seriesInstanceUid());
         StructureSet structures = null;
         Path structureFile = null;
-        Optional<PlanObjects.Found> set = firstOf(found.structureSet(), "RT Structure Set", warnings);
+        Optional<PlanObjects.Found> set = firstOf(found.structureSet(), Messages.ViewerLoader_structureSets, warnings);
         if (structureSet == null && found.structureSet().chosen().isPresent() && found.structureSet().candidates().size() > 1) {
-            warnings.add(found.structureSet().candidates().size() + " RT Structure Sets reference this image series; "
-                    + "showing " + set.get().instance().file().getFileName()
-                    + (found.structureSet().how().contains("plan references") ? " (the plan's)" : "")
-                    + ": select another RT Structure Set in the Patient Browser to show it instead");
+            warnings.add(NLS.bind(found.structureSet().how().contains("plan references")
+                    ? Messages.ViewerLoader_severalStructureSetsPlans : Messages.ViewerLoader_severalStructureSets,
+                    found.structureSet().candidates().size(), set.get().instance().file().getFileName()));
         }
         if (set.isPresent()) {
             Path file = set.get().instance().file();
@@ -81,30 +81,30 @@ public final class ViewerLoader {
                 structureFile = file;
                 warnings.addAll(LoadedPatient.session().addStructureSet(ss));
             } else {
-                warnings.add("structure set '" + ss.label() + "' not shown: its patient or Frame of Reference differs");
+                warnings.add(NLS.bind(Messages.ViewerLoader_structureSetNotShown, ss.label()));
             }
         }
         RtPlan plan = null;
         String planUid = null;
         DoseGrid dose = null;
         try {
-            Optional<PlanObjects.Found> p = firstOf(found.plan(), "RT Plan", warnings);
+            Optional<PlanObjects.Found> p = firstOf(found.plan(), Messages.ViewerLoader_plans, warnings);
             if (p.isPresent()) {
                 plan = new RtPlanReader().read(p.get().instance().file());
                 planUid = p.get().sopInstanceUid();
                 warnings.addAll(LoadedPatient.session().addPlan(plan));
             }
         } catch (DicomReadException e) {
-            warnings.add("RT Plan not shown: " + e.getMessage());
+            warnings.add(NLS.bind(Messages.ViewerLoader_planNotShown, e.getMessage()));
         }
         try {
-            Optional<PlanObjects.Found> d = firstOf(found.dose(), "RT Dose", warnings);
+            Optional<PlanObjects.Found> d = firstOf(found.dose(), Messages.ViewerLoader_doses, warnings);
             if (d.isPresent()) {
                 dose = new RtDoseReader().read(d.get().instance().file());
                 warnings.addAll(LoadedPatient.session().addDose(dose));
             }
         } catch (DicomReadException e) {
-            warnings.add("RT Dose not shown: " + e.getMessage());
+            warnings.add(NLS.bind(Messages.ViewerLoader_doseNotShown, e.getMessage()));
         }
         for (PlanObjects.Found r : found.registrations()) {
             try {
@@ -113,7 +113,7 @@ public final class ViewerLoader {
                     warnings.addAll(LoadedPatient.session().addRegistration(reg));
                 }
             } catch (DicomReadException e) {
-                warnings.add("REG '" + r.series().description() + "' not used: " + e.getMessage());
+                warnings.add(NLS.bind(Messages.ViewerLoader_registrationNotUsed, r.series().description(), e.getMessage()));
             }
         }
         List<SeriesRecord> secondaries = patientSeries.stream()
@@ -122,13 +122,15 @@ public final class ViewerLoader {
         return new ViewerContent(image, structures, structureFile, plan, dose, secondaries, warnings);
     }
 
-    /** The chosen object; among several that nothing tells apart the first, with a warning that names it. */
+    /**
+     * The chosen object; among several that nothing tells apart the first, with a warning that names it ({@code what}:
+     * the objects' kind in the plural).
+     */
     private static Optional<PlanObjects.Found> firstOf(PlanObjects.Choice choice, String what, List<String> warnings) {
         if (choice.ambiguous()) {
             PlanObjects.Found first = choice.candidates().get(0);
-            warnings.add(choice.candidates().size() + " " + what + "s belong to this image series and nothing tells them "
-                    + "apart; showing " + first.instance().file().getFileName() + ": select another in the Patient "
-                    + "Browser to show it instead");
+            warnings.add(NLS.bind(Messages.ViewerLoader_ambiguous, new Object[] { choice.candidates().size(), what,
+                    first.instance().file().getFileName() }));
             return Optional.of(first);
         }
         return choice.chosen();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.eclipse.osgi.util.NLS;
 import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.image.ImageVolume;
@@ -46,7 +47,7 @@ public final class ViewerModel {
     private String transformSource = "";
     private Vector3 rotationCentreMm = Vector3.ZERO;
     private TransformParameters transform = TransformParameters.IDENTITY;
-    private String message = "Select an image series in the Patient Browser.";
+    private String message = Messages.ViewerModel_selectSeries;
     private final List<String> warnings = new ArrayList<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private int viewGeneration;
@@ -79,7 +80,7 @@ public final class ViewerModel {
         if (c.structures() != null) {
             s = s.withStructures(c.structures());
             if (s.skippedContours() > 0) {
-                warnings.add(s.skippedContours() + " contours not drawn (not closed axial polygons)");
+                warnings.add(NLS.bind(Messages.ViewerModel_contoursNotDrawn, s.skippedContours()));
             }
         }
         if (c.dose() != null) {

@@ -54,8 +54,7 @@ public final class WorkbenchRecords {
     public static FractionDecision record(ImageVolume planning, SeriesRecord planningSeries, ImageVolume daily,
             CouchCorrection c, String match, Decision decision, boolean unmatchedConfirmed, String reason,
             String registrationFile, FractionObservations observations) throws Exception {
-        Plan plan = planFor(planning).orElseThrow(() -> new IllegalStateException("no RT Plan in the planning CT's "
-                + "Frame of Reference is imported: the course cannot be found"));
+        Plan plan = planFor(planning).orElseThrow(() -> new IllegalStateException(Messages.WorkbenchRecords_noPlan));
         String imaging = IsocenterUiPlugin.get().getPreferenceStore().getString(PreferenceDefaults.IMAGING_PROTOCOL);
         if (imaging != null && !imaging.isBlank()) {
             var entry = org.isocenter.igrt.ImagingDoseTable.forHome(RecordStores.home()).require(imaging);

@@ -20,6 +20,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
@@ -117,7 +118,7 @@ public final class DvhView extends ViewPart {
         outer.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         SashForm top = new SashForm(outer, SWT.HORIZONTAL);
         checklist = new Table(top, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL | SWT.FULL_SELECTION);
-        checklist.setToolTipText("Structures whose DVH is drawn (the structure set being edited)");
+        checklist.setToolTipText(Messages.DvhView_checklistTooltip);
         checklist.addListener(SWT.Selection, e -> {
             if (e.detail == SWT.CHECK && e.item instanceof TableItem item && item.getData() instanceof Integer number) {
                 if (item.getChecked()) {
@@ -136,34 +137,33 @@ public final class DvhView extends ViewPart {
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         chart.getTitle().setVisible(false);
         chart.getLegend().setVisible(false);
-        chart.getAxisSet().getXAxis(0).getTitle().setText("Dose (Gy)");
-        chart.getAxisSet().getYAxis(0).getTitle().setText("Volume (%)");
+        chart.getAxisSet().getXAxis(0).getTitle().setText(Messages.DvhView_doseAxis);
+        chart.getAxisSet().getYAxis(0).getTitle().setText(Messages.DvhView_volumeAxis);
         chart.getAxisSet().getXAxis(0).setRange(new Range(0, 1));
         chart.getAxisSet().getYAxis(0).setRange(new Range(0, 105));
         chart.getPlotArea().addMouseMoveListener(e -> readout(e.x, e.y));
         readout = new Label(chartArea, SWT.NONE);
         readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        readout.setText("Move the mouse over the curves for dose and volume.");
+        readout.setText(Messages.DvhView_readoutHint);
         top.setWeights(22, 78);
 
         Composite bottom = new Composite(outer, SWT.NONE);
         GridLayout bl = new GridLayout(5, false); // V(x) label and field, % toggle, Export, filler; message; table
         bl.marginWidth = bl.marginHeight = 0;
         bottom.setLayout(bl);
-        new Label(bottom, SWT.NONE).setText("V(x) at dose x (Gy)");
+        new Label(bottom, SWT.NONE).setText(Messages.DvhView_vxLabel);
         vxDose = new Text(bottom, SWT.BORDER | SWT.RIGHT);
         vxDose.setText("20");
         vxDose.setLayoutData(new GridData(60, SWT.DEFAULT));
-        vxDose.setToolTipText("The dose x (Gy) for the V(x) columns: volume receiving at least x, in % and cc");
+        vxDose.setToolTipText(Messages.DvhView_vxTooltip);
         vxDose.addListener(SWT.Modify, e -> fillMetrics());
         percentToggle = new org.eclipse.swt.widgets.Button(bottom, SWT.CHECK);
-        percentToggle.setText("% of prescription");
-        percentToggle.setToolTipText("Dose axis in % of the plan's prescription dose (with the prescription line at "
-                + "100 %); off: Gy with the prescription line at the prescribed dose");
+        percentToggle.setText(Messages.DvhView_percentToggle);
+        percentToggle.setToolTipText(Messages.DvhView_percentToggleTooltip);
         percentToggle.addListener(SWT.Selection, e -> setPercentOfPrescription(percentToggle.getSelection()));
         exportButton = new org.eclipse.swt.widgets.Button(bottom, SWT.PUSH);
-        exportButton.setText("Export CSV...");
-        exportButton.setToolTipText("Save the metrics table and the drawn curves (dose in Gy and %, volume %) as CSV");
+        exportButton.setText(Messages.DvhView_exportCsv);
+        exportButton.setToolTipText(Messages.DvhView_exportCsvTooltip);
         exportButton.addListener(SWT.Selection, e -> exportWithDialog());
         new Label(bottom, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         message = new Label(bottom, SWT.WRAP);
@@ -174,11 +174,12 @@ public final class DvhView extends ViewPart {
         metrics.setHeaderVisible(true);
         metrics.setLinesVisible(true);
         metrics.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
-        String[][] columns = { { "Structure", "130" }, { "Volume (cc)", "85" }, { "Dmin (Gy)", "75" }, { "Dmean (Gy)", "80" },
-                { "Dmax (Gy)", "75" }, { "D98 (Gy)", "70" }, { "D95 (Gy)", "70" }, { "D50 (Gy)", "70" }, { "D2 (Gy)", "70" },
-                { "V(x) (%)", "80" }, { "V(x) (cc)", "80" }, { "Outside dose (cc)", "115" } };
+        String[][] columns = { { Messages.DvhView_columnStructure, "130" }, { Messages.DvhView_columnVolume, "85" },
+                { "Dmin (Gy)", "75" }, { "Dmean (Gy)", "80" }, { "Dmax (Gy)", "75" }, { "D98 (Gy)", "70" },
+                { "D95 (Gy)", "70" }, { "D50 (Gy)", "70" }, { "D2 (Gy)", "70" }, { "V(x) (%)", "80" }, { "V(x) (cc)", "80" },
+                { Messages.DvhView_columnOutside, "115" } };
         for (String[] c : columns) {
-            TableColumn col = new TableColumn(metrics, c[0].equals("Structure") ? SWT.LEFT : SWT.RIGHT);
+            TableColumn col = new TableColumn(metrics, c == columns[0] ? SWT.LEFT : SWT.RIGHT);
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));
         }
@@ -244,7 +245,7 @@ public final class DvhView extends ViewPart {
             showResults(set, dose);
             return;
         }
-        message.setText("Computing the DVH of " + String.join(", ", missing.stream().map(Roi::name).toList()) + "…");
+        message.setText(NLS.bind(Messages.DvhView_computing, String.join(", ", missing.stream().map(Roi::name).toList())));
         message.getParent().layout();
         Job j = computeJob(set, missing, dose);
         job = j;
@@ -266,7 +267,7 @@ public final class DvhView extends ViewPart {
     }
 
     private Job computeJob(StructureSet set, List<Roi> rois, DoseGrid dose) {
-        Job j = new Job("DVH of " + rois.size() + (rois.size() == 1 ? " structure" : " structures")) {
+        Job j = new Job(NLS.bind(rois.size() == 1 ? Messages.DvhView_jobOne : Messages.DvhView_jobMany, rois.size())) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 Map<Roi, DoseVolumeHistogram> done = new IdentityHashMap<>();
@@ -338,7 +339,7 @@ public final class DvhView extends ViewPart {
                 checked.add(r.number()); // structures seen for the first time are drawn unless BODY-like
             }
             TableItem item = new TableItem(checklist, SWT.NONE);
-            item.setText(r.name() + (r.contours().isEmpty() ? " (no contours)" : ""));
+            item.setText(r.contours().isEmpty() ? NLS.bind(Messages.DvhView_noContours, r.name()) : r.name());
             item.setData(r.number());
             item.setChecked(checked.contains(r.number()));
             item.setImage(swatch(r.colorRgb()));
@@ -367,29 +368,27 @@ public final class DvhView extends ViewPart {
         shown.clear();
         List<String> notes = new ArrayList<>();
         if (set == null) {
-            notes.add("No structures: open an image series with its structure set in the Patient Browser.");
+            notes.add(Messages.DvhView_noStructures);
         } else if (dose == null) {
-            notes.add("No dose loaded: the DVH needs an RT Dose of the viewed image's patient and Frame of Reference "
-                    + "(open the image series that the dose belongs to).");
+            notes.add(Messages.DvhView_noDose);
         } else {
             if (!dose.units().equalsIgnoreCase("GY")) {
-                notes.add("The RT Dose is relative (units " + dose.units() + "): doses are relative values, not Gy.");
+                notes.add(NLS.bind(Messages.DvhView_relativeDose, dose.units()));
             }
             for (Roi r : wanted(set)) {
                 DoseVolumeHistogram h = cache.get(r);
                 if (h != null) {
                     shown.put(r.name(), h);
                     if (h.partlyOutsideDoseGrid()) {
-                        notes.add(String.format(Locale.ROOT, "%s lies partly outside the dose grid: %.2f cc of %.2f cc have "
-                                + "no dose (percentages are of the part inside).", r.name(), h.outsideDoseGridCc(),
-                                h.structureVolumeCc()));
+                        notes.add(NLS.bind(Messages.DvhView_outsideGrid, new Object[] { r.name(),
+                                format(h.outsideDoseGridCc(), 2), format(h.structureVolumeCc(), 2) }));
                     }
                 } else if (problems.containsKey(r)) {
-                    notes.add(r.name() + ": " + problems.get(r));
+                    notes.add(NLS.bind(Messages.DvhView_structureProblem, r.name(), problems.get(r)));
                 }
             }
             if (wanted(set).isEmpty()) {
-                notes.add("Check structures in the list to see their DVH.");
+                notes.add(Messages.DvhView_checkStructures);
             }
         }
         message.setText(String.join("\n", notes));
@@ -409,8 +408,8 @@ public final class DvhView extends ViewPart {
             double rx = prescriptionGy();
             double scale = percentShown() ? 100.0 / rx : 1.0;
             chart.getAxisSet().getXAxis(0).getTitle().setText(percentShown()
-                    ? String.format(Locale.ROOT, "Dose (%% of prescription %.2f Gy)", rx)
-                    : relative ? "Dose (" + dose.units() + ", relative)" : "Dose (Gy)");
+                    ? NLS.bind(Messages.DvhView_doseAxisPercent, format(rx, 2))
+                    : relative ? NLS.bind(Messages.DvhView_doseAxisRelative, dose.units()) : Messages.DvhView_doseAxis);
             double maxDose = 0;
             for (Map.Entry<String, DoseVolumeHistogram> e : shown.entrySet()) {
                 DoseVolumeHistogram h = e.getValue();
@@ -435,7 +434,7 @@ public final class DvhView extends ViewPart {
                 double at = rx * scale;
                 ILineSeries<?> line = (ILineSeries<?>) chart.getSeriesSet().createSeries(ISeries.SeriesType.LINE,
                         PRESCRIPTION_SERIES);
-                line.setDescription(String.format(Locale.ROOT, "Prescription %.2f Gy", rx));
+                line.setDescription(NLS.bind(Messages.DvhView_prescriptionLine, format(rx, 2)));
                 line.setXSeries(new double[] { at, at });
                 line.setYSeries(new double[] { 0, 105 });
                 line.setSymbolType(ILineSeries.PlotSymbolType.NONE);
@@ -527,15 +526,18 @@ public final class DvhView extends ViewPart {
         double d = xAxis.getDataCoordinate(px), v = yAxis.getDataCoordinate(py);
         String unit = cachedDose != null && !cachedDose.units().equalsIgnoreCase("GY") ? " rel" : " Gy";
         StringBuilder b = new StringBuilder();
+        String percentOfPrescription = null;
         if (percentShown()) { // the cursor in % of the prescription, the volumes at the dose it stands for
-            b.append(String.format(Locale.ROOT, "cursor %.1f %% of prescription, ", d));
+            percentOfPrescription = format(d, 1);
             d = d * prescriptionGy() / 100.0;
         }
-        b.append(String.format(Locale.ROOT, "cursor %.2f%s, %.1f %%", d, unit, v));
+        String cursor = NLS.bind(Messages.DvhView_cursor, new Object[] { format(d, 2), unit, format(v, 1) });
+        b.append(percentOfPrescription == null ? cursor
+                : NLS.bind(Messages.DvhView_cursorPercent, percentOfPrescription, cursor));
         final double dose = d;
         if (dose >= 0) {
-            shown.forEach((name, h) -> b.append(String.format(Locale.ROOT, " · %s V(%.2f%s) %.1f %%", name, dose, unit,
-                    h.volumePercentAtDose(dose))));
+            shown.forEach((name, h) -> b.append(NLS.bind(Messages.DvhView_cursorVolume, new Object[] { name,
+                    format(dose, 2), unit, format(h.volumePercentAtDose(dose), 1) })));
         }
         readout.setText(b.toString());
         readout.setToolTipText(b.toString()); // the whole line when the view is narrow
@@ -568,7 +570,7 @@ public final class DvhView extends ViewPart {
             percentToggle.setSelection(on);
         }
         if (on && !(prescriptionGy() > 0)) {
-            message.setText("No prescription dose in the loaded plan: the dose axis stays in Gy.");
+            message.setText(Messages.DvhView_noPrescription);
         }
         drawCurves(shownSet, shownDose);
     }
@@ -585,9 +587,9 @@ public final class DvhView extends ViewPart {
         }
         try {
             exportCsv(java.nio.file.Path.of(f));
-            message.setText("DVH saved to " + f);
+            message.setText(NLS.bind(Messages.DvhView_saved, f));
         } catch (java.io.IOException e) {
-            message.setText("DVH not saved: " + e.getMessage());
+            message.setText(NLS.bind(Messages.DvhView_notSaved, e.getMessage()));
         }
         message.getParent().layout();
     }
@@ -603,7 +605,7 @@ public final class DvhView extends ViewPart {
                 tmp -> java.nio.file.Files.writeString(tmp, csv, java.nio.charset.StandardCharsets.UTF_8),
                 tmp -> {
                     if (!java.nio.file.Files.readString(tmp, java.nio.charset.StandardCharsets.UTF_8).equals(csv)) {
-                        throw new java.io.IOException("the file read back differs from what was written");
+                        throw new java.io.IOException(Messages.DvhView_readBackDiffers);
                     }
                 });
     }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.eclipse.jface.action.Action;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -34,8 +35,10 @@ import org.isocenter.ui.internal.export.ExportAudit;
  */
 public final class ExportAuditView extends ViewPart {
 
-    private static final String[] COLUMNS = { "Time (UTC)", "User", "Action", "Patient", "Plan", "Destination",
-            "Files (delivered / total)", "Result", "Verification" };
+    private static final String[] COLUMNS = { Messages.ExportAuditView_columnTime, Messages.ExportAuditView_columnUser,
+            Messages.ExportAuditView_columnAction, Messages.ExportAuditView_columnPatient, Messages.ExportAuditView_columnPlan,
+            Messages.ExportAuditView_columnDestination, Messages.ExportAuditView_columnFiles,
+            Messages.ExportAuditView_columnResult, Messages.ExportAuditView_columnVerification };
     private static final int[] WIDTHS = { 170, 80, 60, 200, 90, 260, 90, 90, 90 };
 
     private Label status;
@@ -66,13 +69,13 @@ public final class ExportAuditView extends ViewPart {
         table.addListener(SWT.Selection, e -> showDetails());
         details = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         sash.setWeights(65, 35);
-        Action refresh = new Action("Refresh") {
+        Action refresh = new Action(Messages.ExportAuditView_refresh) {
             @Override
             public void run() {
                 refresh();
             }
         };
-        refresh.setToolTipText("Read the audit log again");
+        refresh.setToolTipText(Messages.ExportAuditView_refreshTooltip);
         getViewSite().getActionBars().getToolBarManager().add(refresh);
         ExportAudit.addListener(listener);
         refresh();
@@ -88,11 +91,11 @@ public final class ExportAuditView extends ViewPart {
             List<AuditEntry> read = new ArrayList<>(log.read());
             Collections.reverse(read);
             entries = read;
-            status.setText(entries.size() + (entries.size() == 1 ? " export" : " exports") + " recorded in " + log.file()
-                    + " (append-only; newest first)");
+            status.setText(NLS.bind(entries.size() == 1 ? Messages.ExportAuditView_statusOne
+                    : Messages.ExportAuditView_statusMany, entries.size(), log.file()));
         } catch (IOException e) {
             entries = List.of();
-            status.setText("The audit log cannot be read: " + e.getMessage());
+            status.setText(NLS.bind(Messages.ExportAuditView_unreadable, e.getMessage()));
         }
         table.removeAll();
         for (AuditEntry e : entries) {
@@ -130,11 +133,11 @@ public final class ExportAuditView extends ViewPart {
         }
         AuditEntry e = entries.get(i);
         StringBuilder b = new StringBuilder();
-        b.append(e.time()).append("  ").append(e.user()).append('@').append(e.host()).append("  ").append(e.action())
-                .append(" with exporter '").append(e.exporter()).append("' to ").append(e.destination()).append('\n');
-        b.append("Plan ").append(e.planLabel()).append(" (SOP Instance UID ").append(e.planSopInstanceUid()).append(")\n");
-        b.append("Result ").append(e.result()).append(", verification ").append(e.verification()).append(", ")
-                .append(e.filesDelivered()).append(" of ").append(meantToBeSent(e)).append(" files delivered\n");
+        b.append(NLS.bind(Messages.ExportAuditView_detailsAction, new Object[] { e.time(), e.user(), e.host(), e.action(),
+                e.exporter(), e.destination() })).append('\n');
+        b.append(NLS.bind(Messages.ExportAuditView_detailsPlan, e.planLabel(), e.planSopInstanceUid())).append('\n');
+        b.append(NLS.bind(Messages.ExportAuditView_detailsResult, new Object[] { e.result(), e.verification(),
+                e.filesDelivered(), meantToBeSent(e) })).append('\n');
         if (!e.detail().isEmpty()) {
             b.append(e.detail()).append('\n');
         }

@@ -46,6 +46,8 @@ import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.igrt.MatchInputs;
 import org.isocenter.igrt.MatchOutcome;
 import org.isocenter.igrt.MatchProtocol;
+import org.isocenter.registration.RegistrationAlgorithms;
+import org.isocenter.ui.internal.IsocenterUiPlugin;
 import org.isocenter.render.FusionMode;
 import org.isocenter.render.FusionSettings;
 import org.isocenter.render.Interpolation;
@@ -658,10 +660,11 @@ public final class ImageViewerView extends ViewPart {
             model.setMessage("Auto match: " + e.getMessage());
             return null;
         }
+        RegistrationAlgorithms algorithms = IsocenterUiPlugin.service(RegistrationAlgorithms.class);
         couch.setTransformNote("auto match running…");
         Job job = Job.create("Auto match " + daily.info().seriesDescription(), (IJobFunction) monitor -> {
             try {
-                MatchOutcome outcome = protocol.run(inputs, new EclipseProgress(monitor));
+                MatchOutcome outcome = protocol.run(inputs, algorithms, new EclipseProgress(monitor));
                 Display.getDefault().asyncExec(() -> {
                     if (model.scene() != null && model.scene().secondary().orElse(null) == daily) {
                         model.setMatched(outcome);

@@ -30,6 +30,7 @@ import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -99,10 +100,10 @@ public final class PatientBrowserView extends ViewPart {
         viewer.getTree().setLinesVisible(true);
         viewer.setUseHashlookup(true);
         viewer.setComparer(new KeyComparer());
-        column(layout, "Name", 42, 140, this::name, this::nameImage);
-        column(layout, "Modality", 10, 58, this::modality, e -> null);
-        column(layout, "Content", 30, 90, this::content, e -> null);
-        column(layout, "Frame of Reference", 18, 60, this::frame, e -> null);
+        column(layout, Messages.PatientBrowserView_columnName, 42, 140, this::name, this::nameImage);
+        column(layout, Messages.PatientBrowserView_columnModality, 10, 58, this::modality, e -> null);
+        column(layout, Messages.PatientBrowserView_columnContent, 30, 90, this::content, e -> null);
+        column(layout, Messages.PatientBrowserView_columnFrame, 18, 60, this::frame, e -> null);
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(new Content());
         viewer.setInput(PatientSession.get());
@@ -126,7 +127,7 @@ public final class PatientBrowserView extends ViewPart {
         viewer.collapseAll(); // first: GTK moves the selection to a row that folds over it
         viewer.setSelection(StructuredSelection.EMPTY);
         viewer.getTree().deselectAll();
-        status("Patient closed: select an image series to load a patient");
+        status(Messages.PatientBrowserView_patientClosed);
     }
 
     private void column(TreeColumnLayout layout, String title, int weight, int minimum, Function<Object, String> text,
@@ -210,8 +211,9 @@ public final class PatientBrowserView extends ViewPart {
         return switch (e) {
             case PatientRecord p -> p.identity().patientName().replace('^', ' ') + " (" + p.identity().patientId() + ")";
             case StudyRecord s -> formatDate(s.studyDate()) + "  " + s.description();
-            case SeriesRecord s -> s.description().isEmpty() ? "Series " + s.seriesNumber() : s.description();
-            case ProblemsNode n -> "Import problems: " + n.index().root().getFileName();
+            case SeriesRecord s -> s.description().isEmpty() ? NLS.bind(Messages.PatientBrowserView_seriesNumber, s.seriesNumber())
+                    : s.description();
+            case ProblemsNode n -> NLS.bind(Messages.PatientBrowserView_importProblems, n.index().root().getFileName());
             case ProblemFile f -> f.file().getFileName().toString();
             default -> String.valueOf(e);
         };
@@ -230,15 +232,15 @@ public final class PatientBrowserView extends ViewPart {
     private String modality(Object e) {
         return switch (e) {
             case SeriesRecord s -> s.modality();
-            case ProblemFile f -> f.dicom() ? "unreadable" : "not DICOM";
+            case ProblemFile f -> f.dicom() ? Messages.PatientBrowserView_unreadable : Messages.PatientBrowserView_notDicom;
             default -> "";
         };
     }
 
     private String content(Object e) {
         return switch (e) {
-            case PatientRecord p -> p.studies().size() + " studies, " + p.seriesCount() + " series";
-            case StudyRecord s -> s.series().size() + " series";
+            case PatientRecord p -> NLS.bind(Messages.PatientBrowserView_patientContent, p.studies().size(), p.seriesCount());
+            case StudyRecord s -> NLS.bind(Messages.PatientBrowserView_studyContent, s.series().size());
             case SeriesRecord s -> seriesContent(s) + warningSuffix(s);
             case ProblemsNode n -> problemCount(n.index());
             case ProblemFile f -> f.reason();
@@ -248,12 +250,12 @@ public final class PatientBrowserView extends ViewPart {
 
     private static String seriesContent(SeriesRecord s) {
         if (!s.roiNames().isEmpty()) {
-            return s.roiNames().size() + " ROIs";
+            return NLS.bind(Messages.PatientBrowserView_rois, s.roiNames().size());
         }
         if (s.isImageSeries()) {
-            return s.instances().size() + " images";
+            return NLS.bind(Messages.PatientBrowserView_images, s.instances().size());
         }
-        return s.summary().isEmpty() ? s.instances().size() + " objects" : s.summary();
+        return s.summary().isEmpty() ? NLS.bind(Messages.PatientBrowserView_objects, s.instances().size()) : s.summary();
     }
 
     private static String warningSuffix(SeriesRecord s) {
@@ -262,17 +264,18 @@ public final class PatientBrowserView extends ViewPart {
             return "";
         }
         String gap = SeriesWarnings.sliceGaps(s);
-        return gap != null ? "  ⚠ missing slices?" : "  ⚠ " + w.size() + (w.size() == 1 ? " warning" : " warnings");
+        return "  " + (gap != null ? Messages.PatientBrowserView_missingSlices
+                : NLS.bind(w.size() == 1 ? Messages.PatientBrowserView_warningOne : Messages.PatientBrowserView_warningMany, w.size()));
     }
 
     private static String problemCount(DicomIndex index) {
         int unreadable = index.problems().size(), notDicom = org.isocenter.ui.internal.jobs.ImportReport.strayFiles(index).size();
         List<String> parts = new ArrayList<>();
         if (unreadable > 0) {
-            parts.add(unreadable + " not imported");
+            parts.add(NLS.bind(Messages.PatientBrowserView_filesNotImported, unreadable));
         }
         if (notDicom > 0) {
-            parts.add(notDicom + " not DICOM");
+            parts.add(NLS.bind(Messages.PatientBrowserView_filesNotDicom, notDicom));
         }
         return String.join(", ", parts);
     }
@@ -292,14 +295,17 @@ public final class PatientBrowserView extends ViewPart {
 
     private String tooltip(Object e) {
         return switch (e) {
-            case PatientRecord p -> "Patient " + p.identity().patientName().replace('^', ' ') + ", ID " + p.identity().patientId()
-                    + (p.identity().birthDate().isEmpty() ? "" : ", born " + formatDate(p.identity().birthDate()))
-                    + (p.identity().sex().isEmpty() ? "" : ", sex " + p.identity().sex()) + "\n" + content(p);
-            case StudyRecord s -> "Study " + formatDate(s.studyDate()) + " " + s.description() + "\nStudy Instance UID "
-                    + s.studyInstanceUid() + "\n" + s.series().size() + " series";
+            case PatientRecord p -> NLS.bind(Messages.PatientBrowserView_patientTooltip,
+                    p.identity().patientName().replace('^', ' '), p.identity().patientId())
+                    + (p.identity().birthDate().isEmpty() ? ""
+                            : NLS.bind(Messages.PatientBrowserView_patientBorn, formatDate(p.identity().birthDate())))
+                    + (p.identity().sex().isEmpty() ? "" : NLS.bind(Messages.PatientBrowserView_patientSex, p.identity().sex()))
+                    + "\n" + content(p);
+            case StudyRecord s -> NLS.bind(Messages.PatientBrowserView_studyTooltip, new Object[] { formatDate(s.studyDate()),
+                    s.description(), s.studyInstanceUid(), s.series().size() });
             case SeriesRecord s -> seriesTooltip(s);
-            case ProblemsNode n -> "Files of " + n.index().root() + " that were not imported: " + problemCount(n.index())
-                    + "\n(File > Import DICOM Folder shows the same list with the reasons)";
+            case ProblemsNode n -> NLS.bind(Messages.PatientBrowserView_problemsTooltip, n.index().root(),
+                    problemCount(n.index()));
             case ProblemFile f -> f.file() + "\n" + f.reason();
             default -> null;
         };
@@ -307,25 +313,27 @@ public final class PatientBrowserView extends ViewPart {
 
     private static String seriesTooltip(SeriesRecord s) {
         StringBuilder b = new StringBuilder();
-        b.append(s.modality()).append(" series ").append(s.seriesNumber()).append(s.description().isEmpty() ? "" : " \"" + s.description() + "\"")
-                .append(": ").append(seriesContent(s)).append('\n');
+        b.append(s.description().isEmpty()
+                ? NLS.bind(Messages.PatientBrowserView_seriesTitle, new Object[] { s.modality(), s.seriesNumber(), seriesContent(s) })
+                : NLS.bind(Messages.PatientBrowserView_seriesTitleDescribed, new Object[] { s.modality(), s.seriesNumber(),
+                        s.description(), seriesContent(s) })).append('\n');
         if (!s.summary().isEmpty() && !s.isImageSeries()) {
             b.append(s.summary()).append('\n');
         }
-        b.append("Series Instance UID ").append(s.seriesInstanceUid()).append('\n');
+        b.append(NLS.bind(Messages.PatientBrowserView_seriesUid, s.seriesInstanceUid())).append('\n');
         if (!frameOf(s).isEmpty()) {
-            b.append("Frame of Reference ").append(frameOf(s)).append('\n');
+            b.append(NLS.bind(Messages.PatientBrowserView_seriesFrame, frameOf(s))).append('\n');
         }
         if (!s.instances().isEmpty()) {
-            b.append("Folder ").append(s.instances().get(0).file().getParent()).append('\n');
+            b.append(NLS.bind(Messages.PatientBrowserView_seriesFolder, s.instances().get(0).file().getParent())).append('\n');
         }
         List<String> w = SeriesWarnings.of(s);
         for (String line : w) {
-            b.append("⚠ ").append(line).append('\n');
+            b.append(NLS.bind(Messages.PatientBrowserView_seriesWarning, line)).append('\n');
         }
-        b.append(s.isImageSeries() ? "Click: show in the Image Viewer"
-                : s.modality().equals("REG") ? "Double-click: open the registration (Registration perspective)"
-                : s.modality().equals("RTSTRUCT") ? "Click: show with the image it contours" : "");
+        b.append(s.isImageSeries() ? Messages.PatientBrowserView_hintImage
+                : s.modality().equals("REG") ? Messages.PatientBrowserView_hintRegistration
+                : s.modality().equals("RTSTRUCT") ? Messages.PatientBrowserView_hintStructureSet : "");
         return b.toString().strip();
     }
 
@@ -340,8 +348,9 @@ public final class PatientBrowserView extends ViewPart {
         switch (element) {
             case SeriesRecord s when s.modality().equals("REG") -> openRegistration(s);
             case SeriesRecord s when s.isImageSeries() || s.modality().equals("RTSTRUCT") -> showInViewer(s);
-            case SeriesRecord s -> status("Nothing to show for a " + s.modality() + " on its own: select its image series.");
-            case ProblemFile f -> MessageDialog.openInformation(viewer.getControl().getShell(), "Not imported",
+            case SeriesRecord s -> status(NLS.bind(Messages.PatientBrowserView_nothingToShow, s.modality()));
+            case ProblemFile f -> MessageDialog.openInformation(viewer.getControl().getShell(),
+                    Messages.PatientBrowserView_notImportedTitle,
                     f.file() + "\n\n" + f.reason());
             case null -> { }
             default -> viewer.setExpandedState(element, !viewer.getExpandedState(element));
@@ -357,7 +366,7 @@ public final class PatientBrowserView extends ViewPart {
             v.show(s);
         } else {
             PatientSession.get().imageSeriesFor(s).ifPresentOrElse(image -> v.show(image, s),
-                    () -> status("The image series this RT Structure Set contours is not imported."));
+                    () -> status(Messages.PatientBrowserView_imageNotImported));
         }
     }
 
@@ -375,10 +384,10 @@ public final class PatientBrowserView extends ViewPart {
         SeriesRecord moving = images.stream().filter(s -> fixed != null && !s.seriesInstanceUid().equals(fixed.seriesInstanceUid()))
                 .findFirst().orElse(null);
         if (fixed == null || moving == null) {
-            String msg = "The registration " + name(reg) + " relates images that are not both imported ("
-                    + images.size() + " of " + reg.referencedSeriesUids().size() + " referenced series found): import their folders.";
+            String msg = NLS.bind(Messages.PatientBrowserView_registrationIncomplete, new Object[] { name(reg), images.size(),
+                    reg.referencedSeriesUids().size() });
             status(msg);
-            MessageDialog.openWarning(viewer.getControl().getShell(), "Open Registration", msg);
+            MessageDialog.openWarning(viewer.getControl().getShell(), Messages.PatientBrowserView_openRegistrationTitle, msg);
             return;
         }
         status(FusionOpener.open(getSite().getPage(), fixed, moving));
@@ -389,7 +398,7 @@ public final class PatientBrowserView extends ViewPart {
         try {
             return (ImageViewerView) page.showView(IsocenterUi.VIEW_IMAGE_VIEWER, null, IWorkbenchPage.VIEW_VISIBLE);
         } catch (Exception e) {
-            status("Cannot open the Image Viewer: " + e.getMessage());
+            status(NLS.bind(Messages.PatientBrowserView_noImageViewer, e.getMessage()));
             return null;
         }
     }
@@ -409,39 +418,40 @@ public final class PatientBrowserView extends ViewPart {
         Object e = viewer.getStructuredSelection().getFirstElement();
         if (e instanceof SeriesRecord s) {
             if (s.isImageSeries() || s.modality().equals("RTSTRUCT")) {
-                m.add(action("&Show in Image Viewer", () -> showInViewer(s)));
+                m.add(action(Messages.PatientBrowserView_actionShow, () -> showInViewer(s)));
             }
             ImageViewerView v = (ImageViewerView) getSite().getPage().findView(IsocenterUi.VIEW_IMAGE_VIEWER);
             if (s.isImageSeries() && v != null && v.volume() != null
                     && !v.volume().info().seriesInstanceUid().equals(s.seriesInstanceUid())) {
-                m.add(action("&Fuse with the Image Shown", () -> v.loadSecondary(s)));
+                m.add(action(Messages.PatientBrowserView_actionFuse, () -> v.loadSecondary(s)));
             }
             if (s.modality().equals("REG")) {
-                m.add(action("Open &Registration", () -> openRegistration(s)));
+                m.add(action(Messages.PatientBrowserView_actionOpenRegistration, () -> openRegistration(s)));
             }
             List<String> w = SeriesWarnings.of(s);
             if (!w.isEmpty()) {
-                m.add(action("Show &Warnings…", () -> MessageDialog.openWarning(viewer.getControl().getShell(),
-                        "Warnings: " + name(s), "• " + String.join("\n• ", w))));
+                m.add(action(Messages.PatientBrowserView_actionShowWarnings, () -> MessageDialog.openWarning(
+                        viewer.getControl().getShell(), NLS.bind(Messages.PatientBrowserView_warningsTitle, name(s)),
+                        "• " + String.join("\n• ", w))));
             }
             m.add(new Separator());
-            m.add(action("Copy Series Instance &UID", () -> copy(s.seriesInstanceUid())));
+            m.add(action(Messages.PatientBrowserView_actionCopySeriesUid, () -> copy(s.seriesInstanceUid())));
             if (!frameOf(s).isEmpty()) {
-                m.add(action("Copy Frame of Re&ference UID", () -> copy(frameOf(s))));
+                m.add(action(Messages.PatientBrowserView_actionCopyFrameUid, () -> copy(frameOf(s))));
             }
         } else if (e instanceof ProblemFile f) {
-            m.add(action("Copy Path and Reason", () -> copy(f.file() + "\t" + f.reason())));
+            m.add(action(Messages.PatientBrowserView_actionCopyPath, () -> copy(f.file() + "\t" + f.reason())));
         }
         Set<Path> roots = rootsOf(e);
         if (!roots.isEmpty()) {
             m.add(new Separator());
-            m.add(action("&Import Folder Again", () -> roots.forEach(r -> ScanFolderJob.reporting(r).schedule())));
-            m.add(action("Remove Folder from &List", () -> roots.forEach(PatientSession.get()::remove)));
+            m.add(action(Messages.PatientBrowserView_actionImportAgain, () -> roots.forEach(r -> ScanFolderJob.reporting(r).schedule())));
+            m.add(action(Messages.PatientBrowserView_actionRemoveFolder, () -> roots.forEach(PatientSession.get()::remove)));
         }
         m.add(new Separator());
-        m.add(action("Re&fresh All Folders", () -> PatientSession.get().indexes()
+        m.add(action(Messages.PatientBrowserView_actionRefreshAll, () -> PatientSession.get().indexes()
                 .forEach(i -> new ScanFolderJob(i.root()).schedule())));
-        m.add(action("&Clear List", () -> PatientSession.get().clear()));
+        m.add(action(Messages.PatientBrowserView_actionClearList, () -> PatientSession.get().clear()));
     }
 
     private Set<Path> rootsOf(Object e) {
@@ -605,7 +615,7 @@ public final class PatientBrowserView extends ViewPart {
             files.add(new ProblemFile(p.file(), true, p.problem()));
         }
         for (Path f : org.isocenter.ui.internal.jobs.ImportReport.strayFiles(index)) {
-            files.add(new ProblemFile(f, false, "not a DICOM file; skipped"));
+            files.add(new ProblemFile(f, false, Messages.PatientBrowserView_notDicomReason));
         }
         return files;
     }

@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.graphics.Color;
@@ -83,18 +84,19 @@ public final class StructuresView extends ViewPart {
         rd.widthHint = 100;
         row.setLayoutData(rd);
         commands = List.of(
-                button(row, "Add", "Add an empty structure (it becomes the drawing target)", this::addWithDialog),
-                button(row, "Rename", "Rename the selected structure", this::renameWithDialog),
-                button(row, "Colour", "Change the selected structure's display colour", this::colourWithDialog),
-                button(row, "Type", "Set the RT ROI Interpreted Type", null),
-                button(row, "Delete", "Delete the selected structure (asks first; Undo restores it)", this::deleteWithConfirmation),
-                button(row, "Interpolate", "Fill the slices between drawn slices (shape-based interpolation)",
+                button(row, Messages.StructuresView_add, Messages.StructuresView_addTooltip, this::addWithDialog),
+                button(row, Messages.StructuresView_rename, Messages.StructuresView_renameTooltip, this::renameWithDialog),
+                button(row, Messages.StructuresView_colour, Messages.StructuresView_colourTooltip, this::colourWithDialog),
+                button(row, Messages.StructuresView_type, Messages.StructuresView_typeTooltip, null),
+                button(row, Messages.StructuresView_delete, Messages.StructuresView_deleteTooltip,
+                        this::deleteWithConfirmation),
+                button(row, Messages.StructuresView_interpolate, Messages.StructuresView_interpolateTooltip,
                         () -> interpolate(selectedNumber())),
-                button(row, "Margin…", "Grow or shrink a structure by exact anisotropic margins", this::marginDialog),
-                button(row, "Boolean…", "Union, intersection, subtraction, xor, ring, crop", this::booleanDialog),
-                button(row, "Threshold…", "Contour by image value range (body, lungs, bone)", this::thresholdDialog),
-                button(row, "Save as new RTSTRUCT…", "Write all structures into a new RT Structure Set file",
-                        this::saveWithDialog));
+                button(row, Messages.StructuresView_margin, Messages.StructuresView_marginTooltip, this::marginDialog),
+                button(row, Messages.StructuresView_boolean, Messages.StructuresView_booleanTooltip, this::booleanDialog),
+                button(row, Messages.StructuresView_threshold, Messages.StructuresView_thresholdTooltip,
+                        this::thresholdDialog),
+                button(row, Messages.StructuresView_save, Messages.StructuresView_saveTooltip, this::saveWithDialog));
         Button type = commands.get(3);
         type.addListener(SWT.Selection, e -> typeMenu(type));
 
@@ -102,7 +104,8 @@ public final class StructuresView extends ViewPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        String[] titles = { "Show", "Name", "Type", "Volume (cc)", "Slices" };
+        String[] titles = { Messages.StructuresView_columnShow, Messages.StructuresView_columnName,
+                Messages.StructuresView_columnType, Messages.StructuresView_columnVolume, Messages.StructuresView_columnSlices };
         int[] widths = { 60, 160, 90, 100, 60 };
         for (int i = 0; i < titles.length; i++) {
             TableColumn c = new TableColumn(table, i >= 3 ? SWT.RIGHT : SWT.LEFT);
@@ -161,7 +164,7 @@ public final class StructuresView extends ViewPart {
                 item.setImage(0, swatch(roi.colorRgb()));
                 StructureStatistics s = session.statistics(roi);
                 item.setText(new String[] { "", roi.name(), roi.interpretedType(),
-                        roi.contours().isEmpty() ? "empty" : String.format(Locale.ROOT, "%.2f", s.volumeCc()),
+                        roi.contours().isEmpty() ? Messages.StructuresView_empty : String.format(Locale.ROOT, "%.2f", s.volumeCc()),
                         String.valueOf(s.contouredSlices()) });
                 if (session.selected().map(r -> r.number() == roi.number()).orElse(false)) {
                     selectedIndex = i;
@@ -187,15 +190,17 @@ public final class StructuresView extends ViewPart {
 
     private String statusText() {
         if (!session.isLoaded()) {
-            return "No image loaded: select an image series in the Patient Browser.";
+            return Messages.StructuresView_noImage;
         }
-        String from = session.importedFile() != null ? "from " + session.importedFile().getFileName()
-                : "new (the image had no structure set)";
-        String state = session.savedFile() != null && !session.isDirty() ? "saved as " + session.savedFile().getFileName()
-                : session.isDirty() ? "edited, not saved" : "unchanged";
-        return String.format(Locale.ROOT, "Structure set '%s' on %s %s: %s, %s. %d structures.", session.set().label(),
+        String from = session.importedFile() != null
+                ? NLS.bind(Messages.StructuresView_fromFile, session.importedFile().getFileName())
+                : Messages.StructuresView_newSet;
+        String state = session.savedFile() != null && !session.isDirty()
+                ? NLS.bind(Messages.StructuresView_savedAs, session.savedFile().getFileName())
+                : session.isDirty() ? Messages.StructuresView_editedNotSaved : Messages.StructuresView_unchanged;
+        return NLS.bind(Messages.StructuresView_status, new Object[] { session.set().label(),
                 session.image().info().modality(), session.image().info().seriesDescription(), from, state,
-                session.set().rois().size());
+                session.set().rois().size() });
     }
 
     private Image swatch(int[] rgb) {
@@ -223,7 +228,8 @@ public final class StructuresView extends ViewPart {
     // ---- commands with dialogs ------------------------------------------------------------------------------
 
     private void addWithDialog() {
-        InputDialog d = new InputDialog(getSite().getShell(), "Add structure", "Name of the new structure:",
+        InputDialog d = new InputDialog(getSite().getShell(), Messages.StructuresView_addTitle,
+                Messages.StructuresView_addMessage,
                 session.uniqueName("Structure"), text -> session.nameProblem(text, -1));
         if (d.open() == Window.OK) {
             addStructure(d.getValue(), org.isocenter.contour.StructureDefaults.typeFor(d.getValue())); // TG-263: GTV_Boost → GTV
@@ -232,7 +238,8 @@ public final class StructuresView extends ViewPart {
 
     private void renameWithDialog() {
         session.selected().ifPresent(roi -> {
-            InputDialog d = new InputDialog(getSite().getShell(), "Rename structure", "New name of " + roi.name() + ":",
+            InputDialog d = new InputDialog(getSite().getShell(), Messages.StructuresView_renameTitle,
+                    NLS.bind(Messages.StructuresView_renameMessage, roi.name()),
                     roi.name(), text -> session.nameProblem(text, roi.number()));
             if (d.open() == Window.OK) {
                 rename(roi.number(), d.getValue());
@@ -270,8 +277,9 @@ public final class StructuresView extends ViewPart {
 
     private void deleteWithConfirmation() {
         session.selected().ifPresent(roi -> {
-            if (MessageDialog.openConfirm(getSite().getShell(), "Delete structure", "Delete " + roi.name() + " ("
-                    + roi.interpretedType() + ", " + roi.contours().size() + " contours)? Edit > Undo restores it.")) {
+            if (MessageDialog.openConfirm(getSite().getShell(), Messages.StructuresView_deleteTitle,
+                    NLS.bind(Messages.StructuresView_deleteQuestion, new Object[] { roi.name(), roi.interpretedType(),
+                            roi.contours().size() }))) {
                 delete(roi.number());
             }
         });
@@ -308,29 +316,27 @@ public final class StructuresView extends ViewPart {
             return;
         }
         if (Files.exists(file)) {
-            ContouringMessages.error(file + " exists already. Isocenter never overwrites a structure set: choose a new name.");
+            ContouringMessages.error(NLS.bind(Messages.StructuresView_exists, file));
             return;
         }
         BusyIndicator.showWhile(table.getDisplay(), () -> {
             try {
                 StructureSetSaving.Saved saved = saveAs(file);
-                MessageDialog.openInformation(getSite().getShell(), "Structure set saved", report(saved));
+                MessageDialog.openInformation(getSite().getShell(), Messages.StructuresView_savedTitle, report(saved));
             } catch (Exception e) {
-                ContouringMessages.error("Could not save " + file + ": " + e.getMessage());
+                ContouringMessages.error(NLS.bind(Messages.StructuresView_couldNotSave, file, e.getMessage()));
             }
         });
     }
 
     private String report(StructureSetSaving.Saved saved) {
         StringBuilder b = new StringBuilder();
-        b.append("Wrote a new RT Structure Set and read it back:\n").append(saved.file()).append("\n\nSOP Instance UID ")
-                .append(saved.sopInstanceUid()).append("\n").append(saved.readBack().rois().size()).append(" structures: ");
-        b.append(String.join(", ", saved.readBack().rois().stream().map(Roi::name).toList()));
+        b.append(NLS.bind(Messages.StructuresView_report, new Object[] { saved.file(), saved.sopInstanceUid(),
+                saved.readBack().rois().size(), String.join(", ", saved.readBack().rois().stream().map(Roi::name).toList()) }));
         if (session.importedFile() != null) {
-            b.append("\n\nThe imported structure set ").append(session.importedFile().getFileName())
-                    .append(" is unchanged.");
+            b.append(NLS.bind(Messages.StructuresView_reportImportedUnchanged, session.importedFile().getFileName()));
         }
-        b.append("\nImport the folder again (File > Import DICOM Folder) to list the new file in the Patient Browser.");
+        b.append(Messages.StructuresView_reportImportAgain);
         return b.toString();
     }
 
@@ -338,7 +344,7 @@ public final class StructuresView extends ViewPart {
 
     /** Adds an empty structure and selects it (the drawing target). */
     public Roi addStructure(String name, String type) {
-        return session.add("Add structure " + name.trim(), name, type, List.of());
+        return session.add(NLS.bind(Messages.StructuresView_editAdd, name.trim()), name, type, List.of());
     }
 
     /** Renames a structure (refuses an empty or taken name). */
@@ -348,25 +354,25 @@ public final class StructuresView extends ViewPart {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        session.apply("Rename " + roi.name() + " to " + newName.trim(), session.with(new Roi(number, newName.trim(),
+        session.apply(NLS.bind(Messages.StructuresView_editRename, roi.name(), newName.trim()), session.with(new Roi(number, newName.trim(),
                 roi.colorRgb(), roi.interpretedType(), roi.contours())), number);
     }
 
     public void setColour(int number, int[] rgb) {
         Roi roi = session.roi(number).orElseThrow();
-        session.apply("Colour of " + roi.name(), session.with(new Roi(number, roi.name(), rgb, roi.interpretedType(),
+        session.apply(NLS.bind(Messages.StructuresView_editColour, roi.name()), session.with(new Roi(number, roi.name(), rgb, roi.interpretedType(),
                 roi.contours())), number);
     }
 
     public void setType(int number, String type) {
         Roi roi = session.roi(number).orElseThrow();
-        session.apply("Type of " + roi.name() + " " + type, session.with(new Roi(number, roi.name(), roi.colorRgb(), type,
+        session.apply(NLS.bind(Messages.StructuresView_editType, roi.name(), type), session.with(new Roi(number, roi.name(), roi.colorRgb(), type,
                 roi.contours())), number);
     }
 
     public void delete(int number) {
         Roi roi = session.roi(number).orElseThrow();
-        session.apply("Delete " + roi.name(), session.without(number), -1);
+        session.apply(NLS.bind(Messages.StructuresView_editDelete, roi.name()), session.without(number), -1);
     }
 
     /** Fills the gaps between drawn slices of a structure (in a job; the edit is one undo step). */
@@ -378,11 +384,11 @@ public final class StructuresView extends ViewPart {
         RoiSlabs slabs = session.slabs(roi);
         var planes = session.planes();
         var before = session.set();
-        StructureRecipe recipe = new StructureRecipe("Interpolate " + roi.name(),
+        StructureRecipe recipe = new StructureRecipe(NLS.bind(Messages.StructuresView_interpolateRecipe, roi.name()),
                 m -> slabs.slabCount() < 2 ? List.<Contour>of() : SliceInterpolation.fillGaps(slabs, planes));
         return ContouringJobs.compute(recipe, contours -> {
             if (session.set() != before) {
-                ContouringMessages.error("Interpolation of " + roi.name() + " dropped: the structures changed meanwhile");
+                ContouringMessages.error(NLS.bind(Messages.StructuresView_interpolationDropped, roi.name()));
                 return;
             }
             session.apply(recipe.description(), session.with(new Roi(number, roi.name(), roi.colorRgb(),
@@ -406,7 +412,8 @@ public final class StructuresView extends ViewPart {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        return ContouringJobs.compute(recipe, contours -> session.add(recipe.description() + " → " + name, name, type,
+        return ContouringJobs.compute(recipe, contours -> session.add(
+                NLS.bind(Messages.StructuresView_editCreate, recipe.description(), name), name, type,
                 contours), ContouringMessages::error);
     }
 

@@ -14,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.google.gson.JsonParser;
 
-import org.isocenter.cli.CliCommand;
-import org.isocenter.cli.internal.CliRunner;
-import org.isocenter.cli.internal.ContributedCommands;
+import org.isocenter.cli.internal.CliApplication;
 import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
 import org.isocenter.core.geometry.VolumeGeometry;
@@ -37,19 +35,22 @@ class VendorExampleTest {
 
     @Test
     void theAlgorithmAndTheCommandAreOfferedAsServices() {
-        assertTrue(RegistrationAlgorithms.byId(BoneCentroidRegistration.ID).isPresent(),
-                "offered with the shipped algorithms: " + RegistrationAlgorithms.available());
-        assertTrue(RegistrationAlgorithms.byId("rigid-intensity").isPresent());
-        assertTrue(ContributedCommands.list().stream().map(CliCommand::name).anyMatch("example-centroid"::equals),
-                "the command is a contributed CliCommand service");
+        RegistrationAlgorithms installed = service(RegistrationAlgorithms.class);
+        assertTrue(installed.byId(BoneCentroidRegistration.ID).isPresent(),
+                "offered with the shipped algorithms: " + installed.available());
+        assertTrue(installed.byId("rigid-intensity").isPresent());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, CliApplication.run(new String[] { "help" }, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream())));
+        String last = out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.contains("\"example-centroid\""), "help lists the contributed CliCommand service: " + last);
     }
 
     /** The command runs through the Equinox application's runner: a usage mistake is exit 2 with its JSON. */
     @Test
     void theContributedCommandRunsThroughTheRunnerWithTheCliContract() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = CliRunner.withContributedCommands(ContributedCommands.list(), new PrintStream(err))
-                .execute(new String[] { "example-centroid", "--planning", "/nonexistent" },
+        int code = CliApplication.run(new String[] { "example-centroid", "--planning", "/nonexistent" },
                         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
         String last = out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElseThrow();
@@ -81,5 +82,31 @@ class VendorExampleTest {
         Vector3 c = region.centreMm();
         assertEquals(0, t.apply(c).minus(c).distanceTo(shift), 1e-6, "translation " + t.apply(c).minus(c));
         assertEquals("1.2.3.4.5.2", t.toFrameUid());
+    }
+
+    /** The OSGi service of this type, as SCR registers it (waits up to 10 s: SCR activates components asynchronously). */
+    static <T> T service(Class<T> type) {
+        org.osgi.framework.Bundle b = org.osgi.framework.FrameworkUtil.getBundle(VendorExampleTest.class);
+        if (b.getBundleContext() == null) {
+            try {
+                b.start(org.osgi.framework.Bundle.START_TRANSIENT);
+            } catch (org.osgi.framework.BundleException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        org.osgi.util.tracker.ServiceTracker<T, T> t = new org.osgi.util.tracker.ServiceTracker<>(b.getBundleContext(),
+                type, null);
+        t.open();
+        T s;
+        try {
+            s = t.waitForService(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (s == null) {
+            throw new IllegalStateException("no " + type.getName() + " service");
+        }
+        return s;
     }
 }

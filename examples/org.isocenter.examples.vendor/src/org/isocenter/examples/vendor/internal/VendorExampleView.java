@@ -12,6 +12,8 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 import org.isocenter.registration.RegistrationAlgorithm;
 import org.isocenter.registration.RegistrationAlgorithms;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The example plug-in's view, placed in the Registration / IGRT perspective by {@code plugin.xml}: it lists the
@@ -22,17 +24,33 @@ public final class VendorExampleView extends ViewPart {
 
     private Text text;
 
+    /** How a view consumes a service: a tracker open while the view is. */
+    private ServiceTracker<RegistrationAlgorithms, RegistrationAlgorithms> catalogue;
+
     @Override
     public void createPartControl(Composite parent) {
+        catalogue = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(),
+                RegistrationAlgorithms.class, null);
+        catalogue.open();
+        java.util.List<RegistrationAlgorithm> installed = catalogue.getService() == null ? java.util.List.of()
+                : catalogue.getService().available();
         parent.setLayout(new FillLayout());
         text = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
         StringBuilder s = new StringBuilder("Vendor Example (an example plug-in)\n\nRegistration algorithms installed:\n");
-        for (RegistrationAlgorithm a : RegistrationAlgorithms.available()) {
+        for (RegistrationAlgorithm a : installed) {
             s.append("  ").append(a.id()).append(": ").append(a.label()).append('\n');
         }
         text.setText(s.toString());
         System.err.println("[example] Vendor Example view open: " + String.join(", ",
-                RegistrationAlgorithms.available().stream().map(RegistrationAlgorithm::id).toList()));
+                installed.stream().map(RegistrationAlgorithm::id).toList()));
+    }
+
+    @Override
+    public void dispose() {
+        if (catalogue != null) {
+            catalogue.close();
+        }
+        super.dispose();
     }
 
     @Override
