@@ -23,47 +23,53 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The adaptive rules evaluated when a fraction is recorded: the built-in ones, then every {@link AdaptiveRule}
- * registered as an OSGi service (a Declarative Services {@code @Component}; by service ranking; a service with a
- * built-in rule's id replaces it).
+ * The adaptive rules evaluated when a fraction is recorded: the built-in ones, then every {@link AdaptiveRule} service
+ * bound (a Declarative Services {@code @Component}; by service ranking; a service with a built-in rule's id replaces
+ * it). An instance is the catalogue on offer, itself a service that commands and front ends take by {@code @Reference}
+ * or a service tracker and give to {@link RecordStores#open}; {@link #of} makes a fixed one, e.g. for a test.
  */
+@Component(service = AdaptiveRules.class)
 public final class AdaptiveRules {
 
     /** The built-in rules, in the order their alerts are listed. */
     public static final List<AdaptiveRule> BUILT_IN = List.of(new ExternalContourChange(), new SoftTissueBoneDifference(),
             new SystematicDrift(), new RotationBeyondCouch(), new TargetVolumeChange(), new ImagingDoseLimit());
 
-    private static final Contributions<AdaptiveRule> CONTRIBUTED = new Contributions<>();
+    private final Contributions<AdaptiveRule> bound = new Contributions<>();
 
-    private AdaptiveRules() {
+    /** A catalogue of the built-in rules, to which the component runtime binds the contributed ones. */
+    public AdaptiveRules() {
     }
 
-    /** The built-in rules and the registered ones, by id (registered ones replace built-ins of the same id). */
-    public static List<AdaptiveRule> all() {
+    /** A fixed catalogue: the built-in rules and these (which replace built-ins of the same id). */
+    public static AdaptiveRules of(AdaptiveRule... contributed) {
+        AdaptiveRules c = new AdaptiveRules();
+        for (AdaptiveRule r : contributed) {
+            c.add(r, Map.of());
+        }
+        return c;
+    }
+
+    /** The built-in rules and the bound ones, by id (bound ones replace built-ins of the same id). */
+    public List<AdaptiveRule> all() {
         Map<String, AdaptiveRule> byId = new LinkedHashMap<>();
         for (AdaptiveRule r : BUILT_IN) {
             byId.put(r.id(), r);
         }
-        for (AdaptiveRule r : CONTRIBUTED.list()) {
+        for (AdaptiveRule r : bound.list()) {
             byId.put(r.id(), r);
         }
         return new ArrayList<>(byId.values());
     }
 
-    /**
-     * The Declarative Services component that binds every {@link AdaptiveRule} service as it comes and goes (SCR gets and
-     * ungets them). Not for direct use.
-     */
-    @Component(immediate = true)
-    public static final class Registry {
+    /** Binds a rule service (the component runtime calls this). */
+    @Reference(name = "rules", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void add(AdaptiveRule service, Map<String, Object> properties) {
+        bound.add(service, properties);
+    }
 
-        @Reference(name = "rules", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-        public void add(AdaptiveRule service, Map<String, Object> properties) {
-            CONTRIBUTED.add(service, properties);
-        }
-
-        public void remove(AdaptiveRule service) {
-            CONTRIBUTED.remove(service);
-        }
+    /** Unbinds a rule service. */
+    public void remove(AdaptiveRule service) {
+        bound.remove(service);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.isocenter.igrt.internal.SiteFiles;
 import org.isocenter.igrt.internal.rules.ImagingDoseLimit;
+import org.isocenter.margin.CorrectionProtocols;
+import org.isocenter.margin.MarginRecipes;
 import org.isocenter.margin.SiteProtocol;
 import org.isocenter.margin.SiteProtocols;
 
@@ -23,8 +25,12 @@ import org.isocenter.margin.SiteProtocols;
 public record CourseReview(CourseView view, double imagingDoseLimitMGy, OfflineProtocolStatus offlineProtocol,
         String settingsProblem) {
 
-    /** Reviews course {@code courseId}; site protocols and alert settings from {@code home} or built in. */
-    public static CourseReview of(RecordStore store, long courseId, Path home) throws RecordStoreException {
+    /**
+     * Reviews course {@code courseId}; site protocols and alert settings from {@code home} or built in, read against the
+     * recipes and correction protocols on offer.
+     */
+    public static CourseReview of(RecordStore store, long courseId, Path home, MarginRecipes recipes,
+            CorrectionProtocols protocols) throws RecordStoreException {
         CourseView view = store.view(courseId);
         String problem = null;
         AlertSettings settings = AlertSettings.DEFAULTS;
@@ -32,21 +38,23 @@ public record CourseReview(CourseView view, double imagingDoseLimitMGy, OfflineP
         String site = view.course().site();
         try {
             settings = AlertSettings.forSite(site, home);
-            protocol = siteProtocol(site, home).map(SiteProtocol::protocolSpec).orElse(null);
+            protocol = siteProtocol(site, home, recipes, protocols).map(SiteProtocol::protocolSpec).orElse(null);
         } catch (IOException | RuntimeException e) {
             problem = e.getMessage();
         }
         return new CourseReview(view, ImagingDoseLimit.limitMGy(settings.of(new ImagingDoseLimit()), view.course()),
-                OfflineProtocolStatus.of(protocol, view.fractions(), view.referenceCorrections()), problem);
+                OfflineProtocolStatus.of(protocol, protocols, view.fractions(), view.referenceCorrections()), problem);
     }
 
     /** The site's protocol: the clinic's file in {@code home/sites} when present, else the built-in one. */
-    public static Optional<SiteProtocol> siteProtocol(String site, Path home) throws IOException {
+    public static Optional<SiteProtocol> siteProtocol(String site, Path home, MarginRecipes recipes,
+            CorrectionProtocols protocols) throws IOException {
         if (site == null || site.isBlank()) {
             return Optional.empty();
         }
         Optional<SiteFiles.SiteText> text = SiteFiles.read(site, home);
-        return text.isEmpty() ? Optional.empty() : Optional.of(SiteProtocols.parse(text.get().json(), text.get().source()));
+        return text.isEmpty() ? Optional.empty() : Optional.of(SiteProtocols.parse(text.get().json(), text.get().source(), recipes,
+                protocols));
     }
 
     /** Whether the cumulative imaging dose is past the limit. */

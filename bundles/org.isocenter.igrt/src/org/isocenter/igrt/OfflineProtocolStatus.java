@@ -29,16 +29,16 @@ public record OfflineProtocolStatus(String protocol, boolean offline, int imaged
 
     /**
      * The status of {@code protocolSpec} ("nal:3", "enal:3:5", "sal:9:4"; null or "none"/"online": no offline
-     * protocol) over the course's current decisions (fraction order) and its applied reference corrections.
+     * protocol; read against {@code protocols}, those on offer) over the course's current decisions (fraction order) and its applied reference corrections.
      */
-    public static OfflineProtocolStatus of(String protocolSpec, List<FractionDecision> current,
+    public static OfflineProtocolStatus of(String protocolSpec, CorrectionProtocols protocols, List<FractionDecision> current,
             List<ReferenceCorrection> applied) {
         AxisValues appliedNow = applied.isEmpty() ? AxisValues.ZERO : applied.get(applied.size() - 1).correctionMm();
         if (protocolSpec == null || protocolSpec.isBlank()) {
             return new OfflineProtocolStatus("none", false, 0, null, appliedNow, false, null,
                     "no offline protocol for this course's site");
         }
-        CorrectionProtocol p = CorrectionProtocols.parse(protocolSpec).newPatient();
+        CorrectionProtocol p = protocols.parse(protocolSpec).newPatient();
         if (p.online() || p.id().equals("none")) {
             return new OfflineProtocolStatus(protocolSpec, false, 0, null, appliedNow, false, null,
                     "protocol " + protocolSpec + " is not an offline protocol");

@@ -59,19 +59,23 @@ public final class RecordStores {
         return "jdbc:h2:file:" + base.toAbsolutePath().toString().replace('\\', '/') + H2_OPTIONS;
     }
 
-    /** Opens the default store ({@link #defaultUrl()}), creating the database on first use. */
-    public static RecordStore openDefault() throws RecordStoreException {
-        return open(defaultUrl());
+    /**
+     * Opens the default store ({@link #defaultUrl()}), creating the database on first use; {@code rules} are evaluated
+     * on each fraction recorded.
+     */
+    public static RecordStore openDefault(AdaptiveRules rules) throws RecordStoreException {
+        return open(defaultUrl(), rules);
     }
 
     /** Opens a store from a JDBC URL (H2 or PostgreSQL; credentials, if any, in the URL). */
-    public static RecordStore open(String jdbcUrl) throws RecordStoreException {
-        return open(jdbcUrl, null, null);
+    public static RecordStore open(String jdbcUrl, AdaptiveRules rules) throws RecordStoreException {
+        return open(jdbcUrl, null, null, rules);
     }
 
     /** Opens a store from a JDBC URL with a user and password (either may be null). */
-    public static RecordStore open(String jdbcUrl, String user, String password) throws RecordStoreException {
-        return open(DataSources.of(jdbcUrl, user, password), jdbcUrl);
+    public static RecordStore open(String jdbcUrl, String user, String password, AdaptiveRules rules)
+            throws RecordStoreException {
+        return open(DataSources.of(jdbcUrl, user, password), jdbcUrl, rules);
     }
 
     /** A data source for an H2 or PostgreSQL JDBC URL (user and password may be null: from the URL). */
@@ -79,10 +83,15 @@ public final class RecordStores {
         return DataSources.of(jdbcUrl, user, password);
     }
 
-    /** Opens a store on a data source; {@code description} names it in messages (e.g. its URL). */
-    public static RecordStore open(DataSource dataSource, String description) throws RecordStoreException {
+    /**
+     * Opens a store on a data source; {@code description} names it in messages (e.g. its URL); {@code rules} (the
+     * {@link AdaptiveRules} service, or a fixed catalogue) are evaluated on each fraction recorded or imported.
+     */
+    public static RecordStore open(DataSource dataSource, String description, AdaptiveRules rules)
+            throws RecordStoreException {
+        java.util.Objects.requireNonNull(rules, "rules");
         Migrations.migrate(dataSource, description, null);
-        return new JdbcRecordStore(dataSource, description);
+        return new JdbcRecordStore(dataSource, description, rules.all());
     }
 
     /**

@@ -30,10 +30,26 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * <li>{@code sal(α, Nmax)}: Shrinking Action Level (Bel et al. 1993): image the first Nmax fractions; after
  * fraction n, correct by the running mean if it differs from the correction in force by more than α/√n.</li>
  * </ul>
+ * An instance is the catalogue on offer, itself a service: the built-ins and every {@link CorrectionProtocolProvider}
+ * service bound (front ends and commands take it by {@code @Reference} or a service tracker; {@link #of} makes a fixed
+ * one, e.g. for a test).
  */
+@Component(service = CorrectionProtocols.class)
 public final class CorrectionProtocols {
 
-    private CorrectionProtocols() {
+    private final Contributions<CorrectionProtocolProvider> bound = new Contributions<>();
+
+    /** A catalogue of the built-in protocols, to which the component runtime binds the contributed providers. */
+    public CorrectionProtocols() {
+    }
+
+    /** A fixed catalogue: the built-in protocols and these providers. */
+    public static CorrectionProtocols of(CorrectionProtocolProvider... providers) {
+        CorrectionProtocols c = new CorrectionProtocols();
+        for (CorrectionProtocolProvider p : providers) {
+            c.add(p, Map.of());
+        }
+        return c;
     }
 
     public static CorrectionProtocol none() {
@@ -62,8 +78,6 @@ public final class CorrectionProtocols {
         return new Online(actionLevelMm);
     }
 
-    private static final Contributions<CorrectionProtocolProvider> CONTRIBUTED = new Contributions<>();
-
     /** The ids of the built-in protocols. */
     public static final java.util.List<String> BUILT_IN_IDS = java.util.List.of("none", "online", "nal", "enal", "sal");
 
@@ -71,16 +85,16 @@ public final class CorrectionProtocols {
      * The protocols offered as {@link CorrectionProtocolProvider} services (OSGi, Declarative Services), by service
      * ranking, whose id is not a built-in one (built-ins cannot be replaced silently).
      */
-    public static java.util.List<CorrectionProtocolProvider> providers() {
-        return CONTRIBUTED.list().stream()
+    public java.util.List<CorrectionProtocolProvider> providers() {
+        return bound.list().stream()
                 .filter(p -> !BUILT_IN_IDS.contains(p.id().toLowerCase(java.util.Locale.ROOT))).toList();
     }
 
     /**
      * Parses {@code none}, {@code online[:A]}, {@code nal[:N]}, {@code enal[:N[:W]]}, {@code sal[:α[:Nmax]]}, or
-     * {@code id[:parameters]} of a {@link CorrectionProtocolProvider} service.
+     * {@code id[:parameters]} of a {@link CorrectionProtocolProvider} service bound to this catalogue.
      */
-    public static CorrectionProtocol parse(String spec) {
+    public CorrectionProtocol parse(String spec) {
         String[] p = spec.strip().toLowerCase(java.util.Locale.ROOT).split(":");
         if (!BUILT_IN_IDS.contains(p[0])) {
             for (CorrectionProtocolProvider provider : providers()) {
@@ -89,6 +103,18 @@ public final class CorrectionProtocols {
                 }
             }
         }
+        if (!BUILT_IN_IDS.contains(p[0])) {
+            throw new IllegalArgumentException("unknown correction protocol '" + p[0] + "'; one of " + ONE_OF
+                    + providers().stream().map(x -> ", " + x.id()).collect(java.util.stream.Collectors.joining()));
+        }
+        return builtIn(spec);
+    }
+
+    private static final String ONE_OF = "none, online[:A], nal[:N], enal[:N[:W]], sal[:alpha[:Nmax]]";
+
+    /** Parses the spec of a built-in protocol ({@code none}, {@code online[:A]}, {@code nal[:N]}, ...) alone. */
+    public static CorrectionProtocol builtIn(String spec) {
+        String[] p = spec.strip().toLowerCase(java.util.Locale.ROOT).split(":");
         try {
             return switch (p[0]) {
                 case "none" -> none();
@@ -96,9 +122,8 @@ public final class CorrectionProtocols {
                 case "nal" -> nal(p.length > 1 ? Integer.parseInt(p[1]) : 3);
                 case "enal" -> enal(p.length > 1 ? Integer.parseInt(p[1]) : 3, p.length > 2 ? Integer.parseInt(p[2]) : 5);
                 case "sal" -> sal(p.length > 1 ? Double.parseDouble(p[1]) : 9, p.length > 2 ? Integer.parseInt(p[2]) : 10);
-                default -> throw new IllegalArgumentException("unknown correction protocol '" + p[0]
-                        + "'; one of none, online[:A], nal[:N], enal[:N[:W]], sal[:alpha[:Nmax]]"
-                        + providers().stream().map(x -> ", " + x.id()).collect(java.util.stream.Collectors.joining()));
+                default -> throw new IllegalArgumentException("unknown correction protocol '" + p[0] + "'; one of "
+                        + ONE_OF);
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("protocol '" + spec + "': parameter is not a number");
@@ -229,20 +254,14 @@ public final class CorrectionProtocols {
         }
     }
 
-    /**
-     * The Declarative Services component that binds every {@link CorrectionProtocolProvider} service as it comes and goes (SCR gets and
-     * ungets them). Not for direct use.
-     */
-    @Component(immediate = true)
-    public static final class Registry {
+    /** Binds a provider service (the component runtime calls this). */
+    @Reference(name = "providers", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void add(CorrectionProtocolProvider service, Map<String, Object> properties) {
+        bound.add(service, properties);
+    }
 
-        @Reference(name = "providers", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-        public void add(CorrectionProtocolProvider service, Map<String, Object> properties) {
-            CONTRIBUTED.add(service, properties);
-        }
-
-        public void remove(CorrectionProtocolProvider service) {
-            CONTRIBUTED.remove(service);
-        }
+    /** Unbinds a provider service. */
+    public void remove(CorrectionProtocolProvider service) {
+        bound.remove(service);
     }
 }

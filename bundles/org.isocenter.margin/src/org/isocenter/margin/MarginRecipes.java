@@ -19,11 +19,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * The built-in margin recipes. Σ is the total systematic and σ the total random standard deviation of an
  * {@link ErrorBudget}, per axis, in mm; σp the penumbra width. All assume Gaussian, independent errors and
  * a smooth convex target; none covers rotations or shape change.
+ * <p>
+ * An instance is the catalogue on offer, itself a service: front ends and commands take it by {@code @Reference} or a
+ * service tracker; {@link #of} makes a fixed one (built-ins and the recipes given), e.g. for a test or a built-in site.
  */
+@Component(service = MarginRecipes.class)
 public final class MarginRecipes {
-
-    private MarginRecipes() {
-    }
 
     private record Linear(String id, String title, String formula, String reference, double kSystematic,
             double kRandom) implements MarginRecipe {
@@ -114,20 +115,34 @@ public final class MarginRecipes {
                     + "+ sign); large parallel organs may need only 1.3 Σ or none.",
             1.3, 0.5);
 
-    private static final Contributions<MarginRecipe> CONTRIBUTED = new Contributions<>();
+    private final Contributions<MarginRecipe> bound = new Contributions<>();
 
+    /** A catalogue of the built-in recipes, to which the component runtime binds the contributed ones. */
+    public MarginRecipes() {
+    }
+
+    /** A fixed catalogue: the built-in recipes and these. */
+    public static MarginRecipes of(MarginRecipe... contributed) {
+        MarginRecipes c = new MarginRecipes();
+        for (MarginRecipe r : contributed) {
+            c.add(r, Map.of());
+        }
+        return c;
+    }
+
+    /** The recipes this bundle ships (data, always offered). */
     public static List<MarginRecipe> builtIn() {
         return List.of(VAN_HERK, VAN_HERK_FULL, STROOM, ICRU62_QUADRATIC, MCKENZIE_PRV);
     }
 
     /**
-     * The built-in recipes and, when running in OSGi, every {@link MarginRecipe} registered as a service (a
-     * vendor's or clinic's bundle contributes one as a Declarative Services {@code @Component}), by service ranking.
-     * A service whose id duplicates a built-in one is ignored (built-ins cannot be replaced silently).
+     * The built-in recipes, then every {@link MarginRecipe} service bound (a vendor's or clinic's bundle contributes
+     * one as a Declarative Services {@code @Component}), by service ranking. A service whose id duplicates an earlier
+     * one is left out (built-ins cannot be replaced silently).
      */
-    public static List<MarginRecipe> available() {
+    public List<MarginRecipe> available() {
         List<MarginRecipe> all = new java.util.ArrayList<>(builtIn());
-        for (MarginRecipe r : CONTRIBUTED.list()) {
+        for (MarginRecipe r : bound.list()) {
             if (all.stream().noneMatch(x -> x.id().equalsIgnoreCase(r.id()))) {
                 all.add(r);
             }
@@ -136,24 +151,18 @@ public final class MarginRecipes {
     }
 
     /** A recipe by id among {@link #available()}. */
-    public static Optional<MarginRecipe> byId(String id) {
+    public Optional<MarginRecipe> byId(String id) {
         return available().stream().filter(r -> r.id().equalsIgnoreCase(id)).findFirst();
     }
 
-    /**
-     * The Declarative Services component that binds every {@link MarginRecipe} service as it comes and goes (SCR gets and
-     * ungets them). Not for direct use.
-     */
-    @Component(immediate = true)
-    public static final class Registry {
+    /** Binds a recipe service (the component runtime calls this). */
+    @Reference(name = "recipes", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void add(MarginRecipe service, Map<String, Object> properties) {
+        bound.add(service, properties);
+    }
 
-        @Reference(name = "recipes", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-        public void add(MarginRecipe service, Map<String, Object> properties) {
-            CONTRIBUTED.add(service, properties);
-        }
-
-        public void remove(MarginRecipe service) {
-            CONTRIBUTED.remove(service);
-        }
+    /** Unbinds a recipe service. */
+    public void remove(MarginRecipe service) {
+        bound.remove(service);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * A clinic's margin policy for one treatment site, as loaded from a site protocol file ({@link SiteProtocols}):
  * the recipe, the correction protocol, the number of fractions, the error components that set-up imaging
  * does not see (delineation, organ motion; SD per axis in mm) and the largest margin the clinic accepts per
- * axis (mm) — a computed margin above it is flagged, not clipped.
+ * axis (mm) — a computed margin above it is flagged, not clipped. The protocol is kept as its spec;
+ * {@link SiteProtocols#parse} checks it against the protocols on offer.
  */
 public record SiteProtocol(String site, String description, MarginRecipe recipe, String protocolSpec, int fractions,
         List<ErrorBudget.Component> otherSystematic, List<ErrorBudget.Component> otherRandom, AxisValues maxMarginMm) {
@@ -20,7 +21,7 @@ public record SiteProtocol(String site, String description, MarginRecipe recipe,
     public SiteProtocol {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(recipe, "recipe");
-        CorrectionProtocols.parse(protocolSpec); // validates
+        Objects.requireNonNull(protocolSpec, "protocolSpec");
         otherSystematic = List.copyOf(otherSystematic);
         otherRandom = List.copyOf(otherRandom);
         if (fractions < 1) {
@@ -28,7 +29,8 @@ public record SiteProtocol(String site, String description, MarginRecipe recipe,
         }
     }
 
-    public CorrectionProtocol protocol() {
-        return CorrectionProtocols.parse(protocolSpec);
+    /** The site's correction protocol, from the protocols on offer. */
+    public CorrectionProtocol protocol(CorrectionProtocols installed) {
+        return installed.parse(protocolSpec);
     }
 }

@@ -47,7 +47,7 @@ public final class SiteProtocols {
             return Optional.empty();
         }
         try {
-            return Optional.of(parse(json.get(), "/sites/" + site + ".json"));
+            return Optional.of(parse(json.get(), "/sites/" + site + ".json", MarginRecipes.of(), CorrectionProtocols.of()));
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -69,17 +69,21 @@ public final class SiteProtocols {
         }
     }
 
-    /** Parses and validates one protocol; {@code source} names it in error messages. */
-    public static SiteProtocol parse(String json, String source) throws IOException {
+    /**
+     * Parses and validates one protocol against the recipes and correction protocols on offer; {@code source} names it
+     * in error messages.
+     */
+    public static SiteProtocol parse(String json, String source, MarginRecipes recipes, CorrectionProtocols protocols)
+            throws IOException {
         try {
             JsonObject o = JsonParser.parseString(json).getAsJsonObject();
             String recipeId = string(o, "recipe", source);
-            MarginRecipe recipe = MarginRecipes.byId(recipeId).orElseThrow(() -> new IOException(source
+            MarginRecipe recipe = recipes.byId(recipeId).orElseThrow(() -> new IOException(source
                     + ": unknown recipe '" + recipeId + "'; one of "
-                    + String.join(", ", MarginRecipes.available().stream().map(MarginRecipe::id).toList())));
+                    + String.join(", ", recipes.available().stream().map(MarginRecipe::id).toList())));
             String protocol = string(o, "protocol", source);
             try {
-                CorrectionProtocols.parse(protocol);
+                protocols.parse(protocol);
             } catch (IllegalArgumentException e) {
                 throw new IOException(source + ": protocol: " + e.getMessage());
             }

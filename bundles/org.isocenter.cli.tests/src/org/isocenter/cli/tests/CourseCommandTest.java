@@ -217,7 +217,7 @@ class CourseCommandTest {
 
         // population statistics from the same store, with a second prostate patient recorded through the API and a
         // lung patient: the prostate population is the demo's accepted fractions and the other's three
-        try (RecordStore store = RecordStores.open(db)) {
+        try (RecordStore store = RecordStores.open(db, org.isocenter.igrt.AdaptiveRules.of())) {
             for (String site : List.of("prostate", "lung")) {
                 Course other = store.createCourse(Course.draft(new Patient("P-" + site, "Other^" + site),
                         new Plan("1.2.3.4." + site.length(), "other"), "1.2.3.5", "1.2.3.6", new Prescription(60, 20))

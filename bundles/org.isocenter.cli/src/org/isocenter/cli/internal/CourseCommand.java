@@ -33,6 +33,10 @@ import org.isocenter.margin.FractionLog;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.osgi.service.component.annotations.Component;
+import org.isocenter.margin.CorrectionProtocols;
+import org.isocenter.margin.MarginRecipes;
+import org.isocenter.igrt.AdaptiveRules;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code course list | show --patient ID | import --log FILE | export --patient ID --csv F}, each with
@@ -43,6 +47,13 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = CliCommand.class)
 public final class CourseCommand implements CliCommand {
+
+    @Reference
+    private AdaptiveRules rules;
+    @Reference
+    private MarginRecipes recipes;
+    @Reference
+    private CorrectionProtocols protocols;
 
     @Override
     public String name() {
@@ -75,11 +86,11 @@ public final class CourseCommand implements CliCommand {
         };
     }
 
-    static RecordStore open(CliArgs a) throws Exception {
-        return RecordStores.open(a.text("--db", RecordStores.defaultUrl()));
+    RecordStore open(CliArgs a) throws Exception {
+        return RecordStores.open(a.text("--db", RecordStores.defaultUrl()), rules);
     }
 
-    private static JsonObject list(CliArgs a) throws Exception {
+    private JsonObject list(CliArgs a) throws Exception {
         try (RecordStore store = open(a)) {
             JsonObject out = new JsonObject();
             out.addProperty("database", store.url());
@@ -114,12 +125,12 @@ public final class CourseCommand implements CliCommand {
         return courses.get(courses.size() - 1);
     }
 
-    private static JsonObject show(CliArgs a) throws Exception {
+    private JsonObject show(CliArgs a) throws Exception {
         String patient = a.required("--patient", "<patient ID>");
         try (RecordStore store = open(a)) {
             JsonObject extra = new JsonObject();
             Course course = courseOf(store, patient, extra);
-            JsonObject out = CourseShow.toJson(CourseReview.of(store, course.id(), RecordStores.home()));
+            JsonObject out = CourseShow.toJson(CourseReview.of(store, course.id(), RecordStores.home(), recipes, protocols));
             out.addProperty("courseId", course.id());
             out.addProperty("planLabel", course.plan().label());
             out.addProperty("database", store.url());
@@ -128,7 +139,7 @@ public final class CourseCommand implements CliCommand {
         }
     }
 
-    private static JsonObject importLog(CliArgs a, ProgressMonitor progress) throws Exception {
+    private JsonObject importLog(CliArgs a, ProgressMonitor progress) throws Exception {
         Path log = Path.of(a.required("--log", "<" + FractionLog.FILE_NAME + ">")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(log)) {
             throw new java.io.FileNotFoundException("no decision log " + log);
@@ -181,7 +192,7 @@ public final class CourseCommand implements CliCommand {
         }
     }
 
-    private static JsonObject export(CliArgs a) throws Exception {
+    private JsonObject export(CliArgs a) throws Exception {
         String patient = a.required("--patient", "<patient ID>");
         Path csv = Path.of(a.required("--csv", "<file>")).toAbsolutePath().normalize();
         try (RecordStore store = open(a)) {
@@ -206,13 +217,13 @@ public final class CourseCommand implements CliCommand {
     }
 
     /** Applies the offline protocol's pending proposal to the reference, from the next fraction (or a later one). */
-    private static JsonObject applyOffline(CliArgs a) throws Exception {
+    private JsonObject applyOffline(CliArgs a) throws Exception {
         String patient = a.required("--patient", "<patient ID>");
         String user = a.required("--user", "<name>");
         try (RecordStore store = open(a)) {
             JsonObject out = new JsonObject();
             Course course = courseOf(store, patient, out);
-            CourseReview review = CourseReview.of(store, course.id(), RecordStores.home());
+            CourseReview review = CourseReview.of(store, course.id(), RecordStores.home(), recipes, protocols);
             OfflineProtocolStatus p = review.offlineProtocol();
             if (!p.pending()) {
                 throw new IllegalArgumentException("nothing to apply for patient '" + patient + "': " + p.message());

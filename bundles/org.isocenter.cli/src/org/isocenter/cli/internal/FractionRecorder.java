@@ -23,6 +23,7 @@ import org.isocenter.registration.CouchCorrection;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.isocenter.igrt.AdaptiveRules;
 
 /**
  * {@code register --record}: the fraction's decision on a matched daily image into the IGRT record store, through
@@ -39,7 +40,7 @@ final class FractionRecorder {
     private FractionRecorder() {
     }
 
-    static JsonObject record(RecordOptions options, PlanContext plan, PatientIdentity dailyPatient, String dailySeriesUid,
+    static JsonObject record(AdaptiveRules rules, RecordOptions options, PlanContext plan, PatientIdentity dailyPatient, String dailySeriesUid,
             String dailyFrameOfReferenceUid, CouchCorrection correction, String match, String registrationFile,
             FractionObservations measured) throws Exception {
         FractionObservations observations = measured;
@@ -52,7 +53,7 @@ final class FractionRecorder {
             }
             observations = observations.withImaging(e.id(), e.doseMGy());
         }
-        try (RecordStore store = RecordStores.open(options.db())) {
+        try (RecordStore store = RecordStores.open(options.db(), rules)) {
             Course course = FractionRecording.course(store, plan.patient(), plan.planSopInstanceUid(), plan.plan(),
                     plan.referenceSeriesUid(), plan.referenceFrameOfReferenceUid(), options.site());
             FractionDecision d = FractionRecording.record(store, course, options.fraction(), dailyPatient.patientId(),

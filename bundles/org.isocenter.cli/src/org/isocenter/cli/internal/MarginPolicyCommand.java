@@ -36,6 +36,8 @@ import org.isocenter.margin.ShiftCsv;
 import org.isocenter.margin.SiteProtocol;
 import org.isocenter.margin.SiteProtocols;
 import org.osgi.service.component.annotations.Component;
+import org.isocenter.igrt.AdaptiveRules;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code margin-policy --shifts shifts.csv | --records FOLDER | --db URL [--from D] [--to D] [--site S | --recipe R
@@ -46,6 +48,13 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = CliCommand.class)
 public final class MarginPolicyCommand implements CliCommand {
+
+    @Reference
+    private AdaptiveRules rules;
+    @Reference
+    private MarginRecipes recipes;
+    @Reference
+    private CorrectionProtocols protocols;
 
     @Override
     public String name() {
@@ -108,7 +117,7 @@ public final class MarginPolicyCommand implements CliCommand {
                 : MarginRecipes.VAN_HERK;
         CorrectionProtocol protocol;
         try {
-            protocol = CorrectionProtocols.parse(protocolSpec != null ? protocolSpec
+            protocol = protocols.parse(protocolSpec != null ? protocolSpec
                     : siteProtocol != null ? siteProtocol.protocolSpec() : "none");
         } catch (IllegalArgumentException e) {
             throw new CliUsageException(e.getMessage());
@@ -120,7 +129,7 @@ public final class MarginPolicyCommand implements CliCommand {
         List<ShiftRecord> data;
         String database = null;
         if (db != null) {
-            try (RecordStore store = RecordStores.open(db)) {
+            try (RecordStore store = RecordStores.open(db, rules)) {
                 // --to names the last day included: decisions before the next day's start (UTC)
                 data = store.populationShifts(site, from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                         to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -198,10 +207,10 @@ public final class MarginPolicyCommand implements CliCommand {
         return o;
     }
 
-    private static MarginRecipe recipe(String id) throws CliUsageException {
+    private MarginRecipe recipe(String id) throws CliUsageException {
         List<String> ids = new ArrayList<>();
-        MarginRecipes.available().forEach(x -> ids.add(x.id()));
-        return MarginRecipes.byId(id).orElseThrow(() -> new CliUsageException("unknown recipe '" + id + "'; one of "
+        recipes.available().forEach(x -> ids.add(x.id()));
+        return recipes.byId(id).orElseThrow(() -> new CliUsageException("unknown recipe '" + id + "'; one of "
                 + String.join(", ", ids)));
     }
 

@@ -45,6 +45,7 @@ import org.isocenter.registration.RigidIntensityRegistration;
 import org.isocenter.registration.SimilarityMetric;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.isocenter.igrt.AdaptiveRules;
 
 /**
  * {@code register --planning <CT folder> --daily <series folder> [--roi NAME] ...}: rigid match of a daily image to
@@ -58,6 +59,8 @@ public final class RegisterCommand implements CliCommand {
 
     @Reference
     private RegistrationAlgorithms algorithms;
+    @Reference
+    private AdaptiveRules rules;
 
     /** The parsed command line: files, the soft-tissue structure and the clinic's protocol with the options' changes. */
     private record Options(Path planning, Path daily, Path rtstruct, Path rtplan, String roi, Path sro,
@@ -218,7 +221,7 @@ public final class RegisterCommand implements CliCommand {
             progress.begin("Comparing the body outline", -1);
             FractionMeasurements measured = FractionMeasurements.of(matchInputs, outcome, Optional.empty());
             notes.addAll(measured.notes());
-            out.add("record", FractionRecorder.record(recording, context, daily.volume().patient(),
+            out.add("record", FractionRecorder.record(rules, recording, context, daily.volume().patient(),
                     daily.volume().info().seriesInstanceUid(),
                     dailyFrame, correction, match, out.has("sro") ? out.get("sro").getAsString() : null,
                     measured.observations()));

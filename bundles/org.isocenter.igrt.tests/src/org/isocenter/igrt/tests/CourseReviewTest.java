@@ -64,7 +64,7 @@ class CourseReviewTest {
 
     @BeforeEach
     void open() throws Exception {
-        store = RecordStores.open(RecordStores.h2FileUrl(tmp.resolve("review")));
+        store = RecordStores.open(RecordStores.h2FileUrl(tmp.resolve("review")), org.isocenter.igrt.AdaptiveRules.of());
     }
 
     @AfterEach
@@ -163,7 +163,7 @@ class CourseReviewTest {
 
         // course show: the alert keys, the cumulative dose, the set-up statistics by hand
         JsonObject json = JsonParser.parseString(CourseShow.print(CourseShow.toJson(CourseReview.of(store, course.id(),
-                tmp.resolve("home"))))).getAsJsonObject();
+                tmp.resolve("home"), org.isocenter.margin.MarginRecipes.of(), org.isocenter.margin.CorrectionProtocols.of())))).getAsJsonObject();
         assertEquals(21 * DOSE_PER_IMAGE_MGY, json.get("imagingDoseMGy").getAsDouble(), 1e-9);
         assertEquals(3000, json.get("imagingDoseLimitMGy").getAsDouble(), 1e-9);
         assertTrue(json.get("imagingDoseOverLimit").getAsBoolean());
@@ -203,7 +203,7 @@ class CourseReviewTest {
         AxisValues e3 = new TableTopCorrection(3, 0, 0, 0, 0, 0).setupErrorMm(PatientPosition.HFS);
         AxisValues nal = e1.plus(e2).plus(e3).times(1 / 3.0);
 
-        CourseReview review = CourseReview.of(store, course.id(), tmp.resolve("home"));
+        CourseReview review = CourseReview.of(store, course.id(), tmp.resolve("home"), org.isocenter.margin.MarginRecipes.of(), org.isocenter.margin.CorrectionProtocols.of());
         OfflineProtocolStatus s = review.offlineProtocol();
         assertTrue(s.offline() && s.pending(), s.message());
         assertEquals(3, s.imagedFractionsUsed());
@@ -216,7 +216,7 @@ class CourseReviewTest {
         assertTrue(early.getMessage().contains("fraction 4 at the earliest"), early.getMessage());
         store.applyReferenceCorrection(new ReferenceCorrection(0, course.id(), 4, s.protocol(), s.proposedMm(), 3,
                 "physicist", Instant.now(), "eNAL after 3"));
-        OfflineProtocolStatus applied = CourseReview.of(store, course.id(), tmp.resolve("home")).offlineProtocol();
+        OfflineProtocolStatus applied = CourseReview.of(store, course.id(), tmp.resolve("home"), org.isocenter.margin.MarginRecipes.of(), org.isocenter.margin.CorrectionProtocols.of()).offlineProtocol();
         assertFalse(applied.pending(), applied.message());
         assertAxes(nal, applied.appliedMm());
 
@@ -227,7 +227,7 @@ class CourseReviewTest {
         store.record(Requests.on(course, 8).shift(0.5, -1, 1).build());
         AxisValues e8 = new TableTopCorrection(0.5, -1, 1, 0, 0, 0).setupErrorMm(PatientPosition.HFS).plus(nal);
         AxisValues enal = e1.plus(e2).plus(e3).plus(e8).times(1 / 4.0);
-        OfflineProtocolStatus check = CourseReview.of(store, course.id(), tmp.resolve("home")).offlineProtocol();
+        OfflineProtocolStatus check = CourseReview.of(store, course.id(), tmp.resolve("home"), org.isocenter.margin.MarginRecipes.of(), org.isocenter.margin.CorrectionProtocols.of()).offlineProtocol();
         assertEquals(4, check.imagedFractionsUsed(), "fractions 4-7 are not used");
         assertAxes(enal, check.proposedMm());
         assertTrue(check.pending(), check.message());
@@ -296,12 +296,12 @@ class CourseReviewTest {
         Course course = store.createCourse(Requests.draft("P-SAL", "1.2.3.plan.sal").withSite("salsite"));
         store.record(Requests.on(course, 1).shift(0, 0, 7).build());
         // one image: |mean| = 7 mm is inside alpha / sqrt(1) = 9 mm: no correction proposed
-        OfflineProtocolStatus one = CourseReview.of(store, course.id(), home).offlineProtocol();
+        OfflineProtocolStatus one = CourseReview.of(store, course.id(), home, org.isocenter.margin.MarginRecipes.of(), org.isocenter.margin.CorrectionProtocols.of()).offlineProtocol();
         assertFalse(one.pending(), one.message());
         assertTrue(one.message().contains("action level now 9.0 mm"), one.message());
         store.record(Requests.on(course, 2).shift(0, 0, 7).build());
         // two images: 7 mm > 9 / sqrt(2) = 6.4 mm: the mean is proposed
-        OfflineProtocolStatus two = CourseReview.of(store, course.id(), home).offlineProtocol();
+        OfflineProtocolStatus two = CourseReview.of(store, course.id(), home, org.isocenter.margin.MarginRecipes.of(), org.isocenter.margin.CorrectionProtocols.of()).offlineProtocol();
         assertTrue(two.pending(), two.message());
         assertTrue(two.message().contains("action level now 6.4 mm"), two.message());
         AxisValues e = new TableTopCorrection(0, 0, 7, 0, 0, 0).setupErrorMm(PatientPosition.HFS);
@@ -337,16 +337,21 @@ class CourseReviewTest {
         };
         var context = org.osgi.framework.FrameworkUtil.getBundle(CourseReviewTest.class).getBundleContext();
         var registration = context.registerService(org.isocenter.igrt.AdaptiveRule.class, clinicRule, null);
-        try {
-            assertTrue(org.isocenter.igrt.AdaptiveRules.all().stream().anyMatch(r -> r.id().equals(clinicRule.id())));
-            Course course = store.createCourse(Requests.draft("P-OSGI", "1.2.3.plan.osgi"));
-            store.record(Requests.on(course, 1).shift(0, 0, 2).build());
-            store.record(Requests.on(course, 2).shift(0, 0, 5).build());
+        var tracker = new org.osgi.util.tracker.ServiceTracker<org.isocenter.igrt.AdaptiveRules, org.isocenter.igrt.AdaptiveRules>(
+                context, org.isocenter.igrt.AdaptiveRules.class, null);
+        tracker.open();
+        org.isocenter.igrt.AdaptiveRules offered = tracker.waitForService(10_000);
+        assertTrue(offered != null, "the AdaptiveRules catalogue is a service");
+        try (RecordStore withServices = RecordStores.open(RecordStores.h2FileUrl(tmp.resolve("review")), offered)) {
+            assertTrue(offered.all().stream().anyMatch(r -> r.id().equals(clinicRule.id())), "bound as registered");
+            Course course = withServices.createCourse(Requests.draft("P-OSGI", "1.2.3.plan.osgi"));
+            withServices.record(Requests.on(course, 1).shift(0, 0, 2).build());
+            withServices.record(Requests.on(course, 2).shift(0, 0, 5).build());
             assertEquals(Set.of(2), firedFractions(course).get("clinic-large-vertical"));
         } finally {
             registration.unregister();
         }
-        assertFalse(org.isocenter.igrt.AdaptiveRules.all().stream().anyMatch(r -> r.id().equals(clinicRule.id())),
+        assertFalse(offered.all().stream().anyMatch(r -> r.id().equals(clinicRule.id())),
                 "gone with its service");
     }
 

@@ -72,7 +72,7 @@ public final class FractionRecordingBenchmark {
         Path tmp = Files.createTempDirectory("fraction-bench");
         double[] ms = new double[9];
         double inward = 0;
-        try (RecordStore store = RecordStores.open(RecordStores.h2FileUrl(tmp.resolve("records")))) {
+        try (RecordStore store = RecordStores.open(RecordStores.h2FileUrl(tmp.resolve("records")), org.isocenter.igrt.AdaptiveRules.of())) {
             Course course = store.createCourse(Requests.draft("BENCH-1", "1.2.3.plan"));
             for (int run = 0; run < ms.length; run++) {
                 long t0 = System.nanoTime();

@@ -55,19 +55,19 @@ class H2RecordStoreTest extends RecordStoreContract {
         Path file = tmp.resolve("home/records/isocenter.mv.db");
         assertFalse(Files.exists(file));
         Course course;
-        try (RecordStore store = RecordStores.open(url)) {
+        try (RecordStore store = RecordStores.open(url, org.isocenter.igrt.AdaptiveRules.of())) {
             course = store.createCourse(Requests.draft("P1", "1.2.3.1"));
             store.record(Requests.on(course, 1).build());
         }
         assertTrue(Files.isRegularFile(file), "created " + file);
-        try (RecordStore store = RecordStores.open(url)) { // reopened: the data is there
+        try (RecordStore store = RecordStores.open(url, org.isocenter.igrt.AdaptiveRules.of())) { // reopened: the data is there
             assertEquals(1, store.current(course.id()).size());
         }
     }
 
     @Test
     void anUnsupportedUrlIsRefusedWithAMessage() {
-        RecordStoreException e = assertThrows(RecordStoreException.class, () -> RecordStores.open("jdbc:mysql://x/db"));
+        RecordStoreException e = assertThrows(RecordStoreException.class, () -> RecordStores.open("jdbc:mysql://x/db", org.isocenter.igrt.AdaptiveRules.of()));
         assertTrue(e.getMessage().contains("jdbc:mysql://x/db") && e.getMessage().contains("jdbc:postgresql"),
                 e.getMessage());
     }

@@ -54,7 +54,7 @@ public final class RecordStoreBenchmark {
 
     private static void run(String name, DataSource ds, int patients) throws Exception {
         Random random = new Random(19);
-        try (RecordStore store = RecordStores.open(ds, name)) {
+        try (RecordStore store = RecordStores.open(ds, name, org.isocenter.igrt.AdaptiveRules.of())) {
             long t0 = System.nanoTime();
             for (int p = 0; p < patients; p++) {
                 Course c = store.createCourse(Requests.draft(String.format(Locale.ROOT, "POP%04d", p), "1.2.9." + p));
@@ -83,7 +83,7 @@ public final class RecordStoreBenchmark {
             int length = 0;
             for (int i = 0; i < show.length; i++) {
                 long s = System.nanoTime();
-                length += CourseShow.print(CourseShow.toJson(CourseReview.of(store, course.id(), java.nio.file.Path.of("no-such-home")))).length();
+                length += CourseShow.print(CourseShow.toJson(CourseReview.of(store, course.id(), java.nio.file.Path.of("no-such-home"), org.isocenter.margin.MarginRecipes.of(), org.isocenter.margin.CorrectionProtocols.of()))).length();
                 show[i] = ms(s);
             }
             report(name, "course show JSON, 40 fractions (" + length / show.length + " chars)", show);

@@ -74,7 +74,7 @@ abstract class RecordStoreContract {
     abstract KillingDataSource.KillSql killSql();
 
     RecordStore open(DataSource ds) throws RecordStoreException {
-        RecordStore s = RecordStores.open(ds, getClass().getSimpleName());
+        RecordStore s = RecordStores.open(ds, getClass().getSimpleName(), org.isocenter.igrt.AdaptiveRules.of());
         opened.add(s);
         return s;
     }
@@ -182,7 +182,7 @@ abstract class RecordStoreContract {
         Course course = store.createCourse(Requests.draft("P1", "1.2.3.1"));
         store.record(Requests.on(course, 1).shift(1, 2, 3).build());
         store.record(Requests.on(course, 2).shift(3, 4, 5).user("rtt2").build());
-        JsonObject json = JsonParser.parseString(CourseShow.print(CourseShow.toJson(CourseReview.of(store, course.id(), java.nio.file.Path.of("no-such-home")))))
+        JsonObject json = JsonParser.parseString(CourseShow.print(CourseShow.toJson(CourseReview.of(store, course.id(), java.nio.file.Path.of("no-such-home"), org.isocenter.margin.MarginRecipes.of(), org.isocenter.margin.CorrectionProtocols.of()))))
                 .getAsJsonObject();
         assertEquals(Set.of("patientId", "site", "fractions", "systematicMm", "randomMm", "alerts", "imagingDoseMGy",
                 "imagingDoseLimitMGy", "imagingDoseOverLimit", "offlineProtocol", "settingsProblem"), json.keySet());

@@ -42,7 +42,7 @@ final class AlertRows {
             List<FractionDecision> heads = DecisionRows.heads(c, course.id());
             List<FractionDecision> history = DecisionRows.history(c, course.id());
             var corrections = ReferenceRows.list(c, course.id());
-            for (AdaptiveRule rule : AdaptiveRules.all()) {
+            for (AdaptiveRule rule : env.rules()) {
                 RuleInput in = new RuleInput(course, recorded, heads, history, corrections, env.settings().of(rule),
                         env.sixDofCouch(), env.couchMaxRotationDeg());
                 try {

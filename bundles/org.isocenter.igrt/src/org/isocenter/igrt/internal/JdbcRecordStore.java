@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 import org.isocenter.core.patient.PatientPosition;
+import org.isocenter.igrt.AdaptiveRule;
 import org.isocenter.igrt.Alert;
 import org.isocenter.igrt.Course;
 import org.isocenter.igrt.ReferenceCorrection;
@@ -61,10 +62,13 @@ public final class JdbcRecordStore implements RecordStore {
     private final String description;
     private Connection connection;
     private boolean closed;
+    private final List<AdaptiveRule> rules;
 
-    public JdbcRecordStore(DataSource dataSource, String description) {
+    /** A store on this data source; {@code rules} are evaluated on each fraction recorded or imported. */
+    public JdbcRecordStore(DataSource dataSource, String description, List<AdaptiveRule> rules) {
         this.dataSource = dataSource;
         this.description = description;
+        this.rules = List.copyOf(rules);
     }
 
     @Override
@@ -106,7 +110,7 @@ public final class JdbcRecordStore implements RecordStore {
         try {
             return transaction("record the decision on fraction " + r.fraction() + " of patient '"
                     + course.patient().id() + "'", c -> Recorder.record(c, course, r, true, FractionDecision.RECORDED, null,
-                            AlertEnvironment.forCourse(course)));
+                            AlertEnvironment.forCourse(course, rules)));
         } catch (LostRace e) {
             throw new RecordConflictException(Recorder.conflictMessage(course, r.fraction(),
                     current(course.id(), r.fraction())), e.getCause());
@@ -270,7 +274,7 @@ public final class JdbcRecordStore implements RecordStore {
         try {
             return transaction("import " + log, c -> {
                 Course course = existing(c, courseId);
-                return LogImport.run(c, course, entries, log, zone, AlertEnvironment.forCourse(course));
+                return LogImport.run(c, course, entries, log, zone, AlertEnvironment.forCourse(course, rules));
             });
         } catch (LostRace e) {
             throw new RecordConflictException("not imported: another workstation recorded or imported decisions of course "

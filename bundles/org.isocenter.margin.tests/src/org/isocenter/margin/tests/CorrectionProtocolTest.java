@@ -89,11 +89,11 @@ class CorrectionProtocolTest {
 
     @Test
     void protocolSpecsParseAndBadOnesAreNamed() {
-        assertEquals("enal", CorrectionProtocols.parse("eNAL:3:5").id());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CorrectionProtocols.parse("weekly"));
+        assertEquals("enal", CorrectionProtocols.builtIn("eNAL:3:5").id());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CorrectionProtocols.builtIn("weekly"));
         assertTrue(e.getMessage().contains("'weekly'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CorrectionProtocols.parse("nal:0"));
-        assertThrows(IllegalArgumentException.class, () -> CorrectionProtocols.parse("sal:x"));
+        assertThrows(IllegalArgumentException.class, () -> CorrectionProtocols.builtIn("nal:0"));
+        assertThrows(IllegalArgumentException.class, () -> CorrectionProtocols.builtIn("sal:x"));
     }
 
     static void assertClose(AxisValues expected, AxisValues actual, double relative, String what) {

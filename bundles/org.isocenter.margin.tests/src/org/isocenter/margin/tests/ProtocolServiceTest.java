@@ -45,19 +45,45 @@ class ProtocolServiceTest {
         ServiceRegistration<CorrectionProtocolProvider> clash = context.registerService(CorrectionProtocolProvider.class,
                 new ClinicNal("nal"), null);
         try {
-            CorrectionProtocol p = CorrectionProtocols.parse("clinic-nal");
+            CorrectionProtocol p = service(CorrectionProtocols.class).parse("clinic-nal");
             assertEquals("nal", p.id());
             assertEquals(5, p.firstEvaluatedFraction(), "the provider's default");
-            assertEquals(2, CorrectionProtocols.parse("clinic-nal:2").firstEvaluatedFraction());
+            assertEquals(2, service(CorrectionProtocols.class).parse("clinic-nal:2").firstEvaluatedFraction());
             // the built-in nal keeps its own default of 3, the clashing service is ignored
-            assertEquals(3, CorrectionProtocols.parse("nal").firstEvaluatedFraction());
-            assertEquals(List.of("clinic-nal"), CorrectionProtocols.providers().stream().map(CorrectionProtocolProvider::id).toList());
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CorrectionProtocols.parse("weekly"));
+            assertEquals(3, service(CorrectionProtocols.class).parse("nal").firstEvaluatedFraction());
+            assertEquals(List.of("clinic-nal"), service(CorrectionProtocols.class).providers().stream().map(CorrectionProtocolProvider::id).toList());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> service(CorrectionProtocols.class).parse("weekly"));
             assertTrue(e.getMessage().contains("clinic-nal"), "the message lists the service protocols: " + e.getMessage());
         } finally {
             own.unregister();
             clash.unregister();
         }
-        assertThrows(IllegalArgumentException.class, () -> CorrectionProtocols.parse("clinic-nal"));
+        assertThrows(IllegalArgumentException.class, () -> service(CorrectionProtocols.class).parse("clinic-nal"));
+    }
+
+    /** The OSGi service of this type, as SCR registers it (waits up to 10 s: SCR activates components asynchronously). */
+    static <T> T service(Class<T> type) {
+        org.osgi.framework.Bundle b = org.osgi.framework.FrameworkUtil.getBundle(ProtocolServiceTest.class);
+        if (b.getBundleContext() == null) {
+            try {
+                b.start(org.osgi.framework.Bundle.START_TRANSIENT);
+            } catch (org.osgi.framework.BundleException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        org.osgi.util.tracker.ServiceTracker<T, T> t = new org.osgi.util.tracker.ServiceTracker<>(b.getBundleContext(),
+                type, null);
+        t.open();
+        T s;
+        try {
+            s = t.waitForService(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (s == null) {
+            throw new IllegalStateException("no " + type.getName() + " service");
+        }
+        return s;
     }
 }

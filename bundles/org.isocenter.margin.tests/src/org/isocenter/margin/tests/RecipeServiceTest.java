@@ -51,14 +51,40 @@ class RecipeServiceTest {
         ServiceRegistration<MarginRecipe> own = context.registerService(MarginRecipe.class, new ClinicRecipe("clinic-x"), null);
         ServiceRegistration<MarginRecipe> clash = context.registerService(MarginRecipe.class, new ClinicRecipe("vanherk"), null);
         try {
-            MarginRecipe r = MarginRecipes.byId("clinic-x").orElseThrow();
+            MarginRecipe r = service(MarginRecipes.class).byId("clinic-x").orElseThrow();
             assertEquals(9.0, r.margin(ErrorBudget.of(AxisValues.of(3), AxisValues.of(1))).lr(), 1e-12);
-            assertSame(MarginRecipes.VAN_HERK, MarginRecipes.byId("vanherk").orElseThrow());
-            assertEquals(MarginRecipes.builtIn().size() + 1, MarginRecipes.available().size());
+            assertSame(MarginRecipes.VAN_HERK, service(MarginRecipes.class).byId("vanherk").orElseThrow());
+            assertEquals(MarginRecipes.builtIn().size() + 1, service(MarginRecipes.class).available().size());
         } finally {
             own.unregister();
             clash.unregister();
         }
-        assertTrue(MarginRecipes.byId("clinic-x").isEmpty());
+        assertTrue(service(MarginRecipes.class).byId("clinic-x").isEmpty());
+    }
+
+    /** The OSGi service of this type, as SCR registers it (waits up to 10 s: SCR activates components asynchronously). */
+    static <T> T service(Class<T> type) {
+        org.osgi.framework.Bundle b = org.osgi.framework.FrameworkUtil.getBundle(RecipeServiceTest.class);
+        if (b.getBundleContext() == null) {
+            try {
+                b.start(org.osgi.framework.Bundle.START_TRANSIENT);
+            } catch (org.osgi.framework.BundleException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        org.osgi.util.tracker.ServiceTracker<T, T> t = new org.osgi.util.tracker.ServiceTracker<>(b.getBundleContext(),
+                type, null);
+        t.open();
+        T s;
+        try {
+            s = t.waitForService(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (s == null) {
+            throw new IllegalStateException("no " + type.getName() + " service");
+        }
+        return s;
     }
 }

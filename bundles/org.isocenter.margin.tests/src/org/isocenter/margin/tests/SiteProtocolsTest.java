@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 
+import org.isocenter.margin.CorrectionProtocols;
+import org.isocenter.margin.MarginRecipes;
 import org.isocenter.margin.SiteProtocol;
 import org.isocenter.margin.SiteProtocols;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class SiteProtocolsTest {
         assertEquals(3, SiteProtocols.builtIn().size());
         SiteProtocol prostate = SiteProtocols.builtIn("prostate").orElseThrow();
         assertEquals("vanherk", prostate.recipe().id());
-        assertEquals("enal", prostate.protocol().id());
+        assertEquals("enal", prostate.protocol(CorrectionProtocols.of()).id());
         assertEquals(39, prostate.fractions());
         assertEquals(2, prostate.otherSystematic().size());
         assertEquals(12.0, prostate.maxMarginMm().si());
@@ -44,14 +46,14 @@ class SiteProtocolsTest {
 
     private static SiteProtocol assertDoesNotThrowParse(String json) {
         try {
-            return SiteProtocols.parse(json, "test.json");
+            return SiteProtocols.parse(json, "test.json", MarginRecipes.of(), CorrectionProtocols.of());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
 
     private static void check(String json, String expected) {
-        IOException e = assertThrows(IOException.class, () -> SiteProtocols.parse(json, "clinic/site.json"));
+        IOException e = assertThrows(IOException.class, () -> SiteProtocols.parse(json, "clinic/site.json", MarginRecipes.of(), CorrectionProtocols.of()));
         assertTrue(e.getMessage().startsWith("clinic/site.json") && e.getMessage().contains(expected), e.getMessage());
     }
 }

@@ -116,7 +116,7 @@ class CourseReviewWorkbenchTest {
             screenshot("course-fraction7-fused-1600.png");
 
             // the Margin Policy view reads Σ, σ of the site's courses from the same store, as margin-policy --db does
-            try (var store = org.isocenter.igrt.RecordStores.open(url)) {
+            try (var store = org.isocenter.igrt.RecordStores.open(url, org.isocenter.igrt.AdaptiveRules.of())) {
                 var other = store.createCourse(org.isocenter.igrt.Course.draft(new org.isocenter.igrt.Patient("P-2",
                         "Other^Patient"), new org.isocenter.igrt.Plan("1.2.3.4.5", "other"), "1.2.3.5", "1.2.3.6",
                         new org.isocenter.igrt.Prescription(60, 20)).withSite("prostate"));

@@ -285,7 +285,7 @@ class WorkbenchSmokeTest {
         assertEquals(couch.correction().verticalMm(), recorded.correction().verticalMm(), 0.0);
         assertEquals(couch.correction().status().name(), recorded.status());
         try (var store = org.isocenter.igrt.RecordStores.open(
-                IsocenterUiPlugin.get().getPreferenceStore().getString(PreferenceDefaults.RECORD_DB))) {
+                IsocenterUiPlugin.get().getPreferenceStore().getString(PreferenceDefaults.RECORD_DB), org.isocenter.igrt.AdaptiveRules.of())) {
             var course = store.courses(org.isocenter.demo.DemoPatient.PATIENT.patientId()).get(0);
             assertEquals(recorded.id(), store.current(course.id(), 1).orElseThrow().id(), "the fraction's current decision");
             assertEquals(2, store.history(course.id()).size(), "the unmatched accept is kept, superseded");

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -65,8 +66,8 @@ public final class DestinationPage extends WizardPage {
     private ExportDestination destination;
 
     DestinationPage() {
-        super("destination", "Export to Linac: the destination", null);
-        setDescription("Where the package goes, and how it is delivered.");
+        super("destination", Messages.DestinationPage_title, null);
+        setDescription(Messages.DestinationPage_description);
         setPageComplete(false);
     }
 
@@ -75,7 +76,7 @@ public final class DestinationPage extends WizardPage {
         IPreferenceStore prefs = ExportPreferences.store();
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(2, false));
-        new Label(c, SWT.NONE).setText("Exporter:");
+        new Label(c, SWT.NONE).setText(Messages.DestinationPage_exporter);
         exporter = new Combo(c, SWT.READ_ONLY);
         exporter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         exporters.forEach(e -> exporter.add(e.displayName() + " [" + e.id() + "]"));
@@ -89,35 +90,34 @@ public final class DestinationPage extends WizardPage {
         exporter.addListener(SWT.Selection, e -> exporterChanged());
 
         toDicom = new Button(c, SWT.RADIO);
-        toDicom.setText("DICOM node (C-STORE to a record-and-verify system or treatment console)");
+        toDicom.setText(Messages.DestinationPage_toDicom);
         toDicom.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         toDicom.addListener(SWT.Selection, e -> kindChosen(toDicom, SAMPLE_DICOM));
         dicomGroup = new Group(c, SWT.NONE);
-        dicomGroup.setText("DICOM node");
+        dicomGroup.setText(Messages.DestinationPage_dicomGroup);
         dicomGroup.setLayout(new GridLayout(3, false));
         dicomGroup.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        new Label(dicomGroup, SWT.NONE).setText("Saved node:");
+        new Label(dicomGroup, SWT.NONE).setText(Messages.DestinationPage_savedNode);
         savedNode = new Combo(dicomGroup, SWT.READ_ONLY);
         savedNode.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        savedNode.setToolTipText("The DICOM nodes of Window > Preferences > Isocenter > DICOM Nodes");
-        savedNode.add("(typed in below)");
+        savedNode.setToolTipText(Messages.DestinationPage_savedNodeTooltip);
+        savedNode.add(Messages.DestinationPage_typedIn);
         nodes.forEach(n -> savedNode.add(n.label()));
         savedNode.select(0);
         savedNode.addListener(SWT.Selection, e -> nodeChosen());
         echoButton = new Button(dicomGroup, SWT.PUSH);
-        echoButton.setText("Test (C-ECHO)");
-        echoButton.setToolTipText("Sends a C-ECHO (\"DICOM ping\") to the node entered below, as the calling AE title");
+        echoButton.setText(Messages.DestinationPage_echo);
+        echoButton.setToolTipText(Messages.DestinationPage_echoTooltip);
         echoButton.addListener(SWT.Selection, e -> testEcho());
-        host = field(dicomGroup, "Host:", prefs.getString(ExportPreferences.HOST));
-        port = field(dicomGroup, "Port:", Integer.toString(prefs.getInt(ExportPreferences.PORT)));
-        calledAe = field(dicomGroup, "Called AE title (destination):", prefs.getString(ExportPreferences.CALLED_AE));
-        callingAe = field(dicomGroup, "Calling AE title (Isocenter):", prefs.getString(ExportPreferences.CALLING_AE));
-        timeoutMs = field(dicomGroup, "Timeout per network step (ms):", Integer.toString(prefs.getInt(ExportPreferences.TIMEOUT_MS)));
-        retries = field(dicomGroup, "Retries on network failure (0–20):", Integer.toString(prefs.getInt(ExportPreferences.RETRIES)));
-        readBack = field(dicomGroup, "Verify from folder (optional):", prefs.getString(ExportPreferences.READ_BACK));
-        browse(dicomGroup, readBack, "The folder where the receiver's stored files can be read");
-        readBack.setToolTipText("Where the receiving node's files can be read; empty: the delivery is confirmed by the node's "
-                + "C-STORE responses but not read back");
+        host = field(dicomGroup, Messages.DestinationPage_host, prefs.getString(ExportPreferences.HOST));
+        port = field(dicomGroup, Messages.DestinationPage_port, Integer.toString(prefs.getInt(ExportPreferences.PORT)));
+        calledAe = field(dicomGroup, Messages.DestinationPage_calledAe, prefs.getString(ExportPreferences.CALLED_AE));
+        callingAe = field(dicomGroup, Messages.DestinationPage_callingAe, prefs.getString(ExportPreferences.CALLING_AE));
+        timeoutMs = field(dicomGroup, Messages.DestinationPage_timeout, Integer.toString(prefs.getInt(ExportPreferences.TIMEOUT_MS)));
+        retries = field(dicomGroup, Messages.DestinationPage_retries, Integer.toString(prefs.getInt(ExportPreferences.RETRIES)));
+        readBack = field(dicomGroup, Messages.DestinationPage_readBack, prefs.getString(ExportPreferences.READ_BACK));
+        browse(dicomGroup, readBack, Messages.DestinationPage_readBackBrowse);
+        readBack.setToolTipText(Messages.DestinationPage_readBackTooltip);
         echoResult = new Label(dicomGroup, SWT.WRAP);
         GridData er = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
         er.widthHint = 600;
@@ -131,15 +131,15 @@ public final class DestinationPage extends WizardPage {
         }
 
         toFolder = new Button(c, SWT.RADIO);
-        toFolder.setText("Folder (DICOM files by role and manifest.json with SHA-256; always read back and verified)");
+        toFolder.setText(Messages.DestinationPage_toFolder);
         toFolder.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         toFolder.addListener(SWT.Selection, e -> kindChosen(toFolder, SAMPLE_FOLDER));
         folderGroup = new Group(c, SWT.NONE);
-        folderGroup.setText("Folder");
+        folderGroup.setText(Messages.DestinationPage_folderGroup);
         folderGroup.setLayout(new GridLayout(3, false));
         folderGroup.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        folder = field(folderGroup, "Export folder (new or empty):", prefs.getString(ExportPreferences.FOLDER));
-        browse(folderGroup, folder, "A new or empty folder for the package");
+        folder = field(folderGroup, Messages.DestinationPage_folder, prefs.getString(ExportPreferences.FOLDER));
+        browse(folderGroup, folder, Messages.DestinationPage_folderBrowse);
         setControl(c);
         exporterChanged();
     }
@@ -160,7 +160,7 @@ public final class DestinationPage extends WizardPage {
 
     private static void browse(Composite parent, Text target, String message) {
         Button b = new Button(parent, SWT.PUSH);
-        b.setText("Browse…");
+        b.setText(Messages.DestinationPage_browse);
         b.addListener(SWT.Selection, e -> {
             DirectoryDialog d = new DirectoryDialog(parent.getShell());
             d.setMessage(message);
@@ -277,15 +277,16 @@ public final class DestinationPage extends WizardPage {
         String calling = callingAe.getText().trim();
         int timeout;
         try {
-            node = new DicomNode(calledAe.getText().trim(), host.getText().trim(), number(port, "port", 1, 65535));
-            timeout = Math.min(number(timeoutMs, "timeout (ms)", 1, 3_600_000), 10_000);
+            node = new DicomNode(calledAe.getText().trim(), host.getText().trim(),
+                    number(port, Messages.DestinationPage_portField, 1, 65535));
+            timeout = Math.min(number(timeoutMs, Messages.DestinationPage_timeoutField, 1, 3_600_000), 10_000);
         } catch (IllegalArgumentException e) {
-            echoResult.setText("✘ Cannot test: " + e.getMessage());
+            echoResult.setText(NLS.bind(Messages.DestinationPage_cannotTest, e.getMessage()));
             return null;
         }
-        echoResult.setText("C-ECHO to " + node + "…");
+        echoResult.setText(NLS.bind(Messages.DestinationPage_echoRunning, node));
         echoButton.setEnabled(false);
-        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create("C-ECHO to " + node, monitor -> {
+        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create(NLS.bind(Messages.DestinationPage_echoJob, node), monitor -> {
             org.isocenter.dicom.net.EchoResult r;
             try {
                 r = DicomNodes.echo(calling, node, timeout);
@@ -297,7 +298,8 @@ public final class DestinationPage extends WizardPage {
                 if (echoResult.isDisposed()) {
                     return;
                 }
-                echoResult.setText((result.success() ? "✔ " : "✘ ") + result.message());
+                echoResult.setText(NLS.bind(result.success() ? Messages.DestinationPage_echoSucceeded
+                        : Messages.DestinationPage_echoNotSucceeded, result.message()));
                 echoButton.setEnabled(true);
                 echoResult.getParent().layout(true, true);
             });
@@ -342,7 +344,7 @@ public final class DestinationPage extends WizardPage {
         try {
             destination = dicom ? dicomDestination() : folderDestination();
             problem = exporter().supports(destination) ? null
-                    : "the exporter '" + exporter().id() + "' cannot deliver to " + destination.describe();
+                    : NLS.bind(Messages.DestinationPage_unsupported, exporter().id(), destination.describe());
         } catch (IllegalArgumentException | IOException e) {
             problem = e.getMessage();
         }
@@ -350,7 +352,7 @@ public final class DestinationPage extends WizardPage {
             destination = null;
         }
         setErrorMessage(problem);
-        setMessage(problem == null ? "Deliver to " + destination.describe() : null);
+        setMessage(problem == null ? NLS.bind(Messages.DestinationPage_deliverTo, destination.describe()) : null);
         setPageComplete(problem == null);
     }
 
@@ -362,18 +364,18 @@ public final class DestinationPage extends WizardPage {
     }
 
     private ExportDestination dicomDestination() {
-        int p = number(port, "port", 1, 65535);
-        int timeout = number(timeoutMs, "timeout (ms)", 1, 3_600_000);
-        int r = number(retries, "retries", 0, 20);
+        int p = number(port, Messages.DestinationPage_portField, 1, 65535);
+        int timeout = number(timeoutMs, Messages.DestinationPage_timeoutField, 1, 3_600_000);
+        int r = number(retries, Messages.DestinationPage_retriesField, 0, 20);
         if (host.getText().isBlank()) {
-            throw new IllegalArgumentException("enter the host (name or IP address) of the DICOM node");
+            throw new IllegalArgumentException(Messages.DestinationPage_noHost);
         }
         if (calledAe.getText().isBlank()) {
-            throw new IllegalArgumentException("enter the called AE title of the DICOM node");
+            throw new IllegalArgumentException(Messages.DestinationPage_noCalledAe);
         }
         DicomNode node = new DicomNode(calledAe.getText().trim(), host.getText().trim(), p);
         if (!readBack.getText().isBlank() && !Files.isDirectory(Path.of(readBack.getText().trim()))) {
-            throw new IllegalArgumentException("the verification folder " + readBack.getText().trim() + " does not exist");
+            throw new IllegalArgumentException(NLS.bind(Messages.DestinationPage_noVerificationFolder, readBack.getText().trim()));
         }
         return new ExportDestination.DicomStore(node, callingAe.getText().trim(), timeout,
                 new RetryPolicy(r, RetryPolicy.DEFAULT.initialDelayMs(), RetryPolicy.DEFAULT.backoffFactor()));
@@ -382,24 +384,24 @@ public final class DestinationPage extends WizardPage {
     private ExportDestination folderDestination() throws IOException {
         String text = folder.getText().trim();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("choose a new or empty export folder");
+            throw new IllegalArgumentException(Messages.DestinationPage_noFolder);
         }
         Path f;
         try {
             f = Path.of(text);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a folder name");
+            throw new IllegalArgumentException(NLS.bind(Messages.DestinationPage_notAFolderName, text));
         }
         if (!f.isAbsolute()) {
-            throw new IllegalArgumentException("give the export folder as an absolute path");
+            throw new IllegalArgumentException(Messages.DestinationPage_notAbsolute);
         }
         if (Files.exists(f) && !Files.isDirectory(f)) {
-            throw new IllegalArgumentException(f + " is a file, not a folder");
+            throw new IllegalArgumentException(NLS.bind(Messages.DestinationPage_isAFile, f));
         }
         if (Files.isDirectory(f)) {
             try (Stream<Path> s = Files.list(f)) {
                 if (s.findAny().isPresent()) {
-                    throw new IllegalArgumentException("the folder " + f + " is not empty; choose a new or empty folder");
+                    throw new IllegalArgumentException(NLS.bind(Messages.DestinationPage_notEmpty, f));
                 }
             }
         }
@@ -410,11 +412,11 @@ public final class DestinationPage extends WizardPage {
         try {
             int v = Integer.parseInt(t.getText().trim());
             if (v < min || v > max) {
-                throw new IllegalArgumentException(what + " must be within " + min + "–" + max);
+                throw new IllegalArgumentException(NLS.bind(Messages.DestinationPage_outOfRange, new Object[] { what, min, max }));
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + t.getText() + "' is not a whole number");
+            throw new IllegalArgumentException(NLS.bind(Messages.DestinationPage_notAWholeNumber, what, t.getText()));
         }
     }
 

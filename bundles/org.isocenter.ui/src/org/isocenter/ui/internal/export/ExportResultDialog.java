@@ -49,7 +49,7 @@ public final class ExportResultDialog extends Dialog {
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText("Export to Linac — result");
+        shell.setText(Messages.ExportResultDialog_title);
     }
 
     @Override
@@ -71,7 +71,9 @@ public final class ExportResultDialog extends Dialog {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        String[] names = { "File", "Role", "Status", "Attempts", "Verification", "Detail" };
+        String[] names = { Messages.ExportResultDialog_columnFile, Messages.ExportResultDialog_columnRole,
+                Messages.ExportResultDialog_columnStatus, Messages.ExportResultDialog_columnAttempts,
+                Messages.ExportResultDialog_columnVerification, Messages.ExportResultDialog_columnDetail };
         int[] widths = { 240, 170, 170, 80, 110, 420 };
         for (int i = 0; i < names.length; i++) {
             TableColumn col = new TableColumn(table, SWT.LEFT);
@@ -83,7 +85,7 @@ public final class ExportResultDialog extends Dialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, RETRY_ID, "&Retry what was not delivered", false);
+        createButton(parent, RETRY_ID, Messages.ExportResultDialog_retry, false);
         createButton(parent, IDialogConstants.CLOSE_ID, IDialogConstants.CLOSE_LABEL, true);
         refresh();
     }

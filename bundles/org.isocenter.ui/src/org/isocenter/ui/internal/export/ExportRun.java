@@ -22,6 +22,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.isocenter.core.progress.CancelledException;
 import org.isocenter.export.DrrSettings;
 import org.isocenter.export.ExportDestination;
@@ -88,7 +89,7 @@ public final class ExportRun {
 
     /** Schedules the export job (a user job: progress dialog or the Progress view, with cancel). */
     public Job start() {
-        return schedule("Exporting " + source.planFile().getFileName() + " to " + destination.describe(), this::send);
+        return schedule(NLS.bind(Messages.ExportRun_exportJob, source.planFile().getFileName(), destination.describe()), this::send);
     }
 
     /** Schedules a job that sends again only what was not delivered; null when there is nothing to retry. */
@@ -96,7 +97,7 @@ public final class ExportRun {
         if (!canRetry()) {
             return null;
         }
-        return schedule("Retrying " + result.report().undelivered().size() + " files to " + destination.describe(),
+        return schedule(NLS.bind(Messages.ExportRun_retryJob, result.report().undelivered().size(), destination.describe()),
                 this::sendAgain);
     }
 
@@ -115,7 +116,7 @@ public final class ExportRun {
                     step.run(new EclipseProgress(monitor));
                 } catch (CancelledException e) {
                     cancelled = true;
-                    error = "cancelled before anything was sent";
+                    error = Messages.ExportRun_cancelled;
                 } catch (IOException | RuntimeException e) {
                     error = e.getMessage() == null ? e.toString() : e.getMessage();
                 } catch (Exception e) {
@@ -223,40 +224,38 @@ public final class ExportRun {
     /** One sentence for the top of the status table. */
     public String summary() {
         if (running) {
-            return "Exporting…";
+            return Messages.ExportRun_exporting;
         }
         if (!refusals.isEmpty()) {
-            return "Export refused, nothing sent: " + String.join("; ", refusals);
+            return NLS.bind(Messages.ExportRun_refused, String.join("; ", refusals));
         }
         if (result == null) {
-            return "Export failed, nothing sent: " + (error.isEmpty() ? "no result" : error);
+            return NLS.bind(Messages.ExportRun_failed, error.isEmpty() ? Messages.ExportRun_noResult : error);
         }
         ExportReport r = result.report();
         VerificationReport v = result.verification();
         long applicable = r.items().stream().filter(i -> i.outcome() != ExportReport.Outcome.NOT_APPLICABLE).count();
         long bad = v == null ? 0 : v.items().stream().filter(i -> i.check() != VerificationReport.Check.MATCH
                 && i.check() != VerificationReport.Check.NOT_CHECKED).count();
-        String verified = v == null ? "not verified by read-back (give a folder where the receiver's files can be read)"
-                : bad > 0 ? "VERIFICATION FAILED: " + bad + " delivered files are missing or differ at the destination"
-                        + (v.problems().isEmpty() ? "" : " (" + String.join("; ", v.problems()) + ")")
+        String verified = v == null ? Messages.ExportRun_notVerifiedByReadBack
+                : bad > 0 ? (v.problems().isEmpty() ? NLS.bind(Messages.ExportRun_verificationFailed, bad)
+                        : NLS.bind(Messages.ExportRun_verificationFailedProblems, bad, String.join("; ", v.problems())))
                 : v.count(VerificationReport.Check.MATCH) > 0
-                        ? "read back and verified: " + v.count(VerificationReport.Check.MATCH) + " files match"
-                        : "nothing delivered to verify";
-        String retryError = error.isEmpty() ? "" : " Last attempt: " + error + ".";
+                        ? NLS.bind(Messages.ExportRun_verified, v.count(VerificationReport.Check.MATCH))
+                        : Messages.ExportRun_nothingToVerify;
+        String retryError = error.isEmpty() ? "" : NLS.bind(Messages.ExportRun_lastAttempt, error);
         List<String> notMeant = r.items().stream().filter(i -> i.outcome() == ExportReport.Outcome.NOT_APPLICABLE)
                 .map(i -> i.item().name()).toList();
         if (!notMeant.isEmpty()) {
-            retryError += " Not meant for " + destination.describe() + " and not counted: " + String.join(", ", notMeant)
-                    + " (not DICOM; export to a folder to keep it).";
+            retryError += NLS.bind(Messages.ExportRun_notMeant, destination.describe(), String.join(", ", notMeant));
         }
         if (result.success()) {
-            return "Export complete: all " + applicable + " files delivered to " + destination.describe() + "; " + verified
-                    + "." + retryError;
+            return NLS.bind(Messages.ExportRun_complete, new Object[] { applicable, destination.describe(), verified,
+                    retryError });
         }
-        return "Export NOT complete: " + r.delivered().size() + " of " + applicable + " files delivered, "
-                + r.undelivered().size() + " not delivered (" + r.count(ExportReport.Outcome.FAILED) + " failed, "
-                + r.count(ExportReport.Outcome.NOT_SENT) + " not sent)" + (cancelled ? ", cancelled" : "") + "; " + verified
-                + "." + retryError;
+        return NLS.bind(Messages.ExportRun_notComplete, new Object[] { r.delivered().size(), applicable,
+                r.undelivered().size(), r.count(ExportReport.Outcome.FAILED), r.count(ExportReport.Outcome.NOT_SENT),
+                cancelled ? Messages.ExportRun_cancelledSuffix : "", verified, retryError });
     }
 
     /** The status table: every package file with its outcome, attempts, read-back check and detail. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.eclipse.osgi.util.NLS;
 import org.isocenter.core.patient.PatientIdentity;
 import org.isocenter.core.plan.RtPlan;
 import org.isocenter.dicom.scan.DicomIndex;
@@ -56,8 +57,11 @@ public record ExportSource(Path planFile, String label, List<Path> searchFolders
                         continue;
                     }
                     for (InstanceRecord i : s.instances()) {
-                        String label = (s.description().isBlank() ? "RT Plan" : s.description()) + " — "
-                                + i.file().getFileName() + (s.summary().isBlank() ? "" : " (" + s.summary() + ")");
+                        String name = s.description().isBlank() ? Messages.ExportSource_defaultPlanName : s.description();
+                        String label = s.summary().isBlank()
+                                ? NLS.bind(Messages.ExportSource_label, name, i.file().getFileName())
+                                : NLS.bind(Messages.ExportSource_labelWithSummary, new Object[] { name, i.file().getFileName(),
+                                        s.summary() });
                         if (out.stream().noneMatch(e -> e.planFile().equals(i.file()))) {
                             out.add(new ExportSource(i.file(), label, List.of(index.root())));
                         }

@@ -31,7 +31,7 @@ public final class ExportWizard extends Wizard {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no plan to export: load a patient with an RT Plan first");
         }
-        setWindowTitle("Export to Linac");
+        setWindowTitle(Messages.ExportWizard_title);
         setNeedsProgressMonitor(false);
         packagePage = new PackagePage(sources);
         destinationPage = new DestinationPage();

@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -61,9 +62,9 @@ public final class PackagePage extends WizardPage {
     private String planProblem = "";
 
     PackagePage(List<ExportSource> sources) {
-        super("package", "Export to Linac: the package", null);
+        super("package", Messages.PackagePage_title, null);
         this.sources = List.copyOf(sources);
-        setDescription("What goes to the treatment machine for this plan.");
+        setDescription(Messages.PackagePage_description);
         setPageComplete(false);
     }
 
@@ -71,7 +72,7 @@ public final class PackagePage extends WizardPage {
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(2, false));
-        new Label(c, SWT.NONE).setText("Plan:");
+        new Label(c, SWT.NONE).setText(Messages.PackagePage_planLabel);
         plan = new Combo(c, SWT.READ_ONLY);
         plan.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         sources.forEach(s -> plan.add(s.label()));
@@ -79,28 +80,30 @@ public final class PackagePage extends WizardPage {
         plan.addListener(SWT.Selection, e -> check());
 
         igrt = new Button(c, SWT.CHECK);
-        igrt.setText("IGRT objects found beside the plan (Spatial Registrations, couch correction record igrt-decisions.log)");
+        igrt.setText(Messages.PackagePage_igrt);
         igrt.setSelection(ExportPreferences.store().getBoolean(ExportPreferences.IGRT));
         igrt.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         igrt.addListener(SWT.Selection, e -> check());
         drrs = new Button(c, SWT.CHECK);
         DrrSettings d = DrrSettings.DEFAULT;
-        drrs.setText(String.format(Locale.ROOT, "Reference images: one DRR per beam as RT Image (SID %.0f mm, %d × %d pixels of "
-                + "%.1f mm at the receptor), computed at Finish", d.sourceToImageDistanceMm(), d.rows(), d.columns(),
-                d.pixelSpacingMm()));
+        drrs.setText(NLS.bind(Messages.PackagePage_drrs, new Object[] {
+                String.format(Locale.ROOT, "%.0f", d.sourceToImageDistanceMm()), d.rows(), d.columns(),
+                String.format(Locale.ROOT, "%.1f", d.pixelSpacingMm()) }));
         drrs.setSelection(ExportPreferences.store().getBoolean(ExportPreferences.DRRS));
         drrs.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         drrs.addListener(SWT.Selection, e -> show());
 
         Label bl = new Label(c, SWT.NONE);
-        bl.setText("Beams (IEC 61217 angles, degrees):");
+        bl.setText(Messages.PackagePage_beams);
         bl.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        beams = table(c, 150, "Beam", 50, "Name", 140, "Gantry (°)", 80, "Couch (°)", 80, "Setup", 70, "Isocenter (LPS mm)", 200,
-                "DRR", 60);
+        beams = table(c, 150, Messages.PackagePage_columnBeam, 50, Messages.PackagePage_columnName, 140,
+                Messages.PackagePage_columnGantry, 80, Messages.PackagePage_columnCouch, 80, Messages.PackagePage_columnSetup,
+                70, Messages.PackagePage_columnIsocenter, 200, Messages.PackagePage_columnDrr, 60);
         Label cl = new Label(c, SWT.NONE);
-        cl.setText("Package, in sending order:");
+        cl.setText(Messages.PackagePage_contents);
         cl.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        contents = table(c, 150, "Content", 300, "Files", 60, "Size (MB)", 80, "Detail", 280);
+        contents = table(c, 150, Messages.PackagePage_columnContent, 300, Messages.PackagePage_columnFiles, 60,
+                Messages.PackagePage_columnSize, 80, Messages.PackagePage_columnDetail, 280);
         problems = new Text(c, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         GridData pd = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
         pd.heightHint = 70;
@@ -202,12 +205,12 @@ public final class PackagePage extends WizardPage {
         refusals = List.of();
         setPageComplete(false);
         setErrorMessage(null);
-        setMessage("Checking the package of " + s.planFile().getFileName() + "…", IMessageProvider.INFORMATION);
+        setMessage(NLS.bind(Messages.PackagePage_checking, s.planFile().getFileName()), IMessageProvider.INFORMATION);
         contents.removeAll();
         beams.removeAll();
         problems.setText("");
         var display = getShell().getDisplay();
-        Job job = new Job("Checking the export package of " + s.planFile().getFileName()) {
+        Job job = new Job(NLS.bind(Messages.PackagePage_checkJob, s.planFile().getFileName())) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 ExportPackage p = null;
@@ -217,14 +220,14 @@ public final class PackagePage extends WizardPage {
                 try {
                     rt = new RtPlanReader().read(s.planFile());
                 } catch (Exception e) {
-                    unread = "the beams cannot be listed: " + e.getMessage();
+                    unread = NLS.bind(Messages.PackagePage_beamsUnreadable, e.getMessage());
                 }
                 try {
                     p = new PackageBuilder().build(s.request(findIgrt), new EclipseProgress(monitor));
                 } catch (ExportRefusedException e) {
                     refused = e.reasons();
                 } catch (Exception e) {
-                    refused = List.of("the package cannot be built: " + (e.getMessage() == null ? e : e.getMessage()));
+                    refused = List.of(NLS.bind(Messages.PackagePage_notBuilt, e.getMessage() == null ? e : e.getMessage()));
                 }
                 ExportPackage fp = p;
                 RtPlan fr = rt;
@@ -274,15 +277,15 @@ public final class PackagePage extends WizardPage {
                 row(beams, Integer.toString(b.number()), b.name(), f1(b.gantryDeg()), f1(b.couchDeg()),
                         setup == null ? "" : setup.position().name(),
                         String.format(Locale.ROOT, "%.1f, %.1f, %.1f", iso.x(), iso.y(), iso.z()),
-                        drrs.getSelection() ? "yes" : "no");
+                        drrs.getSelection() ? Messages.PackagePage_yes : Messages.PackagePage_no);
             }
         }
         if (!refusals.isEmpty()) {
-            refusals.forEach(r -> lines.add("REFUSED: " + r));
+            refusals.forEach(r -> lines.add(NLS.bind(Messages.PackagePage_refusedLine, r)));
             problems.setText(String.join("\n", lines));
             setMessage(null);
-            setErrorMessage("Export refused (" + refusals.size() + (refusals.size() == 1 ? " reason" : " reasons")
-                    + "): " + refusals.get(0));
+            setErrorMessage(NLS.bind(refusals.size() == 1 ? Messages.PackagePage_refusedOne : Messages.PackagePage_refusedMany,
+                    refusals.size(), refusals.get(0)));
             setPageComplete(false);
             return;
         }
@@ -290,24 +293,24 @@ public final class PackagePage extends WizardPage {
         if (p == null) {
             return;
         }
-        roleRow(p, PackageItem.Role.PLANNING_IMAGE, "Planning CT slices");
-        roleRow(p, PackageItem.Role.STRUCTURE_SET, "Structure set");
-        roleRow(p, PackageItem.Role.PLAN, "RT Plan '" + p.planLabel() + "'");
+        roleRow(p, PackageItem.Role.PLANNING_IMAGE, Messages.PackagePage_planningImage);
+        roleRow(p, PackageItem.Role.STRUCTURE_SET, Messages.PackagePage_structureSet);
+        roleRow(p, PackageItem.Role.PLAN, NLS.bind(Messages.PackagePage_planRow, p.planLabel()));
         if (drrs.getSelection()) {
             int n = checkedPlan == null ? 0 : checkedPlan.beams().size();
-            row(contents, "DRRs (RT Image, one per beam; computed at Finish)", Integer.toString(n), "", "");
+            row(contents, Messages.PackagePage_drrRow, Integer.toString(n), "", "");
         }
-        roleRow(p, PackageItem.Role.REGISTRATION, "Spatial Registrations (IGRT)");
-        roleRow(p, PackageItem.Role.COUCH_CORRECTION_RECORD, "Couch correction record (not sent to a DICOM node)");
+        roleRow(p, PackageItem.Role.REGISTRATION, Messages.PackagePage_registrations);
+        roleRow(p, PackageItem.Role.COUCH_CORRECTION_RECORD, Messages.PackagePage_couchRecord);
         StringBuilder iso = new StringBuilder();
         for (Vector3 v : p.isocentersMm()) {
             iso.append(iso.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "(%.1f, %.1f, %.1f)", v.x(), v.y(), v.z()));
         }
-        p.notes().forEach(n -> lines.add("Note: " + n));
+        p.notes().forEach(n -> lines.add(NLS.bind(Messages.PackagePage_note, n)));
         problems.setText(String.join("\n", lines));
         setErrorMessage(null);
-        setMessage("Patient " + p.patient().displayLabel() + ", isocenter (LPS mm) " + iso + "; " + p.items().size()
-                + " files checked: same patient and Frame of Reference.", IMessageProvider.INFORMATION);
+        setMessage(NLS.bind(Messages.PackagePage_checked, new Object[] { p.patient().displayLabel(), iso,
+                p.items().size() }), IMessageProvider.INFORMATION);
         setPageComplete(true);
     }
 

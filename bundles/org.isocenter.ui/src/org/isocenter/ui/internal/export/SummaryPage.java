@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -39,10 +40,10 @@ public final class SummaryPage extends WizardPage {
     private Label notes;
 
     SummaryPage(PackagePage packagePage, DestinationPage destinationPage) {
-        super("summary", "Export to Linac: summary", null);
+        super("summary", Messages.SummaryPage_title, null);
         this.packagePage = packagePage;
         this.destinationPage = destinationPage;
-        setDescription("Check what will be sent where, then press Finish.");
+        setDescription(Messages.SummaryPage_description);
     }
 
     @Override
@@ -57,7 +58,8 @@ public final class SummaryPage extends WizardPage {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        String[] names = { "Content", "Sent", "Not sent", "Why not" };
+        String[] names = { Messages.SummaryPage_columnContent, Messages.SummaryPage_columnSent,
+                Messages.SummaryPage_columnNotSent, Messages.SummaryPage_columnWhyNot };
         int[] widths = { 260, 70, 80, 420 };
         for (int i = 0; i < names.length; i++) {
             TableColumn col = new TableColumn(table, i == 1 || i == 2 ? SWT.RIGHT : SWT.LEFT);
@@ -90,7 +92,7 @@ public final class SummaryPage extends WizardPage {
         ExportDestination d = destinationPage.destination();
         table.removeAll();
         if (pkg == null || d == null) {
-            headline.setText("The package or the destination is not complete: go back.");
+            headline.setText(Messages.SummaryPage_incomplete);
             setPageComplete(false);
             return;
         }
@@ -106,12 +108,12 @@ public final class SummaryPage extends WizardPage {
             } else {
                 n[1]++;
                 notSent++;
-                why.put(role, i.name() + " is not DICOM: a DICOM node does not take it (export to a folder to keep it)");
+                why.put(role, NLS.bind(Messages.SummaryPage_notDicom, i.name()));
             }
         }
         if (packagePage.includeDrrs()) {
             int beams = packagePage.beamRows().size();
-            byRole.put("DRRs (computed at Finish)", new int[] { beams, 0 });
+            byRole.put(Messages.SummaryPage_drrs, new int[] { beams, 0 });
             sent += beams;
         }
         byRole.forEach((role, n) -> {
@@ -120,20 +122,20 @@ public final class SummaryPage extends WizardPage {
                     why.getOrDefault(role, "") });
         });
         String patient = pkg.patient().patientName().replace('^', ' ').trim() + " (" + pkg.patient().patientId() + ")";
-        headline.setText(String.format(Locale.ROOT, "%d %s of plan %s, patient %s, will be sent with the exporter '%s' to %s.",
-                sent, d instanceof ExportDestination.DicomStore ? "DICOM objects" : "files", pkg.planLabel(), patient,
-                destinationPage.exporter().id(), d.describe()));
+        headline.setText(NLS.bind(d instanceof ExportDestination.DicomStore ? Messages.SummaryPage_headlineDicom
+                : Messages.SummaryPage_headlineFiles, new Object[] { sent, pkg.planLabel(), patient,
+                        destinationPage.exporter().id(), d.describe() }));
         List<String> lines = new ArrayList<>();
         if (notSent > 0) {
-            lines.add(notSent + (notSent == 1 ? " file is" : " files are") + " not meant for this destination and not "
-                    + "counted: the result counts the " + sent + " sent.");
+            lines.add(NLS.bind(notSent == 1 ? Messages.SummaryPage_notSentOne : Messages.SummaryPage_notSentMany, notSent,
+                    sent));
         }
         if (destinationPage.readBack() != null) {
-            lines.add("The delivered files are read back from " + destinationPage.readBack() + " and compared.");
+            lines.add(NLS.bind(Messages.SummaryPage_readBack, destinationPage.readBack()));
         } else if (d instanceof ExportDestination.DicomStore) {
-            lines.add("Delivery is confirmed by the node's C-STORE responses (no read-back folder given).");
+            lines.add(Messages.SummaryPage_dicomConfirmed);
         } else {
-            lines.add("The folder is read back and every file compared with its SHA-256.");
+            lines.add(Messages.SummaryPage_folderVerified);
         }
         pkg.warnings().forEach(lines::add);
         notes.setText(String.join("\n", lines));

@@ -44,6 +44,28 @@ public final class Messages extends NLS {
     public static String IsocenterPreferencePage_demoFolder;
     public static String IsocenterPreferencePage_windowPreset;
     public static String IsocenterPreferencePage_defaultWindow;
+    public static String RegistrationPreferencePage_description;
+    public static String RegistrationPreferencePage_readProblem;
+    public static String RegistrationPreferencePage_readDetail;
+    public static String RegistrationPreferencePage_notSaved;
+    public static String RegistrationPreferencePage_actionMm;
+    public static String RegistrationPreferencePage_actionDeg;
+    public static String RegistrationPreferencePage_maxMm;
+    public static String RegistrationPreferencePage_maxDeg;
+    public static String RegistrationPreferencePage_sixDof;
+    public static String RegistrationPreferencePage_matchOn;
+    public static String RegistrationPreferencePage_matchBone;
+    public static String RegistrationPreferencePage_matchSoftTissue;
+    public static String RegistrationPreferencePage_softMargin;
+    public static String RegistrationPreferencePage_algorithm;
+    public static String RegistrationPreferencePage_recordStore;
+    public static String RegistrationPreferencePage_recordStoreTooltip;
+    public static String RegistrationPreferencePage_noImagingProtocol;
+    public static String RegistrationPreferencePage_imagingEntry;
+    public static String RegistrationPreferencePage_imagingProtocol;
+    public static String RegistrationPreferencePage_notInstalled;
+    public static String RegistrationPreferencePage_limits;
+    public static String RegistrationPreferencePage_numberRange;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -8,6 +8,7 @@ package org.isocenter.ui.internal.preferences;
 import java.io.IOException;
 import java.util.Locale;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.ComboFieldEditor;
@@ -38,8 +39,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
 
     public RegistrationPreferencePage() {
         super(GRID);
-        setDescription("Couch corrections (IEC 61217 table-top terms): apply a correction when any translation or "
-                + "rotation exceeds the action level; refuse it beyond the maximum (re-image or re-position instead).");
+        setDescription(Messages.RegistrationPreferencePage_description);
     }
 
     /** The clinic's settings as a JFace store: loaded from the clinic file, written back on OK (atomically). */
@@ -67,10 +67,9 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
         try {
             put(PreferenceDefaults.clinic());
         } catch (IOException e) {
-            readProblem = ClinicSettings.FILE_NAME + ": " + (e.getCause() != null ? e.getCause().getMessage()
-                    : e.getMessage()) + " (defaults shown; OK rewrites the file)";
-            readDetail = "The clinic settings could not be read: " + e.getMessage() + ". The values below are the "
-                    + "defaults; OK replaces the file with them, Cancel leaves it as it is.";
+            readProblem = NLS.bind(Messages.RegistrationPreferencePage_readProblem, ClinicSettings.FILE_NAME,
+                    e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            readDetail = NLS.bind(Messages.RegistrationPreferencePage_readDetail, e.getMessage());
             setErrorMessage(readProblem);
         }
         setPreferenceStore(clinicStore);
@@ -111,7 +110,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
             c.save(ClinicSettings.defaultFile());
             return true;
         } catch (IOException | IllegalArgumentException e) {
-            setErrorMessage("The clinic settings were NOT saved: " + e.getMessage());
+            setErrorMessage(NLS.bind(Messages.RegistrationPreferencePage_notSaved, e.getMessage()));
             return false;
         }
     }
@@ -126,30 +125,30 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
             g.widthHint = 400;
             l.setLayoutData(g);
         }
-        actionMm = number(ClinicSettings.ACTION_MM, "&Action level, translation (mm):", 0, 50);
-        actionDeg = number(ClinicSettings.ACTION_DEG, "Action level, &rotation (°):", 0, 10);
-        maxMm = number(ClinicSettings.MAX_MM, "&Maximum translation (mm):", 0.1, 100);
-        maxDeg = number(ClinicSettings.MAX_DEG, "Maximum r&otation (°):", 0.1, 15);
+        actionMm = number(ClinicSettings.ACTION_MM, Messages.RegistrationPreferencePage_actionMm, 0, 50);
+        actionDeg = number(ClinicSettings.ACTION_DEG, Messages.RegistrationPreferencePage_actionDeg, 0, 10);
+        maxMm = number(ClinicSettings.MAX_MM, Messages.RegistrationPreferencePage_maxMm, 0.1, 100);
+        maxDeg = number(ClinicSettings.MAX_DEG, Messages.RegistrationPreferencePage_maxDeg, 0.1, 15);
         addField(new BooleanFieldEditor(ClinicSettings.SIX_DOF,
-                "&6-DOF couch (applies pitch, roll and yaw; off: translations only, re-optimised)", getFieldEditorParent()));
-        addField(new ComboFieldEditor(ClinicSettings.MATCH, "Auto match &on (default):", new String[][] {
-                { "Bone", MatchOn.BONE.id() }, { "Soft tissue (first target)", MatchOn.SOFT_TISSUE.id() } },
+                Messages.RegistrationPreferencePage_sixDof, getFieldEditorParent()));
+        addField(new ComboFieldEditor(ClinicSettings.MATCH, Messages.RegistrationPreferencePage_matchOn, new String[][] {
+                { Messages.RegistrationPreferencePage_matchBone, MatchOn.BONE.id() },
+                { Messages.RegistrationPreferencePage_matchSoftTissue, MatchOn.SOFT_TISSUE.id() } },
                 getFieldEditorParent()));
-        number(ClinicSettings.SOFT_MARGIN, "&Soft-tissue match: margin around the target (mm):", 0, 50);
-        addField(new ComboFieldEditor(ClinicSettings.ALGORITHM, "Registration al&gorithm:", algorithms(
+        number(ClinicSettings.SOFT_MARGIN, Messages.RegistrationPreferencePage_softMargin, 0, 50);
+        addField(new ComboFieldEditor(ClinicSettings.ALGORITHM, Messages.RegistrationPreferencePage_algorithm, algorithms(
                 clinicStore.getString(ClinicSettings.ALGORITHM)), getFieldEditorParent()));
-        db = new StringFieldEditor(PreferenceDefaults.RECORD_DB, "IGRT &record store (JDBC URL; empty: the default):", getFieldEditorParent());
-        db.getTextControl(getFieldEditorParent()).setToolTipText("Empty: ISOCENTER_DB, else the embedded database "
-                + "under the Isocenter home (shared with the command line); a department's shared store: "
-                + "jdbc:postgresql://host:port/database?user=...");
+        db = new StringFieldEditor(PreferenceDefaults.RECORD_DB, Messages.RegistrationPreferencePage_recordStore,
+                getFieldEditorParent());
+        db.getTextControl(getFieldEditorParent()).setToolTipText(Messages.RegistrationPreferencePage_recordStoreTooltip);
         addField(db);
         java.util.List<String[]> protocols = new java.util.ArrayList<>();
-        protocols.add(new String[] { "(none recorded)", "" });
+        protocols.add(new String[] { Messages.RegistrationPreferencePage_noImagingProtocol, "" });
         for (ImagingDoseTable.Entry e : imagingTable().entries()) {
-            protocols.add(new String[] { String.format(Locale.ROOT, "%s: %s, %.1f mGy", e.id(), e.description(),
-                    e.doseMGy()), e.id() });
+            protocols.add(new String[] { NLS.bind(Messages.RegistrationPreferencePage_imagingEntry, new Object[] { e.id(),
+                    e.description(), String.format(Locale.ROOT, "%.1f", e.doseMGy()) }), e.id() });
         }
-        imaging = new ComboFieldEditor(PreferenceDefaults.IMAGING_PROTOCOL, "&Imaging protocol of the daily images:",
+        imaging = new ComboFieldEditor(PreferenceDefaults.IMAGING_PROTOCOL, Messages.RegistrationPreferencePage_imagingProtocol,
                 protocols.toArray(String[][]::new), getFieldEditorParent());
         addField(imaging);
     }
@@ -166,7 +165,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
             out.add(new String[] { a.label() + " (" + a.id() + ")", a.id() });
         }
         if (chosen != null && !chosen.isBlank() && out.stream().noneMatch(a -> a[1].equals(chosen))) {
-            out.add(new String[] { chosen + " (not installed)", chosen });
+            out.add(new String[] { NLS.bind(Messages.RegistrationPreferencePage_notInstalled, chosen), chosen });
         }
         return out.toArray(String[][]::new);
     }
@@ -206,7 +205,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
         }
     }
 
-    private static final String LIMITS_MESSAGE = "The action levels must be below the maximum correction.";
+    private static final String LIMITS_MESSAGE = Messages.RegistrationPreferencePage_limits;
 
     @Override
     protected void checkState() {
@@ -238,8 +237,8 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
             this.min = min;
             this.max = max;
             setEmptyStringAllowed(false);
-            setErrorMessage(String.format(Locale.ROOT, "%s must be a number from %s to %s", label.replace("&", "")
-                    .replace(":", ""), min, max));
+            setErrorMessage(NLS.bind(Messages.RegistrationPreferencePage_numberRange, new Object[] {
+                    label.replace("&", "").replace(":", ""), min, max }));
         }
 
         double value() {

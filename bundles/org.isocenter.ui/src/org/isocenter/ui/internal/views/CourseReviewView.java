@@ -21,6 +21,7 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
@@ -92,26 +93,29 @@ public final class CourseReviewView extends ViewPart {
         heading = new Label(top, SWT.WRAP);
         heading.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Button refresh = new Button(top, SWT.PUSH);
-        refresh.setText("&Refresh");
-        refresh.setToolTipText("Read the course again from the record store");
+        refresh.setText(Messages.CourseReviewView_refresh);
+        refresh.setToolTipText(Messages.CourseReviewView_refreshTooltip);
         refresh.addListener(SWT.Selection, e -> refresh());
 
         SashForm sash = new SashForm(root, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        fractions = table(sash, new String[] { "Fx", "Date", "Daily image", "Match", "Lat", "Lng", "Vert", "Pitch", "Roll",
-                "Yaw", "Status", "Decision", "User", "Alerts" }, new int[] { 36, 125, 150, 90, 50, 50, 50, 50, 50, 50, 125,
+        fractions = table(sash, new String[] { Messages.CourseReviewView_columnFraction, Messages.CourseReviewView_columnDate,
+                Messages.CourseReviewView_columnDailyImage, Messages.CourseReviewView_columnMatch,
+                Messages.CourseReviewView_columnLat, Messages.CourseReviewView_columnLng, Messages.CourseReviewView_columnVert,
+                Messages.CourseReviewView_columnPitch, Messages.CourseReviewView_columnRoll, Messages.CourseReviewView_columnYaw,
+                Messages.CourseReviewView_columnStatus, Messages.CourseReviewView_columnDecision,
+                Messages.CourseReviewView_columnUser, Messages.CourseReviewView_columnAlerts }, new int[] { 36, 125, 150, 90, 50, 50, 50, 50, 50, 50, 125,
                         80, 70, 200 }, this::fractionText);
-        fractions.getTable().setToolTipText("Couch corrections: IEC 61217 table-top, mm and degrees. Select a fraction "
-                + "to fuse its daily image with the planning CT in the Image Viewer.");
+        fractions.getTable().setToolTipText(Messages.CourseReviewView_fractionsTooltip);
         fractions.addSelectionChangedListener(e -> {
             if (e.getStructuredSelection().getFirstElement() instanceof FractionDecision d) {
                 openFusion(d);
             }
         });
         trend = new Chart(sash, SWT.NONE);
-        trend.getTitle().setText("Set-up error per fraction (patient axes, mm)");
-        trend.getAxisSet().getXAxis(0).getTitle().setText("Fraction");
-        trend.getAxisSet().getYAxis(0).getTitle().setText("Set-up error (mm)");
+        trend.getTitle().setText(Messages.CourseReviewView_trendTitle);
+        trend.getAxisSet().getXAxis(0).getTitle().setText(Messages.CourseReviewView_trendFraction);
+        trend.getAxisSet().getYAxis(0).getTitle().setText(Messages.CourseReviewView_trendError);
         trend.addListener(SWT.Resize, e -> { // in the narrow tab the plot needs all the width
             boolean wide = trend.getSize().x >= 560;
             trend.getLegend().setVisible(wide);
@@ -125,11 +129,12 @@ public final class CourseReviewView extends ViewPart {
         protocol = new Label(bottom, SWT.WRAP);
         protocol.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         apply = new Button(bottom, SWT.PUSH);
-        apply.setText("&Apply to reference…");
-        apply.setToolTipText("Record the offline protocol's proposed correction of the set-up reference, from the next "
-                + "fraction on");
+        apply.setText(Messages.CourseReviewView_apply);
+        apply.setToolTipText(Messages.CourseReviewView_applyTooltip);
         apply.addListener(SWT.Selection, e -> confirmApply());
-        alerts = table(bottom, new String[] { "Fx", "Alert", "Value", "Threshold", "Message" },
+        alerts = table(bottom, new String[] { Messages.CourseReviewView_alertColumnFraction,
+                Messages.CourseReviewView_alertColumnAlert, Messages.CourseReviewView_alertColumnValue,
+                Messages.CourseReviewView_alertColumnThreshold, Messages.CourseReviewView_alertColumnMessage },
                 new int[] { 36, 190, 70, 80, 600 }, this::alertText);
         alerts.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         sash.setWeights(new int[] { 40, 32, 28 });
@@ -176,7 +181,7 @@ public final class CourseReviewView extends ViewPart {
             case 8 -> mm(c.rollDeg());
             case 9 -> mm(c.yawDeg());
             case 10 -> d.status();
-            case 11 -> d.decision().name() + (d.unmatched() ? " (unmatched)" : "");
+            case 11 -> d.unmatched() ? NLS.bind(Messages.CourseReviewView_unmatched, d.decision().name()) : d.decision().name();
             case 12 -> d.user();
             default -> String.join(", ", review == null ? List.of() : review.view().alerts().stream()
                     .filter(a -> a.fraction() == d.fraction()).map(Alert::rule).toList());
@@ -210,24 +215,25 @@ public final class CourseReviewView extends ViewPart {
         }
         var ctx = context();
         if (ctx.isEmpty()) {
-            show(null, "No plan shown: open a planning CT with its RT Plan to see its treatment course.");
+            show(null, Messages.CourseReviewView_noPlan);
             return;
         }
         String planUid = ctx.get().planSopInstanceUid();
         String url = WorkbenchRecords.url();
-        Job job = Job.create("Reading the treatment course", (IJobFunction) monitor -> {
+        Job job = Job.create(Messages.CourseReviewView_readJob, (IJobFunction) monitor -> {
             CourseReview r = null;
             String message = null;
-            try (RecordStore store = RecordStores.open(url)) {
+            try (RecordStore store = RecordStores.open(url, org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
                 var course = store.courseForPlan(planUid);
                 if (course.isEmpty()) {
-                    message = "No fraction of this plan is recorded yet in " + store.url()
-                            + ": decisions taken with Accept / Reject start its course.";
+                    message = NLS.bind(Messages.CourseReviewView_noFraction, store.url());
                 } else {
-                    r = CourseReview.of(store, course.get().id(), RecordStores.home());
+                    r = CourseReview.of(store, course.get().id(), RecordStores.home(),
+                            org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.margin.MarginRecipes.class),
+                            org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.margin.CorrectionProtocols.class));
                 }
             } catch (Exception e) {
-                message = "Cannot read the treatment course from " + url + ": " + e.getMessage();
+                message = NLS.bind(Messages.CourseReviewView_cannotRead, url, e.getMessage());
             }
             CourseReview result = r;
             String m = message;
@@ -254,21 +260,22 @@ public final class CourseReviewView extends ViewPart {
             plot(List.of());
         } else {
             Course c = r.view().course();
-            heading.setText(String.format(Locale.ROOT, "%s (%s) · plan %s · %s · %d of %d fractions recorded",
-                    c.patient().id(), c.patient().name(), c.plan().label(), c.site() == null ? "no site protocol"
-                            : "site " + c.site(), r.view().fractions().size(), c.prescription().fractions()));
+            heading.setText(NLS.bind(Messages.CourseReviewView_heading, new Object[] { c.patient().id(), c.patient().name(),
+                    c.plan().label(), c.site() == null ? Messages.CourseReviewView_noSiteProtocol
+                            : NLS.bind(Messages.CourseReviewView_site, c.site()),
+                    r.view().fractions().size(), c.prescription().fractions() }));
             fractions.setInput(r.view().fractions());
             alerts.setInput(r.view().alerts());
             var e = r.view().setupError();
-            stats.setText(String.format(Locale.ROOT, "Systematic (mean): %s · Random (SD): %s · over %d accepted "
-                    + "fractions · Imaging dose %.0f of %.0f mGy%s%s", axes(e.systematicMm()), axes(e.randomMm()),
-                    e.fractions(), r.view().imagingDoseMGy(), r.imagingDoseLimitMGy(),
-                    r.imagingDoseOverLimit() ? " — PAST THE COURSE LIMIT" : "",
-                    r.settingsProblem() == null ? "" : " · " + r.settingsProblem()));
+            stats.setText(NLS.bind(Messages.CourseReviewView_stats, new Object[] { axes(e.systematicMm()),
+                    axes(e.randomMm()), e.fractions(), String.format(Locale.ROOT, "%.0f", r.view().imagingDoseMGy()),
+                    String.format(Locale.ROOT, "%.0f", r.imagingDoseLimitMGy()),
+                    r.imagingDoseOverLimit() ? Messages.CourseReviewView_pastLimit : "",
+                    r.settingsProblem() == null ? "" : NLS.bind(Messages.CourseReviewView_settingsProblem, r.settingsProblem()) }));
             stats.setForeground(r.imagingDoseOverLimit() ? stats.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
             OfflineProtocolStatus p = r.offlineProtocol();
-            protocol.setText(p.message() + (p.nextImagedFraction() == null ? ""
-                    : " · next imaged fraction: " + p.nextImagedFraction()));
+            protocol.setText(p.nextImagedFraction() == null ? p.message()
+                    : NLS.bind(Messages.CourseReviewView_nextImaged, p.message(), p.nextImagedFraction()));
             apply.setEnabled(p.pending());
             plot(r.view().fractions());
         }
@@ -278,7 +285,8 @@ public final class CourseReviewView extends ViewPart {
     }
 
     private static String axes(AxisValues v) {
-        return v == null ? "—" : String.format(Locale.ROOT, "LR %+.1f, AP %+.1f, SI %+.1f mm", v.lr(), v.ap(), v.si());
+        return v == null ? "—" : NLS.bind(Messages.CourseReviewView_axes, new Object[] { String.format(Locale.ROOT, "%+.1f", v.lr()),
+                String.format(Locale.ROOT, "%+.1f", v.ap()), String.format(Locale.ROOT, "%+.1f", v.si()) });
     }
 
     /** The set-up error per axis over the accepted, matched fractions, with the running mean and the action band. */
@@ -313,7 +321,7 @@ public final class CourseReviewView extends ViewPart {
             s.setSymbolColor(color);
             s.setSymbolType(ILineSeries.PlotSymbolType.CIRCLE);
             ILineSeries<?> m = (ILineSeries<?>) trend.getSeriesSet().createSeries(ISeries.SeriesType.LINE,
-                    AXES[a] + " mean");
+                    NLS.bind(Messages.CourseReviewView_meanSeries, AXES[a]));
             m.setXSeries(x);
             m.setYSeries(mean);
             m.setLineColor(color);
@@ -323,7 +331,7 @@ public final class CourseReviewView extends ViewPart {
         double action = actionLevelMm();
         for (int sign : new int[] { 1, -1 }) {
             ILineSeries<?> band = (ILineSeries<?>) trend.getSeriesSet().createSeries(ISeries.SeriesType.LINE,
-                    sign > 0 ? "+ action level" : "- action level");
+                    sign > 0 ? Messages.CourseReviewView_actionLevelAbove : Messages.CourseReviewView_actionLevelBelow);
             band.setXSeries(new double[] { 0, xMax });
             band.setYSeries(new double[] { sign * action, sign * action });
             band.setLineColor(trend.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
@@ -364,9 +372,9 @@ public final class CourseReviewView extends ViewPart {
         }
         OfflineProtocolStatus p = review.offlineProtocol();
         int from = nextFraction();
-        if (MessageDialog.openConfirm(apply.getShell(), "Apply to Reference", String.format(Locale.ROOT,
-                "Record the %s correction of the set-up reference, %s (from %d imaged fractions), from fraction %d on?",
-                p.protocol(), axes(p.proposedMm()), p.imagedFractionsUsed(), from))) {
+        if (MessageDialog.openConfirm(apply.getShell(), Messages.CourseReviewView_applyTitle,
+                NLS.bind(Messages.CourseReviewView_applyQuestion, new Object[] { p.protocol(), axes(p.proposedMm()),
+                        p.imagedFractionsUsed(), from }))) {
             applyProposal();
         }
     }
@@ -380,14 +388,15 @@ public final class CourseReviewView extends ViewPart {
         OfflineProtocolStatus p = review.offlineProtocol();
         Course c = review.view().course();
         String message;
-        try (RecordStore store = RecordStores.open(WorkbenchRecords.url())) {
+        try (RecordStore store = RecordStores.open(WorkbenchRecords.url(),
+                org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
             ReferenceCorrection r = store.applyReferenceCorrection(new ReferenceCorrection(0, c.id(), nextFraction(),
                     p.protocol(), p.proposedMm(), p.imagedFractionsUsed(), System.getProperty("user.name", "unknown"),
                     java.time.Instant.now(), "applied in the workbench"));
-            message = "Reference corrected by " + axes(r.correctionMm()) + " from fraction " + r.fromFraction();
+            message = NLS.bind(Messages.CourseReviewView_referenceCorrected, axes(r.correctionMm()), r.fromFraction());
         } catch (Exception e) {
-            message = "The reference correction was not recorded: " + e.getMessage();
-            UiErrors.show(apply.getShell(), "Apply to Reference", message, e);
+            message = NLS.bind(Messages.CourseReviewView_notRecorded, e.getMessage());
+            UiErrors.show(apply.getShell(), Messages.CourseReviewView_applyTitle, message, e);
         }
         getViewSite().getActionBars().getStatusLineManager().setMessage(message);
         refresh();

@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobFunction;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
@@ -124,8 +125,7 @@ public final class ImageViewerView extends ViewPart {
                 if (image.isPresent()) {
                     show(image.get(), series);
                 } else {
-                    model.setMessage("The image series this RT Structure Set contours is not imported: import its "
-                            + "folder to show it.");
+                    model.setMessage(Messages.ImageViewerView_structureSetImageNotImported);
                 }
             }
         }
@@ -134,7 +134,7 @@ public final class ImageViewerView extends ViewPart {
     /** File ▸ Close Patient empties the viewer. */
     private final Runnable closeListener = () -> Display.getDefault().asyncExec(() -> {
         requestedSeries = null;
-        model.clear("No patient loaded. Select an image series in the Patient Browser.");
+        model.clear(Messages.ImageViewerView_noPatient);
         structures.clear();
         refreshControls();
     });
@@ -188,7 +188,7 @@ public final class ImageViewerView extends ViewPart {
         shown(loadNote, false);
         readout = new Label(parent, SWT.NONE);
         readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        readout.setText("Left click: crosshair · wheel: slices · Ctrl+wheel: zoom · right drag: window/level · middle or Shift+drag: pan");
+        readout.setText(Messages.ImageViewerView_mouseHelp);
         model.addListener(() -> {
             slices.forEach(SliceCanvas::redraw);
             surface.redraw();
@@ -321,7 +321,7 @@ public final class ImageViewerView extends ViewPart {
     /** The tool row: what the left button does in the slice views, the brush size and the structure drawn into. */
     private void createContouringControls(Composite parent) {
         Composite row = toolbarRow(parent);
-        new Label(row, SWT.NONE).setText("Contour");
+        new Label(row, SWT.NONE).setText(Messages.ImageViewerView_contour);
         for (SliceEditor.Tool t : SliceEditor.Tool.values()) {
             Button b = new Button(row, SWT.RADIO);
             b.setText(t.label());
@@ -335,14 +335,14 @@ public final class ImageViewerView extends ViewPart {
             });
             toolButtons.add(b);
         }
-        new Label(row, SWT.NONE).setText("  Brush radius mm");
+        new Label(row, SWT.NONE).setText("  " + Messages.ImageViewerView_brushRadius);
         Spinner radius = new Spinner(row, SWT.BORDER);
         radius.setDigits(1);
         radius.setMinimum(5);
         radius.setMaximum(500);
         radius.setIncrement(5);
         radius.setSelection((int) Math.round(editor.brushRadiusMm() * 10));
-        radius.setToolTipText("Radius of the brush and eraser disc (mm)");
+        radius.setToolTipText(Messages.ImageViewerView_brushRadiusTooltip);
         radius.addListener(SWT.Selection, e -> editor.setBrushRadiusMm(radius.getSelection() / 10.0));
         drawingTarget = new Label(row, SWT.NONE);
         editor.addListener(() -> {
@@ -359,8 +359,8 @@ public final class ImageViewerView extends ViewPart {
         if (drawingTarget == null || drawingTarget.isDisposed()) {
             return;
         }
-        drawingTarget.setText(structures.selected().map(r -> "  Drawing into: " + r.name())
-                .orElse("  Drawing into: (select a structure in the Structures view)"));
+        drawingTarget.setText("  " + structures.selected().map(r -> NLS.bind(Messages.ImageViewerView_drawingInto, r.name()))
+                .orElse(Messages.ImageViewerView_drawingIntoNone));
         drawingTarget.getParent().layout();
     }
 
@@ -376,7 +376,7 @@ public final class ImageViewerView extends ViewPart {
     }
 
     private void createDisplayControls(Composite row) {
-        new Label(row, SWT.NONE).setText("Window");
+        new Label(row, SWT.NONE).setText(Messages.ImageViewerView_window);
         windowCombo = new Combo(row, SWT.READ_ONLY);
         for (WindowLevel w : WindowLevel.presets()) {
             windowCombo.add(w.name());
@@ -385,15 +385,16 @@ public final class ImageViewerView extends ViewPart {
             WindowLevel w = WindowLevel.presets()[windowCombo.getSelectionIndex()];
             model.setSettings(model.settings().withPrimaryWindow(w).withSecondaryWindow(w));
         });
-        new Label(row, SWT.NONE).setText("  Structures");
+        new Label(row, SWT.NONE).setText("  " + Messages.ImageViewerView_structures);
         Combo structures = new Combo(row, SWT.READ_ONLY);
-        structures.setItems("Outline", "Filled", "Hidden");
+        structures.setItems(Messages.ImageViewerView_styleOutline, Messages.ImageViewerView_styleFilled,
+                Messages.ImageViewerView_styleHidden);
         structures.select(0);
         structures.addListener(SWT.Selection, e -> model.setSettings(model.settings().withStructureStyle(
                 new StructureStyle[] { StructureStyle.OUTLINE, StructureStyle.FILLED, StructureStyle.HIDDEN }[structures
                         .getSelectionIndex()])));
-        Button wash = check(row, "Dose wash", true);
-        Button lines = check(row, "Isodose lines", true);
+        Button wash = check(row, Messages.ImageViewerView_doseWash, true);
+        Button lines = check(row, Messages.ImageViewerView_isodoseLines, true);
         Runnable doseChanged = () -> {
             var d = model.settings().dose();
             if (d != null) {
@@ -402,11 +403,11 @@ public final class ImageViewerView extends ViewPart {
         };
         wash.addListener(SWT.Selection, e -> doseChanged.run());
         lines.addListener(SWT.Selection, e -> doseChanged.run());
-        Button iso = check(row, "Isocenter", true);
+        Button iso = check(row, Messages.ImageViewerView_isocenter, true);
         iso.addListener(SWT.Selection, e -> model.setSettings(model.settings().withIsocenter(iso.getSelection())));
-        Button bone = check(row, "3D bone", true);
+        Button bone = check(row, Messages.ImageViewerView_bone3d, true);
         bone.addListener(SWT.Selection, e -> surface.setBoneVisible(bone.getSelection()));
-        Button smooth = check(row, "Smooth", false);
+        Button smooth = check(row, Messages.ImageViewerView_smooth, false);
         smooth.addListener(SWT.Selection, e -> model.setSettings(model.settings().withInterpolation(
                 smooth.getSelection() ? Interpolation.LINEAR : Interpolation.NEAREST)));
     }
@@ -434,7 +435,7 @@ public final class ImageViewerView extends ViewPart {
     }
 
     private void createFusionControls(Composite row) {
-        new Label(row, SWT.NONE).setText("  Fuse with");
+        new Label(row, SWT.NONE).setText("  " + Messages.ImageViewerView_fuseWith);
         secondaryCombo = new Combo(row, SWT.READ_ONLY);
         secondaryCombo.addListener(SWT.Selection, e -> {
             int i = secondaryCombo.getSelectionIndex();
@@ -461,7 +462,7 @@ public final class ImageViewerView extends ViewPart {
         opacity.setMinimum(0);
         opacity.setMaximum(100);
         opacity.setSelection(50);
-        opacity.setToolTipText("Opacity of the secondary image (blend, colour overlay)");
+        opacity.setToolTipText(Messages.ImageViewerView_opacityTooltip);
         opacity.addListener(SWT.Selection, e -> {
             var f = model.settings().fusion();
             if (f != null) {
@@ -476,18 +477,16 @@ public final class ImageViewerView extends ViewPart {
             s.setMinimum(i < 3 ? -5000 : -1800);
             s.setMaximum(i < 3 ? 5000 : 1800);
             s.setIncrement(i < 3 ? 10 : 5); // 1 mm, 0.5 degree
-            s.setToolTipText(i < 3 ? "Translation of the secondary (primary to secondary, patient LPS mm)"
-                    : "Rotation about the patient axis, degrees, about the isocenter");
+            s.setToolTipText(i < 3 ? Messages.ImageViewerView_translationTooltip : Messages.ImageViewerView_rotationTooltip);
             s.addListener(SWT.Selection, e -> spinnersChanged());
             transformSpinners[i] = s;
         }
         Button auto = new Button(row, SWT.PUSH);
-        auto.setText("Auto match");
-        auto.setToolTipText("Rigid mutual-information match on bone (6 DOF, target box + 80 mm) or soft tissue "
-                + "(target + margin, translations after bone): see Match on");
+        auto.setText(Messages.ImageViewerView_autoMatch);
+        auto.setToolTipText(Messages.ImageViewerView_autoMatchTooltip);
         auto.addListener(SWT.Selection, e -> autoMatch());
         Button reset = new Button(row, SWT.PUSH);
-        reset.setText("Identity");
+        reset.setText(Messages.ImageViewerView_identity);
         reset.addListener(SWT.Selection, e -> {
             if (model.scene() != null && model.scene().secondary().isPresent()) {
                 model.setTransform(TransformParameters.IDENTITY, "identity (no correction)");
@@ -524,7 +523,7 @@ public final class ImageViewerView extends ViewPart {
                 }
             }
             secondaryCombo.removeAll();
-            secondaryCombo.add("(none)");
+            secondaryCombo.add(Messages.ImageViewerView_noSecondary);
             for (SeriesRecord s : secondaryCandidates) {
                 secondaryCombo.add(s.modality() + " " + s.description());
             }
@@ -565,14 +564,15 @@ public final class ImageViewerView extends ViewPart {
                 && !(structures.isLoaded() && structures.isDirty())) {
             return;
         }
-        if (structures.isLoaded() && structures.isDirty() && !structures.confirmDiscard("Load " + series.description())) {
+        if (structures.isLoaded() && structures.isDirty() && !structures.confirmDiscard(NLS.bind(Messages.ImageViewerView_loadAction, series.description()))) {
             return;
         }
-        model.setMessage("Loading " + series.description() + "…");
+        model.setMessage(NLS.bind(Messages.ImageViewerView_loading, series.description()));
         requestedSeries = series;
         requestedStructures = structureSet;
         openTimes.opened();
-        Job job = Job.create("Loading " + series.modality() + " " + series.description(), (IJobFunction) monitor -> {
+        Job job = Job.create(NLS.bind(Messages.ImageViewerView_loadJob, series.modality(), series.description()),
+                (IJobFunction) monitor -> {
             try {
                 long t0 = System.nanoTime();
                 ViewerContent content = ViewerLoader.loadPrimary(series, structureSet, new EclipseProgress(monitor));
@@ -591,13 +591,13 @@ public final class ImageViewerView extends ViewPart {
                     refreshControls();
                     slices.forEach(c -> c.control().update()); // painted now, so that the time below is honest
                     String shown = openTimes.shown(series, content.primary().geometry(), loadSeconds);
-                    getViewSite().getActionBars().getStatusLineManager().setMessage("Image Viewer: " + shown);
+                    getViewSite().getActionBars().getStatusLineManager().setMessage(NLS.bind(Messages.ImageViewerView_shown, shown));
                 });
                 return Status.OK_STATUS;
             } catch (Exception e) {
                 String message = e instanceof SessionRefusedException
-                        ? e.getMessage() + ". Close the loaded patient first (File > Close Patient)."
-                        : "Cannot show " + series.description() + ": " + e.getMessage();
+                        ? NLS.bind(Messages.ImageViewerView_closePatientFirst, e.getMessage())
+                        : NLS.bind(Messages.ImageViewerView_cannotShow, series.description(), e.getMessage());
                 Display.getDefault().asyncExec(() -> {
                     requestedSeries = null;
                     model.clear(message);
@@ -614,7 +614,8 @@ public final class ImageViewerView extends ViewPart {
     /** Loads a secondary image and fuses it with its registration (or identity, flagged). */
     public void loadSecondary(SeriesRecord series) {
         ImageVolume primary = model.scene().primary();
-        Job job = Job.create("Loading " + series.modality() + " " + series.description(), (IJobFunction) monitor -> {
+        Job job = Job.create(NLS.bind(Messages.ImageViewerView_loadJob, series.modality(), series.description()),
+                (IJobFunction) monitor -> {
             try {
                 List<String> warnings = new ArrayList<>();
                 ImageVolume image = ViewerLoader.loadSecondary(series, new EclipseProgress(monitor), warnings);
@@ -632,7 +633,8 @@ public final class ImageViewerView extends ViewPart {
                 });
                 return Status.OK_STATUS;
             } catch (Exception e) {
-                Display.getDefault().asyncExec(() -> model.setMessage("Cannot fuse " + series.description() + ": " + e.getMessage()));
+                Display.getDefault().asyncExec(() -> model.setMessage(NLS.bind(Messages.ImageViewerView_cannotFuse, series.description(),
+                        e.getMessage())));
                 return new Status(IStatus.WARNING, IsocenterUi.PLUGIN_ID, e.getMessage(), e);
             }
         });
@@ -657,12 +659,13 @@ public final class ImageViewerView extends ViewPart {
             inputs = IgrtDecisions.inputs(model, couch.regionStructure());
             protocol.geometry(inputs); // refuses now what the job would: no structure for a soft-tissue match, ...
         } catch (IOException | IllegalArgumentException e) {
-            model.setMessage("Auto match: " + e.getMessage());
+            model.setMessage(NLS.bind(Messages.ImageViewerView_autoMatchProblem, e.getMessage()));
             return null;
         }
         RegistrationAlgorithms algorithms = IsocenterUiPlugin.service(RegistrationAlgorithms.class);
-        couch.setTransformNote("auto match running…");
-        Job job = Job.create("Auto match " + daily.info().seriesDescription(), (IJobFunction) monitor -> {
+        couch.setTransformNote(Messages.ImageViewerView_autoMatchRunning);
+        Job job = Job.create(NLS.bind(Messages.ImageViewerView_autoMatchJob, daily.info().seriesDescription()),
+                (IJobFunction) monitor -> {
             try {
                 MatchOutcome outcome = protocol.run(inputs, algorithms, new EclipseProgress(monitor));
                 Display.getDefault().asyncExec(() -> {
@@ -673,7 +676,7 @@ public final class ImageViewerView extends ViewPart {
                 });
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
-                Display.getDefault().asyncExec(() -> model.setMessage("Auto match failed: " + e.getMessage()));
+                Display.getDefault().asyncExec(() -> model.setMessage(NLS.bind(Messages.ImageViewerView_autoMatchFailed, e.getMessage())));
                 return new Status(IStatus.WARNING, IsocenterUi.PLUGIN_ID, e.getMessage(), e);
             }
         });

@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobFunction;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
@@ -68,8 +69,8 @@ import org.isocenter.ui.internal.contouring.StructureRecipe;
 public final class MarginPolicyView extends ViewPart {
 
     /** Why there is no PTV preview (cleared once targets are there again). */
-    private static final String NO_TARGET = "No CTV, GTV or ITV with contours in the structure set.";
-    private static final String NO_STRUCTURE_SET = "No structure set loaded: open an image series to preview the PTV.";
+    private static final String NO_TARGET = Messages.MarginPolicyView_noTarget;
+    private static final String NO_STRUCTURE_SET = Messages.MarginPolicyView_noStructureSet;
 
 
     private Combo site, recipe;
@@ -116,30 +117,30 @@ public final class MarginPolicyView extends ViewPart {
         scroll.setContent(parent);
         scroll.addListener(SWT.Resize, e -> relayout());
         parent.setLayout(new GridLayout(8, false));
-        label(parent, "Site");
+        label(parent, Messages.MarginPolicyView_site);
         site = new Combo(parent, SWT.READ_ONLY);
-        site.add("(none)");
+        site.add(Messages.MarginPolicyView_noSite);
         SiteProtocols.BUILT_IN.forEach(site::add);
         site.select(0);
         site.addListener(SWT.Selection, e -> applySite());
-        label(parent, "Recipe");
+        label(parent, Messages.MarginPolicyView_recipe);
         recipe = new Combo(parent, SWT.READ_ONLY);
-        MarginRecipes.available().forEach(r -> recipe.add(r.id()));
+        org.isocenter.ui.internal.IsocenterUiPlugin.service(MarginRecipes.class).available().forEach(r -> recipe.add(r.id()));
         recipe.select(0);
-        label(parent, "Protocol");
+        label(parent, Messages.MarginPolicyView_protocol);
         createProtocolControls(parent);
-        label(parent, "Fractions");
+        label(parent, Messages.MarginPolicyView_fractions);
         fractions = new Spinner(parent, SWT.BORDER);
         fractions.setValues(30, 2, 60, 0, 1, 5);
-        fractions.setToolTipText("Number of fractions: the loaded plan's fraction group, else the site protocol's");
+        fractions.setToolTipText(Messages.MarginPolicyView_fractionsTooltip);
         fractions.addListener(SWT.Modify, e -> fractionsTouched |= !settingFractions);
 
-        label(parent, "Set-up Σ (mm)");
+        label(parent, Messages.MarginPolicyView_systematic);
         axisFields(parent, systematic, "3");
-        label(parent, "σ (mm)");
+        label(parent, Messages.MarginPolicyView_random);
         axisFields(parent, random, "3");
         Button importCsv = new Button(parent, SWT.PUSH);
-        importCsv.setText("Import shifts CSV...");
+        importCsv.setText(Messages.MarginPolicyView_importCsv);
         importCsv.addListener(SWT.Selection, e -> {
             FileDialog d = new FileDialog(parent.getShell(), SWT.OPEN);
             d.setFilterExtensions(new String[] { "*.csv", "*" });
@@ -149,15 +150,14 @@ public final class MarginPolicyView extends ViewPart {
             }
         });
         Button fromStore = new Button(parent, SWT.PUSH);
-        fromStore.setText("From record store");
-        fromStore.setToolTipText("Σ and σ of the accepted, matched decisions in the IGRT record store (the courses of "
-                + "the site chosen above, else every course)");
+        fromStore.setText(Messages.MarginPolicyView_fromStore);
+        fromStore.setToolTipText(Messages.MarginPolicyView_fromStoreTooltip);
         fromStore.addListener(SWT.Selection, e -> importFromRecordStore());
         source = new Text(parent, SWT.READ_ONLY | SWT.WRAP);
         source.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
-        source.setText("Σ, σ typed in");
+        source.setText(Messages.MarginPolicyView_typedIn);
         Button compute = new Button(parent, SWT.PUSH);
-        compute.setText("Compute");
+        compute.setText(Messages.MarginPolicyView_compute);
         compute.addListener(SWT.Selection, e -> compute());
 
         createPreviewControls(parent);
@@ -168,7 +168,8 @@ public final class MarginPolicyView extends ViewPart {
         GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true, 8, 1);
         tableData.minimumHeight = 120;
         table.setLayoutData(tableData);
-        for (String[] c : new String[][] { { "Error", "260" }, { "Kind", "90" }, { "LR (mm)", "80" }, { "AP (mm)", "80" },
+        for (String[] c : new String[][] { { Messages.MarginPolicyView_columnError, "260" },
+                { Messages.MarginPolicyView_columnKind, "90" }, { "LR (mm)", "80" }, { "AP (mm)", "80" },
                 { "SI (mm)", "80" } }) {
             TableColumn col = new TableColumn(table, c[0].endsWith("(mm)") ? SWT.RIGHT : SWT.LEFT);
             col.setText(c[0]);
@@ -180,7 +181,7 @@ public final class MarginPolicyView extends ViewPart {
         warnings = new Label(parent, SWT.WRAP);
         warnings.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
         warnings.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 8, 1));
-        table.setToolTipText("Standard deviations and margins per axis in patient directions (LR, AP, SI), mm");
+        table.setToolTipText(Messages.MarginPolicyView_tableTooltip);
         session.addListener(sessionListener);
         sessionChanged();
         relayout();
@@ -199,19 +200,19 @@ public final class MarginPolicyView extends ViewPart {
     }
 
     private void createPreviewControls(Composite parent) {
-        label(parent, "Target");
+        label(parent, Messages.MarginPolicyView_target);
         target = new Combo(parent, SWT.READ_ONLY);
-        target.setToolTipText("The CTV, GTV or ITV the PTV is grown from (structure set being edited)");
+        target.setToolTipText(Messages.MarginPolicyView_targetTooltip);
         target.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
         target.addListener(SWT.Selection, e -> updatePreview());
         previewCheck = new Button(parent, SWT.CHECK);
-        previewCheck.setText("Preview PTV on the images");
-        previewCheck.setToolTipText("The target grown by the margins per axis (exact, on the image's slices), drawn in yellow");
+        previewCheck.setText(Messages.MarginPolicyView_preview);
+        previewCheck.setToolTipText(Messages.MarginPolicyView_previewTooltip);
         previewCheck.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
         previewCheck.addListener(SWT.Selection, e -> updatePreview());
         addButton = new Button(parent, SWT.PUSH);
-        addButton.setText("Add as structure");
-        addButton.setToolTipText("Adds the PTV to the structure set being edited (undoable: Edit > Undo)");
+        addButton.setText(Messages.MarginPolicyView_add);
+        addButton.setToolTipText(Messages.MarginPolicyView_addTooltip);
         addButton.addListener(SWT.Selection, e -> addAsStructure());
         previewStatus = new Label(parent, SWT.WRAP);
         GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
@@ -231,10 +232,9 @@ public final class MarginPolicyView extends ViewPart {
         l.marginHeight = 0;
         c.setLayout(l);
         protocolKind = new Combo(c, SWT.READ_ONLY);
-        protocolKind.setItems("none", "online", "NAL", "eNAL", "SAL");
-        protocolKind.setToolTipText("The set-up correction protocol: none (no correction); online (daily, above an action "
-                + "level A); NAL (no action level: the mean of the first N fractions corrected); eNAL (NAL, then imaged "
-                + "every W fractions); SAL (shrinking action level alpha/sqrt(N), at most Nmax fractions)");
+        protocolKind.setItems(Messages.MarginPolicyView_protocolNone, Messages.MarginPolicyView_protocolOnline,
+                Messages.MarginPolicyView_protocolNal, Messages.MarginPolicyView_protocolEnal, Messages.MarginPolicyView_protocolSal);
+        protocolKind.setToolTipText(Messages.MarginPolicyView_protocolTooltip);
         protocolP1 = new Spinner(c, SWT.BORDER);
         protocolP2 = new Spinner(c, SWT.BORDER);
         protocolKind.addListener(SWT.Selection, e -> kindChanged(true));
@@ -251,14 +251,11 @@ public final class MarginPolicyView extends ViewPart {
     private void kindChanged(boolean defaults) {
         String kind = KINDS[Math.max(0, protocolKind.getSelectionIndex())];
         switch (kind) {
-            case "online" -> { param(protocolP1, true, 1, 0, 200, defaults ? 30 : -1, "Action level A (mm): correct when the "
-                    + "daily displacement exceeds it"); param(protocolP2, false, 0, 0, 0, -1, null); }
-            case "nal" -> { param(protocolP1, true, 0, 1, 10, defaults ? 3 : -1, "N: fractions imaged to estimate the "
-                    + "systematic error"); param(protocolP2, false, 0, 0, 0, -1, null); }
-            case "enal" -> { param(protocolP1, true, 0, 1, 10, defaults ? 3 : -1, "N: fractions imaged at the start");
-                    param(protocolP2, true, 0, 1, 20, defaults ? 5 : -1, "W: then imaged every W fractions (weekly: 5)"); }
-            case "sal" -> { param(protocolP1, true, 1, 1, 300, defaults ? 90 : -1, "alpha (mm): the initial action level, "
-                    + "shrinking as alpha/sqrt(N)"); param(protocolP2, true, 0, 1, 30, defaults ? 10 : -1, "Nmax: most fractions imaged"); }
+            case "online" -> { param(protocolP1, true, 1, 0, 200, defaults ? 30 : -1, Messages.MarginPolicyView_onlineActionLevel); param(protocolP2, false, 0, 0, 0, -1, null); }
+            case "nal" -> { param(protocolP1, true, 0, 1, 10, defaults ? 3 : -1, Messages.MarginPolicyView_nalFractions); param(protocolP2, false, 0, 0, 0, -1, null); }
+            case "enal" -> { param(protocolP1, true, 0, 1, 10, defaults ? 3 : -1, Messages.MarginPolicyView_enalFractions);
+                    param(protocolP2, true, 0, 1, 20, defaults ? 5 : -1, Messages.MarginPolicyView_enalInterval); }
+            case "sal" -> { param(protocolP1, true, 1, 1, 300, defaults ? 90 : -1, Messages.MarginPolicyView_salAlpha); param(protocolP2, true, 0, 1, 30, defaults ? 10 : -1, Messages.MarginPolicyView_salMaxFractions); }
             default -> { param(protocolP1, false, 0, 0, 0, -1, null); param(protocolP2, false, 0, 0, 0, -1, null); }
         }
         protocolP1.getParent().layout(true);
@@ -291,15 +288,16 @@ public final class MarginPolicyView extends ViewPart {
             return;
         }
         String kind = KINDS[Math.max(0, protocolKind.getSelectionIndex())];
-        String site = this.site == null || this.site.getSelectionIndex() <= 0 ? "" : " (site " + this.site.getText() + ")";
+        String site = this.site == null || this.site.getSelectionIndex() <= 0 ? ""
+                : NLS.bind(Messages.MarginPolicyView_siteSuffix, this.site.getText());
         String text = switch (kind) {
-            case "online" -> "Action level " + value(protocolP1) + " mm" + site;
-            case "sal" -> "Action level " + value(protocolP1) + " mm / √N" + site;
-            case "none" -> "No correction" + site;
-            default -> "No action level" + site;
+            case "online" -> NLS.bind(Messages.MarginPolicyView_actionLevel, value(protocolP1), site);
+            case "sal" -> NLS.bind(Messages.MarginPolicyView_actionLevelShrinking, value(protocolP1), site);
+            case "none" -> NLS.bind(Messages.MarginPolicyView_noCorrection, site);
+            default -> NLS.bind(Messages.MarginPolicyView_noActionLevel, site);
         };
         actionLevel.setText(text);
-        actionLevel.setToolTipText(text + "; protocol " + protocolSpec());
+        actionLevel.setToolTipText(NLS.bind(Messages.MarginPolicyView_actionLevelTooltip, text, protocolSpec()));
         actionLevel.getParent().layout(true);
     }
 
@@ -322,7 +320,7 @@ public final class MarginPolicyView extends ViewPart {
 
     /** Sets the protocol controls from a spec (a site protocol's), e.g. {@code enal:3:5}; unknown kinds are refused. */
     public void setProtocolSpec(String spec) {
-        CorrectionProtocols.parse(spec); // validates
+        org.isocenter.ui.internal.IsocenterUiPlugin.service(CorrectionProtocols.class).parse(spec); // validates
         String[] p = spec.strip().toLowerCase(Locale.ROOT).split(":");
         int k = java.util.Arrays.asList(KINDS).indexOf(p[0]);
         if (k < 0) {
@@ -368,7 +366,7 @@ public final class MarginPolicyView extends ViewPart {
                     settingFractions = true;
                     fractions.setMaximum(Math.max(fractions.getMaximum(), n));
                     fractions.setSelection(n);
-                    fractions.setToolTipText("Number of fractions: " + n + " from the loaded plan's fraction group");
+                    fractions.setToolTipText(NLS.bind(Messages.MarginPolicyView_fractionsFromPlan, n));
                     settingFractions = false;
                 });
         return planned.isPresent();
@@ -410,11 +408,11 @@ public final class MarginPolicyView extends ViewPart {
         try {
             PopulationStatistics s = PopulationStatistics.of(ShiftCsv.read(csv));
             setErrors(s.systematic(), s.random());
-            source.setText(String.format(Locale.ROOT, "from %s: %d patients, %d fractions; group mean %s", csv.getFileName(),
-                    s.patients(), s.fractions(), s.groupMean()));
+            source.setText(NLS.bind(Messages.MarginPolicyView_fromShifts, new Object[] { csv.getFileName(), s.patients(),
+                    s.fractions(), s.groupMean() }));
             warnings.setText("");
         } catch (Exception e) {
-            warnings.setText("Cannot import shifts: " + e.getMessage());
+            warnings.setText(NLS.bind(Messages.MarginPolicyView_cannotImportShifts, e.getMessage()));
         }
     }
 
@@ -425,19 +423,23 @@ public final class MarginPolicyView extends ViewPart {
     public void importFromRecordStore() {
         String chosen = site.getSelectionIndex() <= 0 ? null : site.getText();
         String url = org.isocenter.ui.internal.viewer.WorkbenchRecords.url();
-        try (org.isocenter.igrt.RecordStore store = org.isocenter.igrt.RecordStores.open(url)) {
+        try (org.isocenter.igrt.RecordStore store = org.isocenter.igrt.RecordStores.open(url,
+                org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
             var shifts = store.populationShifts(chosen, null, null);
             if (shifts.isEmpty()) {
-                throw new IllegalArgumentException("no accepted, matched decision" + (chosen == null ? ""
-                        : " of site " + chosen) + " in " + store.url());
+                throw new IllegalArgumentException(chosen == null ? NLS.bind(Messages.MarginPolicyView_noDecisions, store.url())
+                        : NLS.bind(Messages.MarginPolicyView_noDecisionsOfSite, chosen, store.url()));
             }
             PopulationStatistics s = PopulationStatistics.of(shifts);
             setErrors(s.systematic(), s.random());
-            source.setText(String.format(Locale.ROOT, "from the record store%s: %d patients, %d fractions; group mean %s",
-                    chosen == null ? "" : " (site " + chosen + ")", s.patients(), s.fractions(), s.groupMean()));
+            source.setText(chosen == null
+                    ? NLS.bind(Messages.MarginPolicyView_fromRecordStore, new Object[] { s.patients(), s.fractions(),
+                            s.groupMean() })
+                    : NLS.bind(Messages.MarginPolicyView_fromRecordStoreSite, new Object[] { chosen, s.patients(),
+                            s.fractions(), s.groupMean() }));
             warnings.setText("");
         } catch (Exception e) {
-            warnings.setText("Cannot read the record store " + url + ": " + e.getMessage());
+            warnings.setText(NLS.bind(Messages.MarginPolicyView_cannotReadStore, url, e.getMessage()));
         }
     }
 
@@ -461,28 +463,28 @@ public final class MarginPolicyView extends ViewPart {
     /** Validates the inputs and computes in a job; the table fills when it is done. */
     public void compute() {
         AxisValues sys, rnd;
-        MarginRecipe r = MarginRecipes.byId(recipe.getText()).orElseThrow();
+        MarginRecipe r = org.isocenter.ui.internal.IsocenterUiPlugin.service(MarginRecipes.class).byId(recipe.getText()).orElseThrow();
         String spec = protocolSpec();
         try {
             sys = read(systematic, "Σ");
             rnd = read(random, "σ");
-            CorrectionProtocols.parse(spec);
+            org.isocenter.ui.internal.IsocenterUiPlugin.service(CorrectionProtocols.class).parse(spec);
         } catch (IllegalArgumentException e) {
             warnings.setText(e.getMessage());
             return;
         }
         int n = fractions.getSelection();
         SiteProtocol sp = site.getSelectionIndex() > 0 ? SiteProtocols.builtIn(site.getText()).orElseThrow() : null;
-        warnings.setText("Computing...");
-        Job job = Job.create("Margin policy", (IJobFunction) monitor -> {
+        warnings.setText(Messages.MarginPolicyView_computing);
+        Job job = Job.create(Messages.MarginPolicyView_job, (IJobFunction) monitor -> {
             try {
-                MarginReport report = MarginReport.evaluate(r, CorrectionProtocols.parse(spec), n, sys, rnd,
+                MarginReport report = MarginReport.evaluate(r, org.isocenter.ui.internal.IsocenterUiPlugin.service(CorrectionProtocols.class).parse(spec), n, sys, rnd,
                         sp == null ? List.of() : sp.otherSystematic(), sp == null ? List.of() : sp.otherRandom(),
                         sp == null ? null : sp.maxMarginMm(), 20261121L);
                 Display.getDefault().asyncExec(() -> show(report));
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
-                Display.getDefault().asyncExec(() -> warnings.setText("Cannot compute: " + e.getMessage()));
+                Display.getDefault().asyncExec(() -> warnings.setText(NLS.bind(Messages.MarginPolicyView_cannotCompute, e.getMessage())));
                 return new Status(IStatus.WARNING, IsocenterUi.PLUGIN_ID, e.getMessage(), e);
             }
         });
@@ -495,11 +497,12 @@ public final class MarginPolicyView extends ViewPart {
             try {
                 v[a] = Double.parseDouble(fields[a].getText().strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(what + " " + Axis.values()[a] + ": '" + fields[a].getText()
-                        + "' is not a number of mm");
+                throw new IllegalArgumentException(NLS.bind(Messages.MarginPolicyView_notANumber, new Object[] { what,
+                        Axis.values()[a], fields[a].getText() }));
             }
             if (v[a] < 0 || v[a] > 50) {
-                throw new IllegalArgumentException(what + " " + Axis.values()[a] + ": " + v[a] + " mm is outside 0..50 mm");
+                throw new IllegalArgumentException(NLS.bind(Messages.MarginPolicyView_outOfRange, new Object[] { what,
+                        Axis.values()[a], v[a] }));
             }
         }
         return new AxisValues(v[0], v[1], v[2]);
@@ -510,20 +513,20 @@ public final class MarginPolicyView extends ViewPart {
             return;
         }
         table.removeAll();
-        row("measured set-up (Σ)", "input", report.setupSystematic());
-        row("measured set-up (σ)", "input", report.setupRandom());
+        row(Messages.MarginPolicyView_measuredSystematic, Messages.MarginPolicyView_kindInput, report.setupSystematic());
+        row(Messages.MarginPolicyView_measuredRandom, Messages.MarginPolicyView_kindInput, report.setupRandom());
         for (ErrorBudget.Component c : report.budget().systematic()) {
-            row(c.name(), "systematic", c.sdMm());
+            row(c.name(), Messages.MarginPolicyView_kindSystematic, c.sdMm());
         }
         for (ErrorBudget.Component c : report.budget().random()) {
-            row(c.name(), "random", c.sdMm());
+            row(c.name(), Messages.MarginPolicyView_kindRandom, c.sdMm());
         }
-        row("total Σ", "systematic", report.budget().totalSystematic());
-        row("total σ", "random", report.budget().totalRandom());
-        TableItem margin = row("CTV-to-PTV margin", report.recipe().id(), report.margin());
+        row(Messages.MarginPolicyView_totalSystematic, Messages.MarginPolicyView_kindSystematic, report.budget().totalSystematic());
+        row(Messages.MarginPolicyView_totalRandom, Messages.MarginPolicyView_kindRandom, report.budget().totalRandom());
+        TableItem margin = row(Messages.MarginPolicyView_margin, report.recipe().id(), report.margin());
         margin.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
-        formula.setText(report.recipe().formula() + "   (" + report.protocol().description() + "; imaging "
-                + String.format(Locale.ROOT, "%.0f%%", 100 * report.simulated().imagedFractionShare()) + " of fractions)");
+        formula.setText(NLS.bind(Messages.MarginPolicyView_formula, new Object[] { report.recipe().formula(),
+                report.protocol().description(), String.format(Locale.ROOT, "%.0f", 100 * report.simulated().imagedFractionShare()) }));
         formula.setToolTipText(report.recipe().reference());
         warnings.setText(String.join("\n", report.warnings()));
         lastReport = report;
@@ -599,7 +602,7 @@ public final class MarginPolicyView extends ViewPart {
             // removed by Close Patient / another image, or replaced by a dialog's preview: this one is off
             forgetPreview();
             previewCheck.setSelection(false);
-            previewStatus.setText(session.isLoaded() ? "PTV preview removed (another preview or image)." : "");
+            previewStatus.setText(session.isLoaded() ? Messages.MarginPolicyView_previewRemoved : "");
         }
         addButton.setEnabled(!targets.isEmpty());
         previewCheck.setEnabled(!targets.isEmpty() || previewCheck.getSelection());
@@ -631,14 +634,14 @@ public final class MarginPolicyView extends ViewPart {
         }
         MarginReport report = lastReport;
         if (report == null) {
-            previewStatus.setText("Computing the margins first…");
+            previewStatus.setText(Messages.MarginPolicyView_computingMarginsFirst);
             compute(); // show() comes back here
             return;
         }
         Roi source = selectedTarget();
         if (!session.isLoaded() || source == null) {
             removePreview();
-            previewStatus.setText(session.isLoaded() ? "No CTV, GTV or ITV with contours to grow." : NO_STRUCTURE_SET);
+            previewStatus.setText(session.isLoaded() ? Messages.MarginPolicyView_noTargetToGrow : NO_STRUCTURE_SET);
             return;
         }
         Margins m;
@@ -648,7 +651,7 @@ public final class MarginPolicyView extends ViewPart {
             recipe = StructureRecipe.margin(session, source, m);
         } catch (IllegalArgumentException e) {
             removePreview();
-            previewStatus.setText("Cannot preview: " + e.getMessage());
+            previewStatus.setText(NLS.bind(Messages.MarginPolicyView_cannotPreview, e.getMessage()));
             return;
         }
         if (previewRoi != null && source == previewSource && m.equals(previewMargins) && session.preview() == previewRoi) {
@@ -664,7 +667,7 @@ public final class MarginPolicyView extends ViewPart {
         pendingSource = source;
         pendingMargins = m;
         var image = session.image();
-        previewStatus.setText("Computing the PTV: " + recipe.description() + "…");
+        previewStatus.setText(NLS.bind(Messages.MarginPolicyView_computingPtv, recipe.description()));
         previewJob = ContouringJobs.compute(recipe, contours -> {
             if (request != previewRequest || previewCheck.isDisposed() || !previewCheck.getSelection()
                     || session.image() != image) {
@@ -678,10 +681,11 @@ public final class MarginPolicyView extends ViewPart {
             previewMargins = m;
             previewVolumeCc = StructureStatistics.of(new RoiSlabs(shown, image.geometry().spacingZMm())).volumeCc();
             session.setPreview(shown);
-            previewStatus.setText(String.format(Locale.ROOT,
-                    "PTV preview (yellow): %.2f cc = %s %.2f cc + LR %.1f, AP %.1f, SI %.1f mm", previewVolumeCc,
-                    source.name(), session.statistics(source).volumeCc(), m.rightMm(), m.anteriorMm(), m.inferiorMm())
-                    + recipe.notesText());
+            previewStatus.setText(NLS.bind(Messages.MarginPolicyView_previewShown, new Object[] {
+                    String.format(Locale.ROOT, "%.2f", previewVolumeCc), source.name(),
+                    String.format(Locale.ROOT, "%.2f", session.statistics(source).volumeCc()),
+                    String.format(Locale.ROOT, "%.1f", m.rightMm()), String.format(Locale.ROOT, "%.1f", m.anteriorMm()),
+                    String.format(Locale.ROOT, "%.1f", m.inferiorMm()) }) + recipe.notesText());
             relayout();
         }, problem -> {
             if (request == previewRequest && !previewStatus.isDisposed()) {
@@ -722,7 +726,7 @@ public final class MarginPolicyView extends ViewPart {
         MarginReport report = lastReport;
         Roi source = selectedTarget();
         if (report == null || source == null || !session.isLoaded()) {
-            previewStatus.setText(report == null ? "Compute the margins first." : "No CTV, GTV or ITV to grow.");
+            previewStatus.setText(report == null ? Messages.MarginPolicyView_computeFirst : Messages.MarginPolicyView_noTargetToAdd);
             return null;
         }
         Margins m;
@@ -731,27 +735,27 @@ public final class MarginPolicyView extends ViewPart {
             m = margins(report.margin());
             recipe = StructureRecipe.margin(session, source, m);
         } catch (IllegalArgumentException e) {
-            previewStatus.setText("Cannot add: " + e.getMessage());
+            previewStatus.setText(NLS.bind(Messages.MarginPolicyView_cannotAdd, e.getMessage()));
             return null;
         }
         String base = source.name().matches("(?i)^(CTV|GTV|ITV).*") ? "PTV" + source.name().substring(3) : "PTV_" + source.name();
-        String label = "Margin policy " + recipe.description();
+        String label = NLS.bind(Messages.MarginPolicyView_editLabel, recipe.description());
         if (previewRoi != null && source == previewSource && m.equals(previewMargins)) {
             List<Contour> contours = previewContours;
             removePreview();
             previewCheck.setSelection(false);
             Roi added = session.add(label, session.uniqueName(base), "PTV", contours);
-            previewStatus.setText(String.format(Locale.ROOT, "Added %s (%.2f cc); Edit > Undo removes it.", added.name(),
-                    session.statistics(session.set().roi(added.name()).orElseThrow()).volumeCc()));
+            previewStatus.setText(NLS.bind(Messages.MarginPolicyView_addedWithVolume, added.name(), String.format(Locale.ROOT,
+                    "%.2f", session.statistics(session.set().roi(added.name()).orElseThrow()).volumeCc())));
             return added;
         }
         var set = session.set();
-        previewStatus.setText("Computing the PTV to add: " + recipe.description() + "…");
+        previewStatus.setText(NLS.bind(Messages.MarginPolicyView_computingPtvToAdd, recipe.description()));
         ContouringJobs.compute(recipe, contours -> {
             if (session.set() != null && set.frameOfReferenceUid().equals(session.set().frameOfReferenceUid())) {
                 Roi added = session.add(label, session.uniqueName(base), "PTV", contours);
                 if (!previewStatus.isDisposed()) {
-                    previewStatus.setText("Added " + added.name() + "; Edit > Undo removes it." + recipe.notesText());
+                    previewStatus.setText(NLS.bind(Messages.MarginPolicyView_added, added.name()) + recipe.notesText());
                 }
             }
         }, ContouringMessages::error);

@@ -36,7 +36,7 @@ public final class VendorExampleView extends ViewPart {
                 : catalogue.getService().available();
         parent.setLayout(new FillLayout());
         text = new Text(parent, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
-        StringBuilder s = new StringBuilder("Vendor Example (an example plug-in)\n\nRegistration algorithms installed:\n");
+        StringBuilder s = new StringBuilder(Messages.VendorExampleView_heading);
         for (RegistrationAlgorithm a : installed) {
             s.append("  ").append(a.id()).append(": ").append(a.label()).append('\n');
         }
