@@ -3,6 +3,7 @@
 # The extension story, proven on every build: installs the example vendor plug-in (examples/) from the update site
 # (releng/org.isocenter.repository) into a copy of the product with the p2 director, as a clinic would install a
 # vendor's plug-in, and checks the copy through ./isocenter (ISOCENTER_PRODUCT): the plug-in's bundle is installed;
+# its algorithm (with a parameter) and exporter are offered;
 # its command is listed and runs; `register --algorithm` runs its registration algorithm; the workbench opens its view
 # in the Registration / IGRT perspective (under Xvfb when there is no display). Needs a built product and update
 # site (./isocenter build). Prints one "N passed, N failed" line; exits non-zero on any failure.
@@ -67,11 +68,22 @@ else
   fail "the plug-in's command runs (exit $code)" "$tmp/ec.err"
 fi
 
-"$iso" register --algorithm example.bone-centroid --planning "$ct" --daily "$cbct" > "$tmp/reg.out" 2> "$tmp/reg.err"; code=$?
-if [ "$code" -eq 0 ] && json "$tmp/reg.out" "j['algorithm'] == 'example.bone-centroid' and len(j['matrix']) == 16"; then
-  ok "register --algorithm example.bone-centroid matches with the plug-in's algorithm"
+"$iso" register --algorithm example.bone-centroid --param boneThresholdHu=300 --planning "$ct" --daily "$cbct" \
+  > "$tmp/reg.out" 2> "$tmp/reg.err"; code=$?
+if [ "$code" -eq 0 ] && json "$tmp/reg.out" "j['algorithm'] == 'example.bone-centroid' and len(j['matrix']) == 16 \
+    and j['algorithmParameters'] == {'boneThresholdHu': 300.0}"; then
+  ok "register --algorithm example.bone-centroid --param boneThresholdHu=300 matches with the plug-in's algorithm"
 else
-  fail "register --algorithm example.bone-centroid matches with the plug-in's algorithm (exit $code)" "$tmp/reg.err"
+  fail "register --algorithm example.bone-centroid --param boneThresholdHu=300 (exit $code)" "$tmp/reg.err"
+fi
+
+# the plug-in's exporter is offered by export (an unknown --exporter lists the installed ones)
+"$iso" export --plan "$tmp/demo/RTPLAN_planning.dcm" --to-folder "$tmp/unused" --exporter none \
+  > "$tmp/exp.out" 2> "$tmp/exp.err"; code=$?
+if [ "$code" -eq 2 ] && json "$tmp/exp.out" "'example.console-drop' in j['error'] and 'folder' in j['error']"; then
+  ok "export offers the plug-in's exporter beside the shipped ones"
+else
+  fail "export offers the plug-in's exporter beside the shipped ones (exit $code)" "$tmp/exp.out"
 fi
 
 # the workbench in the Registration / IGRT perspective: the plug-in's view opens (it says so on stderr)

@@ -24,7 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * tracker); under a class path without OSGi, {@link org.isocenter.core.services.ClassPathComponents} starts it from the
  * same descriptors. {@link #of} makes a fixed catalogue, e.g. for a test.
  */
-@Component(service = LinacExporters.class)
+@Component(service = LinacExporters.class, immediate = true)
 public final class LinacExporters {
 
     private final Contributions<LinacExporter> bound = new Contributions<>();

@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * it). An instance is the catalogue on offer, itself a service that commands and front ends take by {@code @Reference}
  * or a service tracker and give to {@link RecordStores#open}; {@link #of} makes a fixed one, e.g. for a test.
  */
-@Component(service = AdaptiveRules.class)
+@Component(service = AdaptiveRules.class, immediate = true)
 public final class AdaptiveRules {
 
     /** The built-in rules, in the order their alerts are listed. */

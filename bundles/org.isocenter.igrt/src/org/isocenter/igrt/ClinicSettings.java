@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 import org.isocenter.registration.CorrectionLimits;
@@ -24,11 +25,12 @@ import org.isocenter.registration.RigidIntensityRegistration;
  * correction limits (action levels and maxima, mm and degrees), whether the couch corrects rotations (6 DOF) or
  * translations only (3 DOF), what Auto match aligns by default, and the margin (mm) around the structure of a
  * soft-tissue match, and the registration algorithm the matches use (the id of a {@code RegistrationAlgorithm} service,
- * the shipped rigid match unless a contributed one is chosen). Stored in {@value #FILE_NAME} in the Isocenter home ({@link RecordStores#home}); absent keys
+ * the shipped rigid match unless a contributed one is chosen) with the values of its parameters (by key, in their
+ * units; absent ones take the algorithm's defaults). Stored in {@value #FILE_NAME} in the Isocenter home ({@link RecordStores#home}); absent keys
  * take the defaults. Saving is atomic: a temporary file, read back, then renamed over the old one.
  */
 public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, MatchOn defaultMatch,
-        double softTissueMarginMm, String registrationAlgorithm) {
+        double softTissueMarginMm, String registrationAlgorithm, Map<String, Double> algorithmParameters) {
 
     public static final String FILE_NAME = "clinic.properties";
     /** Measured on the demo pelvis: the CTV + 20 mm lands within 1 mm of the truth, + 10 mm 1.8-2.5 mm off. */
@@ -43,6 +45,8 @@ public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, Match
             MAX_MM = "igrt.maxTranslationMm", MAX_DEG = "igrt.maxRotationDeg", SIX_DOF = "igrt.sixDofCouch",
             MATCH = "igrt.defaultMatch", SOFT_MARGIN = "igrt.softTissueMarginMm",
             ALGORITHM = "igrt.registrationAlgorithm";
+    /** The prefix of the keys of the algorithm's parameters: {@code igrt.algorithmParameter.<key>}. */
+    public static final String ALGORITHM_PARAMETER = "igrt.algorithmParameter.";
 
     public ClinicSettings {
         if (limits == null || defaultMatch == null) {
@@ -55,6 +59,19 @@ public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, Match
         if (!(softTissueMarginMm >= 0 && softTissueMarginMm <= 100)) {
             throw new IllegalArgumentException("the soft-tissue margin must be within 0..100 mm, not " + softTissueMarginMm);
         }
+        algorithmParameters = Map.copyOf(java.util.Objects.requireNonNullElse(algorithmParameters, Map.of()));
+        for (var e : algorithmParameters.entrySet()) {
+            if (!e.getKey().matches("[A-Za-z][A-Za-z0-9]{0,39}") || !Double.isFinite(e.getValue())) {
+                throw new IllegalArgumentException(ALGORITHM_PARAMETER + e.getKey() + " = " + e.getValue()
+                        + " is not a parameter key with a number");
+            }
+        }
+    }
+
+    /** Settings whose algorithm runs with its default parameters. */
+    public ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, MatchOn defaultMatch, double softTissueMarginMm,
+            String registrationAlgorithm) {
+        this(limits, sixDofCouch, defaultMatch, softTissueMarginMm, registrationAlgorithm, Map.of());
     }
 
     /** The settings file of the process's Isocenter home. */
@@ -88,10 +105,16 @@ public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, Match
             if (!six.equals("true") && !six.equals("false")) {
                 throw new IllegalArgumentException(SIX_DOF + " is true or false, not '" + six + "'");
             }
+            Map<String, Double> parameters = new java.util.TreeMap<>();
+            for (String k : p.stringPropertyNames()) {
+                if (k.startsWith(ALGORITHM_PARAMETER)) {
+                    parameters.put(k.substring(ALGORITHM_PARAMETER.length()), number(p, k, Double.NaN));
+                }
+            }
             return new ClinicSettings(limits, Boolean.parseBoolean(six),
                     MatchOn.parse(p.getProperty(MATCH, DEFAULT.defaultMatch().id())),
                     number(p, SOFT_MARGIN, DEFAULT.softTissueMarginMm()),
-                    p.getProperty(ALGORITHM, DEFAULT_ALGORITHM).strip());
+                    p.getProperty(ALGORITHM, DEFAULT_ALGORITHM).strip(), parameters);
         } catch (IllegalArgumentException e) {
             throw new IOException("clinic settings " + file + ": " + e.getMessage(), e);
         }
@@ -99,7 +122,8 @@ public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, Match
 
     /** These settings with other limits. */
     public ClinicSettings withLimits(CorrectionLimits l) {
-        return new ClinicSettings(l, sixDofCouch, defaultMatch, softTissueMarginMm, registrationAlgorithm);
+        return new ClinicSettings(l, sixDofCouch, defaultMatch, softTissueMarginMm, registrationAlgorithm,
+                algorithmParameters);
     }
 
     /** Writes the settings atomically (temporary file beside it, read back and compared, renamed). */
@@ -114,6 +138,7 @@ public record ClinicSettings(CorrectionLimits limits, boolean sixDofCouch, Match
         p.setProperty(MATCH, defaultMatch.id());
         p.setProperty(SOFT_MARGIN, Double.toString(softTissueMarginMm));
         p.setProperty(ALGORITHM, registrationAlgorithm);
+        algorithmParameters.forEach((k, v) -> p.setProperty(ALGORITHM_PARAMETER + k, Double.toString(v)));
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -7,6 +7,7 @@ package org.isocenter.igrt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.core.structure.Roi;
 import org.isocenter.registration.CorrectionLimits;
 import org.isocenter.registration.CouchCorrection;
+import org.isocenter.registration.AlgorithmParameter;
 import org.isocenter.registration.RegistrationAlgorithm;
 import org.isocenter.registration.RegistrationAlgorithms;
 import org.isocenter.registration.RegistrationRegion;
@@ -46,7 +48,8 @@ import org.isocenter.render.RoiMasks;
  * isocenter at the plan isocenter's coordinates (as CBCT systems do).
  */
 public record MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bonyMetric, SimilarityMetric softMetric,
-        double boxMarginMm, double softTissueMarginMm, long seed, CorrectionLimits limits, String algorithmId) {
+        double boxMarginMm, double softTissueMarginMm, long seed, CorrectionLimits limits, String algorithmId,
+        Map<String, Double> algorithmParameters) {
 
     /** The residual a 3-DOF couch leaves is reported at the corners of a 10 cm box around the target. */
     public static final double RESIDUAL_BOX_HALF_MM = 50;
@@ -62,6 +65,13 @@ public record MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bo
         if (!(boxMarginMm >= 0) || !(softTissueMarginMm >= 0)) {
             throw new IllegalArgumentException("margins are 0 mm or more");
         }
+        algorithmParameters = Map.copyOf(java.util.Objects.requireNonNullElse(algorithmParameters, Map.of()));
+    }
+
+    /** A protocol whose algorithm runs with its default parameters. */
+    public MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bonyMetric, SimilarityMetric softMetric,
+            double boxMarginMm, double softTissueMarginMm, long seed, CorrectionLimits limits, String algorithmId) {
+        this(on, sixDofCouch, bonyMetric, softMetric, boxMarginMm, softTissueMarginMm, seed, limits, algorithmId, Map.of());
     }
 
     /**
@@ -71,22 +81,31 @@ public record MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bo
     public static MatchProtocol of(ClinicSettings clinic) {
         return new MatchProtocol(clinic.defaultMatch(), clinic.sixDofCouch(), SimilarityMetric.MUTUAL_INFORMATION,
                 SimilarityMetric.SOFT_TISSUE_DEFAULT, RegistrationRegion.BONY_MARGIN_MM, clinic.softTissueMarginMm(),
-                DEFAULT_SEED, clinic.limits(), clinic.registrationAlgorithm());
+                DEFAULT_SEED, clinic.limits(), clinic.registrationAlgorithm(), clinic.algorithmParameters());
     }
 
     public MatchProtocol withOn(MatchOn o) {
         return new MatchProtocol(o, sixDofCouch, bonyMetric, softMetric, boxMarginMm, softTissueMarginMm, seed, limits,
-                algorithmId);
+                algorithmId, algorithmParameters);
     }
 
     public MatchProtocol withSoftTissueMarginMm(double mm) {
-        return new MatchProtocol(on, sixDofCouch, bonyMetric, softMetric, boxMarginMm, mm, seed, limits, algorithmId);
+        return new MatchProtocol(on, sixDofCouch, bonyMetric, softMetric, boxMarginMm, mm, seed, limits, algorithmId, algorithmParameters);
     }
 
-    /** This protocol with another registration algorithm (the id of a {@link RegistrationAlgorithm} service). */
+    /**
+     * This protocol with another registration algorithm (the id of a {@link RegistrationAlgorithm} service), run with
+     * its default parameters.
+     */
     public MatchProtocol withAlgorithm(String id) {
         return new MatchProtocol(on, sixDofCouch, bonyMetric, softMetric, boxMarginMm, softTissueMarginMm, seed, limits,
-                id);
+                id, Map.of());
+    }
+
+    /** This protocol with these values of its algorithm's parameters (by key, in their units). */
+    public MatchProtocol withAlgorithmParameters(Map<String, Double> values) {
+        return new MatchProtocol(on, sixDofCouch, bonyMetric, softMetric, boxMarginMm, softTissueMarginMm, seed, limits,
+                algorithmId, values);
     }
 
     /**
@@ -94,9 +113,16 @@ public record MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bo
      * when it is not (a clinic setting or {@code --algorithm} that names a plug-in no longer installed).
      */
     public RegistrationAlgorithm algorithm(RegistrationAlgorithms installed) {
-        return installed.byId(algorithmId).orElseThrow(() -> new IllegalArgumentException(
+        RegistrationAlgorithm a = installed.byId(algorithmId).orElseThrow(() -> new IllegalArgumentException(
                 "registration algorithm '" + algorithmId + "' is not installed; installed: " + String.join(", ",
                         installed.available().stream().map(RegistrationAlgorithm::id).toList())));
+        resolvedParameters(a); // refuses a parameter it does not take, or a value out of range
+        return a;
+    }
+
+    /** The values {@code algorithm} runs with under this protocol: every parameter it declares, given or default. */
+    public Map<String, Double> resolvedParameters(RegistrationAlgorithm algorithm) {
+        return AlgorithmParameter.resolve(algorithm.id(), algorithm.parameters(), algorithmParameters);
     }
 
     /** The bony match's degrees of freedom: the couch's. */
@@ -178,7 +204,7 @@ public record MatchProtocol(MatchOn on, boolean sixDofCouch, SimilarityMetric bo
         MatchGeometry g = geometry(in);
         RegistrationAlgorithm algorithm = algorithm(installed);
         RegistrationRequest base = new RegistrationRequest(in.planning(), in.daily(), g.bonyRegion(), bonyDof(),
-                bonyMetric, null, seed);
+                bonyMetric, null, seed, algorithmParameters);
         List<MatchStep> steps = new ArrayList<>();
         progress.begin("Bony match: " + g.bonyRegion().description() + ", " + (sixDofCouch ? "6 DOF" : "translations only"),
                 -1);

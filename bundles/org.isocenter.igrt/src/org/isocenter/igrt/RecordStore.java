@@ -94,6 +94,13 @@ public interface RecordStore extends AutoCloseable {
      */
     ImportResult importLog(long courseId, Path log, ZoneId zone) throws RecordStoreException;
 
+    /**
+     * As {@link #importLog}, for entries a {@link org.isocenter.margin.FractionLogImporter} read from {@code source}
+     * (another system's log, named in messages and kept as the import key's source).
+     */
+    ImportResult importEntries(long courseId, List<org.isocenter.margin.FractionLog.Entry> entries, Path source,
+            ZoneId zone) throws RecordStoreException;
+
     /** Writes every decision of the course (superseded ones too, with a "current" column) as RFC 4180 CSV. */
     void exportCsv(long courseId, Writer out) throws RecordStoreException;
 

@@ -34,7 +34,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * service bound (front ends and commands take it by {@code @Reference} or a service tracker; {@link #of} makes a fixed
  * one, e.g. for a test).
  */
-@Component(service = CorrectionProtocols.class)
+@Component(service = CorrectionProtocols.class, immediate = true)
 public final class CorrectionProtocols {
 
     private final Contributions<CorrectionProtocolProvider> bound = new Contributions<>();

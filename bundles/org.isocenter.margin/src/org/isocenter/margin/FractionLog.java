@@ -79,6 +79,15 @@ public final class FractionLog {
         });
     }
 
+    /** Whether the file starts with this log's header line (a look at its first line only). */
+    public static boolean recognises(Path file) throws IOException {
+        try (java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return HEADER.equals(r.readLine());
+        } catch (java.nio.charset.MalformedInputException e) {
+            return false; // not UTF-8 text: another format
+        }
+    }
+
     /** Reads one log; a malformed line fails with the file and line number. */
     public static List<Entry> read(Path file) throws IOException {
         return parse(file, Files.readAllLines(file, StandardCharsets.UTF_8));

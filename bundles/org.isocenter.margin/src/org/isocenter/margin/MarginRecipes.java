@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * An instance is the catalogue on offer, itself a service: front ends and commands take it by {@code @Reference} or a
  * service tracker; {@link #of} makes a fixed one (built-ins and the recipes given), e.g. for a test or a built-in site.
  */
-@Component(service = MarginRecipes.class)
+@Component(service = MarginRecipes.class, immediate = true)
 public final class MarginRecipes {
 
     private record Linear(String id, String title, String formula, String reference, double kSystematic,

@@ -6,6 +6,8 @@
 package org.isocenter.registration;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.isocenter.core.geometry.RigidTransform;
 import org.isocenter.core.geometry.Vector3;
@@ -47,6 +49,22 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
     static final double MAX_ROTATION_DEG = 10, MAX_TRANSLATION_MM = 60;
     static final int MAX_EVALUATIONS = 3000;
 
+    /** The tunables, with the values above as defaults. */
+    static final List<AlgorithmParameter> PARAMETERS = List.of(
+            new AlgorithmParameter("searchRotationDeg", "Rotation search range", "deg", MAX_ROTATION_DEG, 1, 30, false,
+                    "the largest rotation about each axis, from the starting pose, the search may reach"),
+            new AlgorithmParameter("searchTranslationMm", "Translation search range", "mm", MAX_TRANSLATION_MM, 2, 150,
+                    false, "the largest shift along each axis, from the starting pose, the search may reach"),
+            new AlgorithmParameter("sampleScale", "Sample count factor", "", 1, 0.25, 8, false,
+                    "scales the number of voxels sampled at every resolution: more is slower and less noisy"),
+            new AlgorithmParameter("maxEvaluations", "Evaluations per resolution", "", MAX_EVALUATIONS, 100, 20_000, true,
+                    "the most similarity evaluations the search may spend at one resolution"));
+
+    @Override
+    public List<AlgorithmParameter> parameters() {
+        return PARAMETERS;
+    }
+
     @Override
     public String id() {
         return ID;
@@ -60,6 +78,10 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
     @Override
     public RegistrationResult register(RegistrationRequest request, ProgressMonitor monitor) {
         long start = System.nanoTime();
+        Map<String, Double> tuned = AlgorithmParameter.resolve(ID, PARAMETERS, request.parameters());
+        double maxRotationDeg = tuned.get("searchRotationDeg"), maxTranslationMm = tuned.get("searchTranslationMm");
+        double sampleScale = tuned.get("sampleScale");
+        int maxEvaluations = (int) Math.round(tuned.get("maxEvaluations"));
         monitor.begin("Matching " + request.daily().info().seriesDescription() + " to the planning CT", LEVELS.length + 1);
         boolean six = request.dof() == RegistrationRequest.DegreesOfFreedom.SIX;
         Vector3 centre = request.centreOfRotationMm();
@@ -81,7 +103,7 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
             PyramidLevel moving = movingPyramid.level(LEVELS[l]);
             PyramidLevel fixed = fixedPyramid.level(LEVELS[l]);
             SamplePoints points = SamplePoints.draw(request.planning().geometry(), region,
-                    (int) Math.round(SAMPLES[l] * factor), request.seed() + l);
+                    (int) Math.round(SAMPLES[l] * sampleScale * factor), request.seed() + l);
             if (points.count() < 1000) {
                 throw new IllegalArgumentException("the region of interest (" + region.description()
                         + ") holds too few planning-CT voxels to match on");
@@ -95,7 +117,7 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
             double[] lower = new double[n], upper = new double[n];
             for (int i = 0; i < n; i++) {
                 int p = rotate ? i : i + 3;
-                double limit = p < 3 ? MAX_ROTATION_DEG : MAX_TRANSLATION_MM;
+                double limit = p < 3 ? maxRotationDeg : maxTranslationMm;
                 lower[i] = startParams[p] - limit;
                 upper[i] = startParams[p] + limit;
             }
@@ -103,14 +125,15 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
             QuadraticModelSearch.Result best = QuadraticModelSearch.minimise(p -> {
                 monitor.checkCancelled();
                 return similarity.cost(pose(request, full(p, rotate, keep), centre));
-            }, x0, lower, upper, TRUST_START[l], TRUST_STOP[l], MAX_EVALUATIONS);
+            }, x0, lower, upper, TRUST_START[l], TRUST_STOP[l], maxEvaluations);
             params = full(best.point(), rotate, keep);
             evaluations += best.evaluations();
             factor = sampleFactor(request.metric(), best.value());
             if (l == LEVELS.length - 1) { // the reported value and overlap: at the result, on the finest sample
                 cost = similarity.cost(pose(request, params, centre));
                 overlap = similarity.lastOverlap();
-                repeatability = repeatability(request, fixed, moving, params, centre, (int) Math.round(SAMPLES[l] * factor),
+                repeatability = repeatability(request, fixed, moving, params, centre,
+                        (int) Math.round(SAMPLES[l] * sampleScale * factor),
                         l, monitor);
             }
             monitor.worked(1);

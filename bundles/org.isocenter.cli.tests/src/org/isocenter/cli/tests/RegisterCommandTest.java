@@ -121,6 +121,8 @@ class RegisterCommandTest {
         assertEquals("bony", j.get("finalMatch").getAsString());
         assertEquals("mi", j.get("metric").getAsString());
         assertEquals("rigid-intensity", j.get("algorithm").getAsString(), "the clinic's default algorithm");
+        assertEquals(60, j.getAsJsonObject("algorithmParameters").get("searchTranslationMm").getAsDouble(),
+                "the values it ran with, defaults included: " + j.get("algorithmParameters"));
         // the box reaches past the 250 mm field of view: a quarter of its samples fall outside the daily image
         assertTrue(j.get("overlap").getAsDouble() > 0.5 && j.get("evaluations").getAsInt() > 0, r.stdout());
 
@@ -291,6 +293,32 @@ class RegisterCommandTest {
         assertTrue(error.contains("--algorithm: registration algorithm 'vendor.deformable' is not installed")
                 && error.contains("installed: rigid-intensity"), error);
         assertFalse(r.stderr().contains("Reading the planning CT"), "refused before reading: " + r.stderr());
+    }
+
+    @Test
+    void aParameterTheAlgorithmDoesNotTakeIsAUsageErrorListingTheOnesItTakesBeforeAnyReading() {
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", planning(), "--daily", daily(1),
+                "--param", "iterations=5");
+        assertEquals(2, r.exitCode(), r.stdout());
+        String error = r.json().get("error").getAsString();
+        assertTrue(error.startsWith("--param: registration algorithm 'rigid-intensity' has no parameter 'iterations'")
+                && error.contains("searchTranslationMm (Translation search range, 2..150 mm, default 60)"), error);
+        assertFalse(r.stderr().contains("Reading the planning CT"), "refused before reading: " + r.stderr());
+        r = CliRunnerTest.run("register", "--planning", planning(), "--daily", daily(1), "--param", "sampleScale=100");
+        assertEquals(2, r.exitCode(), r.stdout());
+        assertTrue(r.json().get("error").getAsString().contains("within 0.25..8"), r.stdout());
+    }
+
+    /** A parameter given on the command line is the one the match runs with: a 2 mm search cannot reach 4.1 mm. */
+    @Test
+    void aParameterGivenIsTheOneTheMatchRunsWith() {
+        CliRunnerTest.Run r = CliRunnerTest.run("register", "--planning", planning(), "--daily", daily(1), "--dof", "3",
+                "--match", "bone", "--param", "searchTranslationMm=2");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        JsonObject j = r.json();
+        assertEquals(2, j.getAsJsonObject("algorithmParameters").get("searchTranslationMm").getAsDouble());
+        double tre = worstTargetError(matrix(j), DemoPatient.planningToDaily(DemoPatient.DAILY_IMAGES.get(0)));
+        assertTrue(tre > 1, "held within 2 mm per axis, the 4.1 mm shift is not reached: " + tre + " mm");
     }
 
     @Test

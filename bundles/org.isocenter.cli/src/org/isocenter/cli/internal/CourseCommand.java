@@ -29,6 +29,8 @@ import org.isocenter.igrt.ImportResult;
 import org.isocenter.igrt.RecordStore;
 import org.isocenter.igrt.RecordStores;
 import org.isocenter.margin.FractionLog;
+import org.isocenter.margin.FractionLogImporter;
+import org.isocenter.margin.FractionLogImporters;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -54,6 +56,8 @@ public final class CourseCommand implements CliCommand {
     private MarginRecipes recipes;
     @Reference
     private CorrectionProtocols protocols;
+    @Reference
+    private FractionLogImporters importers;
 
     @Override
     public String name() {
@@ -62,7 +66,7 @@ public final class CourseCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "list | show --patient ID | import --log FILE [--planning FOLDER] [--course ID] | export --patient ID"
+        return "list | show --patient ID | import --log FILE [--importer ID] [--planning FOLDER] [--course ID] | export --patient ID"
                 + " --csv F | apply-offline --patient ID --user NAME [--from-fraction N] [--reason TEXT]  [--db JDBC_URL]"
                 + "  the IGRT record store: courses, decisions, set-up error, alerts, imaging dose, offline protocol";
     }
@@ -77,7 +81,8 @@ public final class CourseCommand implements CliCommand {
         return switch (sub) {
             case "list" -> list(new CliArgs(rest, Set.of("--db")));
             case "show" -> show(new CliArgs(rest, Set.of("--db", "--patient")));
-            case "import" -> importLog(new CliArgs(rest, Set.of("--db", "--log", "--planning", "--course")), progress);
+            case "import" -> importLog(new CliArgs(rest, Set.of("--db", "--log", "--planning", "--course", "--importer")),
+                    progress);
             case "export" -> export(new CliArgs(rest, Set.of("--db", "--patient", "--csv")));
             case "apply-offline" -> applyOffline(new CliArgs(rest, Set.of("--db", "--patient", "--user", "--from-fraction",
                     "--reason")));
@@ -144,7 +149,13 @@ public final class CourseCommand implements CliCommand {
         if (!Files.isRegularFile(log)) {
             throw new java.io.FileNotFoundException("no decision log " + log);
         }
-        List<FractionLog.Entry> entries = FractionLog.read(log);
+        FractionLogImporter importer;
+        try {
+            importer = importers.forFile(log, a.has("--importer") ? a.text("--importer", "") : null);
+        } catch (IllegalArgumentException e) {
+            throw new CliUsageException(e.getMessage());
+        }
+        List<FractionLog.Entry> entries = importer.read(log);
         Set<String> patients = new LinkedHashSet<>();
         entries.forEach(e -> patients.add(e.patientId()));
         if (patients.size() != 1) {
@@ -175,13 +186,14 @@ public final class CourseCommand implements CliCommand {
                     created = true;
                 }
             }
-            ImportResult r = store.importLog(course.id(), log, ZoneId.systemDefault());
+            ImportResult r = store.importEntries(course.id(), entries, log, ZoneId.systemDefault());
             JsonObject out = new JsonObject();
             out.addProperty("database", store.url());
             out.addProperty("patientId", course.patient().id());
             out.addProperty("courseId", course.id());
             out.addProperty("courseCreated", created);
             out.addProperty("log", log.toString());
+            out.addProperty("importer", importer.id());
             out.addProperty("added", r.added());
             out.addProperty("skipped", r.skipped());
             out.addProperty("refused", r.refused());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -74,13 +75,14 @@ public final class RegisterCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "--planning <CT folder> --daily <series folder> [--algorithm ID] [--rtstruct F] [--rtplan F] [--roi NAME]"
+        return "--planning <CT folder> --daily <series folder> [--algorithm ID] [--param KEY=VALUE ...] [--rtstruct F] [--rtplan F] [--roi NAME]"
                 + " [--roi-margin MM] [--match bone|soft-tissue] [--dof 6|3] [--metric mi|nc|ms] [--soft-metric mi|nc|ms] [--box-margin MM]"
                 + " [--sro out.dcm] [--seed N] [--action-level-mm MM] [--action-level-deg DEG] [--max-mm MM]"
                 + " [--max-deg DEG] [" + String.join("] [", RecordOptions.USAGE) + "]  rigid match of a daily image to"
                 + " the planning CT by the clinic's match protocol (" + ClinicSettings.FILE_NAME + " in the Isocenter home;"
                 + " options override it; --algorithm: a registration algorithm installed, e.g. "
-                + RigidIntensityRegistration.ID + "): 4x4 matrix (planning frame -> daily frame), couch correction (IEC 61217),"
+                + RigidIntensityRegistration.ID + "; --param: one of its parameters, repeatable; an unknown key is refused"
+                + " with the list): 4x4 matrix (planning frame -> daily frame), couch correction (IEC 61217),"
                 + " metric, times; --record stores the fraction's decision in the IGRT record store";
     }
 
@@ -171,6 +173,9 @@ public final class RegisterCommand implements CliCommand {
         out.addProperty("finalMatch", last.name());
         out.addProperty("dof", protocol.sixDofCouch() ? 6 : 3);
         out.addProperty("algorithm", protocol.algorithmId());
+        JsonObject tuned = new JsonObject();
+        protocol.resolvedParameters(protocol.algorithm(algorithms)).forEach(tuned::addProperty);
+        out.add("algorithmParameters", tuned);
         out.addProperty("metric", last.result().metric().id());
         out.addProperty("metricValue", last.result().metricValue());
         out.addProperty("overlap", round(last.result().overlap()));
@@ -247,6 +252,7 @@ public final class RegisterCommand implements CliCommand {
         SimilarityMetric metric = base.bonyMetric(), softMetric = base.softMetric();
         long seed = base.seed();
         String algorithm = base.algorithmId();
+        Map<String, Double> parameters = new java.util.LinkedHashMap<>();
         CorrectionLimits d = base.limits();
         double actionMm = d.actionLevelMm(), actionDeg = d.actionLevelDeg(), maxMm = d.maxTranslationMm(),
                 maxDeg = d.maxRotationDeg();
@@ -262,6 +268,18 @@ public final class RegisterCommand implements CliCommand {
             switch (a) {
                 case "--planning" -> planning = Path.of(v);
                 case "--algorithm" -> algorithm = v;
+                case "--param" -> {
+                    int eq = v.indexOf('=');
+                    if (eq < 1) {
+                        throw new CliUsageException("--param is KEY=VALUE (a parameter of the registration algorithm), "
+                                + "not '" + v + "'");
+                    }
+                    try {
+                        parameters.put(v.substring(0, eq).strip(), Double.parseDouble(v.substring(eq + 1).strip()));
+                    } catch (NumberFormatException e) {
+                        throw new CliUsageException("--param " + v + ": the value is not a number");
+                    }
+                }
                 case "--daily" -> daily = Path.of(v);
                 case "--rtstruct" -> rtstruct = Path.of(v);
                 case "--rtplan" -> rtplan = Path.of(v);
@@ -327,13 +345,17 @@ public final class RegisterCommand implements CliCommand {
                     + "--match bone");
         }
         MatchOn matchOn = on != null ? on : roi != null ? MatchOn.SOFT_TISSUE : base.on();
+        // the clinic's parameter values are for the clinic's algorithm; --param values add to them or replace them
+        Map<String, Double> values = new java.util.LinkedHashMap<>(algorithm.equals(base.algorithmId())
+                ? base.algorithmParameters() : Map.of());
+        values.putAll(parameters);
         MatchProtocol protocol = new MatchProtocol(matchOn, six, metric, softMetric, boxMargin, roiMargin, seed, limits,
-                algorithm);
+                algorithm, values);
         try {
             protocol.algorithm(algorithms); // an algorithm that is not installed is a usage mistake, said before any reading
         } catch (IllegalArgumentException e) {
-            throw new CliUsageException((algorithm.equals(base.algorithmId()) ? ClinicSettings.FILE_NAME + ": "
-                    : "--algorithm: ") + e.getMessage());
+            throw new CliUsageException((!parameters.isEmpty() ? "--param: " : algorithm.equals(base.algorithmId())
+                    ? ClinicSettings.FILE_NAME + ": " : "--algorithm: ") + e.getMessage());
         }
         return new Options(norm(planning), norm(daily), norm(rtstruct), norm(rtplan), roi, norm(sro), protocol);
     }

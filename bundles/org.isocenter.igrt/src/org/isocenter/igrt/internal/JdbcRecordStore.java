@@ -271,6 +271,12 @@ public final class JdbcRecordStore implements RecordStore {
         } catch (IOException e) {
             throw new RecordStoreException("cannot import " + log + ": " + e.getMessage(), e);
         }
+        return importEntries(courseId, entries, log, zone);
+    }
+
+    @Override
+    public ImportResult importEntries(long courseId, List<FractionLog.Entry> entries, Path log, ZoneId zone)
+            throws RecordStoreException {
         try {
             return transaction("import " + log, c -> {
                 Course course = existing(c, courseId);

@@ -61,29 +61,8 @@ class ProtocolServiceTest {
         assertThrows(IllegalArgumentException.class, () -> service(CorrectionProtocols.class).parse("clinic-nal"));
     }
 
-    /** The OSGi service of this type, as SCR registers it (waits up to 10 s: SCR activates components asynchronously). */
+    /** The OSGi service of this type, as SCR registers it (asynchronously: waits up to 10 s). */
     static <T> T service(Class<T> type) {
-        org.osgi.framework.Bundle b = org.osgi.framework.FrameworkUtil.getBundle(ProtocolServiceTest.class);
-        if (b.getBundleContext() == null) {
-            try {
-                b.start(org.osgi.framework.Bundle.START_TRANSIENT);
-            } catch (org.osgi.framework.BundleException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        org.osgi.util.tracker.ServiceTracker<T, T> t = new org.osgi.util.tracker.ServiceTracker<>(b.getBundleContext(),
-                type, null);
-        t.open();
-        T s;
-        try {
-            s = t.waitForService(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        if (s == null) {
-            throw new IllegalStateException("no " + type.getName() + " service");
-        }
-        return s;
+        return org.isocenter.core.services.TrackedServices.await(ProtocolServiceTest.class, type, java.time.Duration.ofSeconds(10));
     }
 }

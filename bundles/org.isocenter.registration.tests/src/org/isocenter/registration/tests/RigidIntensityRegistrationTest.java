@@ -84,6 +84,39 @@ class RigidIntensityRegistrationTest {
         assertTrue(tre <= 0.6, "translation-only error " + tre + " mm");
     }
 
+    /**
+     * The parameters the algorithm describes are the ones it runs with: a 2 mm translation search range cannot reach
+     * fraction 1's 4.1 mm shift (each axis stops at 2 mm), the defaults given explicitly give exactly the default
+     * result, and a key it does not describe is refused naming the ones it does.
+     */
+    @Test
+    void theDescribedParametersAreTheOnesItRunsWith() {
+        RigidIntensityRegistration a = new RigidIntensityRegistration();
+        assertTrue(a.parameters().stream().anyMatch(p -> p.key().equals("searchTranslationMm") && p.unit().equals("mm")));
+        DailyImageSpec fx1 = DemoPatient.DAILY_IMAGES.get(0); // a pure shift of (3.2, -4.1, 2.5) mm
+        RegistrationRequest base = request(DemoPatient.dailyImage(fx1), RegistrationRequest.DegreesOfFreedom.TRANSLATION_ONLY);
+        RegistrationResult narrow = a.register(base.withParameters(java.util.Map.of("searchTranslationMm", 2.0)),
+                ProgressMonitor.NONE);
+        Vector3 t = narrow.planningToDaily().apply(CTV).minus(CTV);
+        assertTrue(Math.abs(t.x()) <= 2 + 1e-6 && Math.abs(t.y()) <= 2 + 1e-6 && Math.abs(t.z()) <= 2 + 1e-6,
+                "a 2 mm search range holds every axis within 2 mm: " + t);
+        assertTrue(worstTargetError(narrow.planningToDaily(), DemoPatient.planningToDaily(fx1)) > 1,
+                "so the 4.1 mm shift is not reached");
+        java.util.Map<String, Double> defaults = new java.util.HashMap<>();
+        a.parameters().forEach(p -> defaults.put(p.key(), p.defaultValue()));
+        RegistrationResult implicit = a.register(base, ProgressMonitor.NONE);
+        RegistrationResult explicit = a.register(base.withParameters(defaults), ProgressMonitor.NONE);
+        org.junit.jupiter.api.Assertions.assertEquals(implicit.planningToDaily().apply(CTV),
+                explicit.planningToDaily().apply(CTV), "the defaults are the defaults");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> a.register(base.withParameters(java.util.Map.of("iterations", 5.0)), ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("no parameter 'iterations'") && e.getMessage().contains("searchRotationDeg"),
+                e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> a.register(base.withParameters(java.util.Map.of("maxEvaluations", 10.5)), ProgressMonitor.NONE));
+        assertTrue(e.getMessage().contains("maxEvaluations"), e.getMessage());
+    }
+
     @Test
     void differentPatientsAreRefused() {
         ImageVolume daily = DemoPatient.dailyImage(DemoPatient.DAILY_IMAGES.get(0));

@@ -125,6 +125,14 @@ class ClinicSettingsPageWorkbenchTest {
             assertTrue(refused.contains("below the maximum") || refused.contains("NOT saved"), refused);
             type(field(root, "Maximum translation"), "12");
             settle();
+            // the algorithm's own parameters: out of its range is refused naming it, in range is kept
+            type(field(root, "Translation search range"), "200");
+            settle();
+            assertTrue(String.valueOf(page.getErrorMessage()).contains("searchTranslationMm"), page.getErrorMessage());
+            assertFalse(page.isValid(), "a parameter out of its range blocks OK");
+            type(field(root, "Translation search range"), "30");
+            settle();
+            assertTrue(page.isValid(), String.valueOf(page.getErrorMessage()));
             button(root, "Apply and Close").notifyListeners(SWT.Selection, new Event());
             spinUntil(() -> d.getShell() == null || d.getShell().isDisposed(), 5_000, "the dialog to close");
         } finally {
@@ -138,6 +146,10 @@ class ClinicSettingsPageWorkbenchTest {
         assertEquals(15, saved.softTissueMarginMm(), 0.0);
         assertEquals(MatchOn.BONE, saved.defaultMatch());
         assertTrue(saved.sixDofCouch());
+        assertEquals(java.util.Map.of("searchTranslationMm", 30.0), saved.algorithmParameters(),
+                "the value that differs from its default, and only it");
+        assertEquals(30.0, org.isocenter.igrt.MatchProtocol.of(saved).algorithmParameters().get("searchTranslationMm"),
+                "what the command line's and the workbench's matches run with");
         try (var dir = Files.list(CLINIC.getParent())) {
             assertEquals(List.of(), dir.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
                     "nothing half-written left beside the file");

@@ -30,6 +30,7 @@ import org.isocenter.export.ExportDestination;
 import org.isocenter.export.LinacExporter;
 import org.isocenter.export.LinacExporters;
 import org.isocenter.export.RetryPolicy;
+import org.isocenter.ui.ExportDestinationPage;
 import org.isocenter.ui.internal.preferences.DicomNodes;
 
 /**
@@ -37,7 +38,9 @@ import org.isocenter.ui.internal.preferences.DicomNodes;
  * a DICOM node (host, port, called AE title, calling AE title, timeout per network step in ms, retries on network
  * failure, optionally the folder where the receiver's files can be read back for verification) or a new or empty
  * folder. A node can be picked from the address book (Window ▸ Preferences ▸ Isocenter ▸ DICOM Nodes) and tested with
- * a C-ECHO. The fields are checked as they are typed and remembered in the preferences at Finish.
+ * a C-ECHO. An exporter a plug-in contributes may bring its own destination fields (an {@link ExportDestinationPage}
+ * declared on the extension point); they replace the DICOM and folder fields while it is chosen. The fields are
+ * checked as they are typed and remembered in the preferences at Finish.
  */
 public final class DestinationPage extends WizardPage {
 
@@ -64,6 +67,11 @@ public final class DestinationPage extends WizardPage {
     private Group dicomGroup;
     private Group folderGroup;
     private ExportDestination destination;
+    private final java.util.Map<String, ContributedDestinationPages.Declared> declared = ContributedDestinationPages.read();
+    private Group contributedGroup;
+    private Composite contributedArea;
+    private ExportDestinationPage contributed;
+    private String contributedFor;
 
     DestinationPage() {
         super("destination", Messages.DestinationPage_title, null);
@@ -140,6 +148,15 @@ public final class DestinationPage extends WizardPage {
         folderGroup.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         folder = field(folderGroup, Messages.DestinationPage_folder, prefs.getString(ExportPreferences.FOLDER));
         browse(folderGroup, folder, Messages.DestinationPage_folderBrowse);
+
+        contributedGroup = new Group(c, SWT.NONE); // an exporter's own fields (extension point), when it has them
+        contributedGroup.setLayout(new GridLayout(1, false));
+        GridData cg = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        cg.exclude = true;
+        contributedGroup.setLayoutData(cg);
+        contributedGroup.setVisible(false);
+        contributedArea = new Composite(contributedGroup, SWT.NONE);
+        contributedArea.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         setControl(c);
         exporterChanged();
     }
@@ -190,6 +207,10 @@ public final class DestinationPage extends WizardPage {
 
     private void exporterChanged() {
         LinacExporter e = exporter();
+        if (showContributed(e)) {
+            validate();
+            return;
+        }
         boolean dicom = e.supports(SAMPLE_DICOM);
         boolean files = e.supports(SAMPLE_FOLDER);
         toDicom.setEnabled(dicom || exporters.stream().anyMatch(x -> x.supports(SAMPLE_DICOM)));
@@ -203,6 +224,48 @@ public final class DestinationPage extends WizardPage {
             toDicom.setSelection(dicom);
         }
         validate();
+    }
+
+    /**
+     * Shows the chosen exporter's own destination fields when a plug-in declared them (and greys out the DICOM and
+     * folder fields), else hides them; whether the exporter has its own.
+     */
+    private boolean showContributed(LinacExporter e) {
+        var decl = ContributedDestinationPages.forExporter(declared, e.id());
+        if (!e.id().equals(contributedFor)) {
+            for (var child : contributedArea.getChildren()) {
+                child.dispose();
+            }
+            contributed = null;
+            contributedFor = null;
+            if (decl.isPresent()) {
+                contributedGroup.setText(decl.get().label());
+                try {
+                    contributed = decl.get().create();
+                    contributed.createControls(contributedArea, this::validate);
+                } catch (RuntimeException ex) {
+                    contributed = null;
+                    new Label(contributedArea, SWT.WRAP).setText(ex.getMessage());
+                }
+                contributedFor = e.id();
+            }
+        }
+        boolean own = decl.isPresent();
+        ((GridData) contributedGroup.getLayoutData()).exclude = !own;
+        contributedGroup.setVisible(own);
+        if (own) {
+            toDicom.setSelection(false);
+            toFolder.setSelection(false);
+            toDicom.setEnabled(false);
+            toFolder.setEnabled(false);
+        }
+        contributedGroup.getParent().layout(true, true);
+        return own;
+    }
+
+    /** The chosen exporter's own destination page, when a plug-in declared one; else null. */
+    public ExportDestinationPage contributedPage() {
+        return contributed;
     }
 
     /** The exporter chosen. */
@@ -326,6 +389,9 @@ public final class DestinationPage extends WizardPage {
 
     /** The read-back folder for a DICOM export, null when none was given (or for a folder export). */
     public Path readBack() {
+        if (contributedFor != null) {
+            return contributed == null ? null : contributed.readBack();
+        }
         if (!(destination instanceof ExportDestination.DicomStore) || readBack.getText().isBlank()) {
             return null;
         }
@@ -336,13 +402,18 @@ public final class DestinationPage extends WizardPage {
         if (folder == null) {
             return; // still building the page
         }
+        boolean own = contributedFor != null;
         boolean dicom = toDicom.getSelection();
-        setEnabled(dicomGroup, dicom);
-        setEnabled(folderGroup, !dicom);
+        setEnabled(dicomGroup, dicom && !own);
+        setEnabled(folderGroup, !dicom && !own);
         destination = null;
         String problem;
         try {
-            destination = dicom ? dicomDestination() : folderDestination();
+            if (own && contributed == null) {
+                throw new IllegalArgumentException(NLS.bind(Messages.DestinationPage_pageNotMade, contributedFor,
+                        declared.get(contributedFor).element().getContributor().getName()));
+            }
+            destination = own ? contributed.destination() : dicom ? dicomDestination() : folderDestination();
             problem = exporter().supports(destination) ? null
                     : NLS.bind(Messages.DestinationPage_unsupported, exporter().id(), destination.describe());
         } catch (IllegalArgumentException | IOException e) {
@@ -422,6 +493,9 @@ public final class DestinationPage extends WizardPage {
 
     /** Stores what was entered for the next export. */
     void remember() {
+        if (contributed != null) {
+            contributed.remember();
+        }
         IPreferenceStore prefs = ExportPreferences.store();
         prefs.setValue(ExportPreferences.EXPORTER, exporter().id());
         prefs.setValue(ExportPreferences.HOST, host.getText().trim());

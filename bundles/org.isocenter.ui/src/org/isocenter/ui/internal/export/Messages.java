@@ -45,6 +45,10 @@ public final class Messages extends NLS {
     public static String DestinationPage_echoSucceeded;
     public static String DestinationPage_echoNotSucceeded;
     public static String DestinationPage_unsupported;
+    public static String DestinationPage_pageNotMade;
+    public static String DestinationPage_pageIncomplete;
+    public static String DestinationPage_pageTwice;
+    public static String DestinationPage_contributedNote;
     public static String DestinationPage_deliverTo;
     public static String DestinationPage_noHost;
     public static String DestinationPage_noCalledAe;

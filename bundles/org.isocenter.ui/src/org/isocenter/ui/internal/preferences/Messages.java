@@ -57,6 +57,10 @@ public final class Messages extends NLS {
     public static String RegistrationPreferencePage_matchBone;
     public static String RegistrationPreferencePage_matchSoftTissue;
     public static String RegistrationPreferencePage_softMargin;
+    public static String RegistrationPreferencePage_parameters;
+    public static String RegistrationPreferencePage_noParameters;
+    public static String RegistrationPreferencePage_parameterRange;
+    public static String RegistrationPreferencePage_parameterNotNumber;
     public static String RegistrationPreferencePage_algorithm;
     public static String RegistrationPreferencePage_recordStore;
     public static String RegistrationPreferencePage_recordStoreTooltip;

@@ -21,6 +21,7 @@ import org.isocenter.igrt.ClinicSettings;
 import org.isocenter.igrt.ImagingDoseTable;
 import org.isocenter.igrt.MatchOn;
 import org.isocenter.registration.CorrectionLimits;
+import org.isocenter.registration.AlgorithmParameter;
 import org.isocenter.registration.RegistrationAlgorithm;
 import org.isocenter.registration.RegistrationAlgorithms;
 import org.isocenter.ui.internal.IsocenterUiPlugin;
@@ -29,7 +30,8 @@ import org.isocenter.ui.internal.IsocenterUiPlugin;
  * Window ▸ Preferences ▸ Isocenter ▸ Registration / IGRT: the clinic's settings, shared with the command line
  * ({@link ClinicSettings}, a file in the Isocenter home): the couch correction action level and maximum (mm,
  * degrees), whether the couch applies rotations, what Auto match aligns by default, the soft-tissue match margin and
- * the registration algorithm (every one installed is offered);
+ * the registration algorithm (every one installed is offered) with the parameters it describes (unit, range, default;
+ * only values that differ from the default are written);
  * and this workstation's record store. Inconsistent limits (action level not below the maximum) cannot be saved; the
  * clinic file is written atomically, and a failed write says so.
  */
@@ -84,6 +86,8 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
         clinicStore.setValue(ClinicSettings.MATCH, c.defaultMatch().id());
         clinicStore.setValue(ClinicSettings.SOFT_MARGIN, c.softTissueMarginMm());
         clinicStore.setValue(ClinicSettings.ALGORITHM, c.registrationAlgorithm());
+        clinicAlgorithm = c.registrationAlgorithm();
+        clinicParameters = c.algorithmParameters();
     }
 
     @Override
@@ -106,11 +110,13 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
                     clinicStore.getDouble(ClinicSettings.ACTION_DEG), clinicStore.getDouble(ClinicSettings.MAX_MM),
                     clinicStore.getDouble(ClinicSettings.MAX_DEG)), clinicStore.getBoolean(ClinicSettings.SIX_DOF),
                     MatchOn.parse(clinicStore.getString(ClinicSettings.MATCH)),
-                    clinicStore.getDouble(ClinicSettings.SOFT_MARGIN), clinicStore.getString(ClinicSettings.ALGORITHM));
+                    clinicStore.getDouble(ClinicSettings.SOFT_MARGIN), clinicStore.getString(ClinicSettings.ALGORITHM),
+                    parameterValues());
             c.save(ClinicSettings.defaultFile());
             return true;
         } catch (IOException | IllegalArgumentException e) {
             setErrorMessage(NLS.bind(Messages.RegistrationPreferencePage_notSaved, e.getMessage()));
+            org.isocenter.ui.internal.UiErrors.log(getTitle(), NLS.bind(Messages.RegistrationPreferencePage_notSaved, e.getMessage()), e);
             return false;
         }
     }
@@ -136,8 +142,14 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
                 { Messages.RegistrationPreferencePage_matchSoftTissue, MatchOn.SOFT_TISSUE.id() } },
                 getFieldEditorParent()));
         number(ClinicSettings.SOFT_MARGIN, Messages.RegistrationPreferencePage_softMargin, 0, 50);
-        addField(new ComboFieldEditor(ClinicSettings.ALGORITHM, Messages.RegistrationPreferencePage_algorithm, algorithms(
-                clinicStore.getString(ClinicSettings.ALGORITHM)), getFieldEditorParent()));
+        algorithmEditor = new ComboFieldEditor(ClinicSettings.ALGORITHM, Messages.RegistrationPreferencePage_algorithm,
+                algorithms(clinicStore.getString(ClinicSettings.ALGORITHM)), getFieldEditorParent());
+        addField(algorithmEditor);
+        parametersGroup = new org.eclipse.swt.widgets.Group(getFieldEditorParent(), SWT.NONE);
+        parametersGroup.setText(Messages.RegistrationPreferencePage_parameters);
+        parametersGroup.setLayout(new org.eclipse.swt.layout.GridLayout(3, false));
+        parametersGroup.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        showParameters(clinicStore.getString(ClinicSettings.ALGORITHM));
         db = new StringFieldEditor(PreferenceDefaults.RECORD_DB, Messages.RegistrationPreferencePage_recordStore,
                 getFieldEditorParent());
         db.getTextControl(getFieldEditorParent()).setToolTipText(Messages.RegistrationPreferencePage_recordStoreTooltip);
@@ -154,6 +166,90 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
     }
 
     private ComboFieldEditor imaging;
+    private ComboFieldEditor algorithmEditor;
+    private org.eclipse.swt.widgets.Group parametersGroup;
+    /** The parameters of the algorithm chosen now, and their fields. */
+    private java.util.List<AlgorithmParameter> shownParameters = java.util.List.of();
+    private final java.util.Map<String, org.eclipse.swt.widgets.Text> parameterFields = new java.util.LinkedHashMap<>();
+    /** The algorithm and parameter values of the clinic file. */
+    private String clinicAlgorithm;
+    private java.util.Map<String, Double> clinicParameters = java.util.Map.of();
+
+    /**
+     * Shows the parameters the algorithm describes, each with its unit, range and default, filled with the clinic's
+     * values when it is the clinic's algorithm (else the defaults).
+     */
+    private void showParameters(String algorithmId) {
+        for (var c : parametersGroup.getChildren()) {
+            c.dispose();
+        }
+        parameterFields.clear();
+        shownParameters = org.isocenter.ui.internal.IsocenterUiPlugin.service(RegistrationAlgorithms.class).byId(algorithmId)
+                .map(RegistrationAlgorithm::parameters).orElse(java.util.List.of());
+        if (shownParameters.isEmpty()) {
+            org.eclipse.swt.widgets.Label none = new org.eclipse.swt.widgets.Label(parametersGroup, SWT.NONE);
+            none.setText(Messages.RegistrationPreferencePage_noParameters);
+            none.setLayoutData(new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        }
+        boolean clinics = algorithmId.equals(clinicAlgorithm);
+        for (AlgorithmParameter p : shownParameters) {
+            new org.eclipse.swt.widgets.Label(parametersGroup, SWT.NONE).setText(p.unit().isEmpty() ? p.label() + ":"
+                    : p.label() + " (" + p.unit() + "):");
+            org.eclipse.swt.widgets.Text t = new org.eclipse.swt.widgets.Text(parametersGroup, SWT.BORDER);
+            Double v = clinics ? clinicParameters.get(p.key()) : null;
+            t.setText(p.format(v != null ? v : p.defaultValue()));
+            t.setToolTipText(p.description());
+            org.eclipse.swt.layout.GridData g = new org.eclipse.swt.layout.GridData(SWT.LEFT, SWT.CENTER, false, false);
+            g.widthHint = 80;
+            t.setLayoutData(g);
+            t.addListener(SWT.Modify, e -> checkState());
+            new org.eclipse.swt.widgets.Label(parametersGroup, SWT.NONE).setText(NLS.bind(
+                    Messages.RegistrationPreferencePage_parameterRange, p.range(), p.format(p.defaultValue())));
+            parameterFields.put(p.key(), t);
+        }
+        parametersGroup.getParent().layout(true, true);
+    }
+
+    /**
+     * The values entered that differ from the algorithm's defaults (a default is not pinned in the clinic file).
+     *
+     * @throws IllegalArgumentException naming the parameter whose field is not a number in its range
+     */
+    private java.util.Map<String, Double> parameterValues() {
+        java.util.Map<String, Double> values = new java.util.TreeMap<>();
+        for (AlgorithmParameter p : shownParameters) {
+            String text = parameterFields.get(p.key()).getText().trim();
+            double v;
+            try {
+                v = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(NLS.bind(Messages.RegistrationPreferencePage_parameterNotNumber,
+                        p.label(), text));
+            }
+            if (p.check(v) != p.defaultValue()) {
+                values.put(p.key(), v);
+            }
+        }
+        return values;
+    }
+
+    @Override
+    protected void performDefaults() {
+        super.performDefaults();
+        for (AlgorithmParameter p : shownParameters) {
+            parameterFields.get(p.key()).setText(p.format(p.defaultValue()));
+        }
+    }
+
+    /** Types a value into a parameter's field, as a user does (for tests). */
+    public void setParameterText(String key, String text) {
+        parameterFields.get(key).setText(text);
+    }
+
+    /** The keys of the parameters shown now. */
+    public java.util.List<String> shownParameterKeys() {
+        return java.util.List.copyOf(parameterFields.keySet());
+    }
 
     /**
      * The registration algorithms installed (label and id, the shipped ones and those plug-ins contribute); the one
@@ -218,11 +314,22 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
                 setValid(false);
             }
         }
+        if (isValid()) {
+            try {
+                parameterValues();
+            } catch (IllegalArgumentException e) {
+                setErrorMessage(e.getMessage());
+                setValid(false);
+            }
+        }
     }
 
     @Override
     public void propertyChange(org.eclipse.jface.util.PropertyChangeEvent event) {
         super.propertyChange(event);
+        if (event.getSource() == algorithmEditor && event.getProperty().equals(org.eclipse.jface.preference.FieldEditor.VALUE)) {
+            showParameters(String.valueOf(event.getNewValue()));
+        }
         if (event.getProperty().equals(org.eclipse.jface.preference.FieldEditor.VALUE)) {
             checkState();
         }

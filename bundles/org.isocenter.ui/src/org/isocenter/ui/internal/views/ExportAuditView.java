@@ -26,6 +26,7 @@ import org.eclipse.ui.part.ViewPart;
 import org.isocenter.export.AuditEntry;
 import org.isocenter.export.AuditLog;
 import org.isocenter.ui.internal.export.ExportAudit;
+import org.isocenter.ui.internal.UiErrors;
 
 /**
  * Export Audit: the entries of the append-only export audit log ({@link ExportAudit#log()}), newest first — time
@@ -95,7 +96,7 @@ public final class ExportAuditView extends ViewPart {
                     : Messages.ExportAuditView_statusMany, entries.size(), log.file()));
         } catch (IOException e) {
             entries = List.of();
-            status.setText(NLS.bind(Messages.ExportAuditView_unreadable, e.getMessage()));
+            status.setText(UiErrors.warn(NLS.bind(Messages.ExportAuditView_unreadable, e.getMessage()), e).getMessage());
         }
         table.removeAll();
         for (AuditEntry e : entries) {

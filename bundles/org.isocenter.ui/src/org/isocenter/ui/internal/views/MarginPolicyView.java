@@ -53,6 +53,7 @@ import org.isocenter.ui.internal.contouring.ContouringJobs;
 import org.isocenter.ui.internal.contouring.ContouringMessages;
 import org.isocenter.ui.internal.contouring.EditableStructures;
 import org.isocenter.ui.internal.contouring.StructureRecipe;
+import org.isocenter.ui.internal.UiErrors;
 
 /**
  * Margin Policy: choose a site protocol (or recipe, correction protocol and fractions), enter the set-up
@@ -412,7 +413,7 @@ public final class MarginPolicyView extends ViewPart {
                     s.fractions(), s.groupMean() }));
             warnings.setText("");
         } catch (Exception e) {
-            warnings.setText(NLS.bind(Messages.MarginPolicyView_cannotImportShifts, e.getMessage()));
+            warnings.setText(UiErrors.warn(NLS.bind(Messages.MarginPolicyView_cannotImportShifts, e.getMessage()), e).getMessage());
         }
     }
 
@@ -439,7 +440,7 @@ public final class MarginPolicyView extends ViewPart {
                             s.fractions(), s.groupMean() }));
             warnings.setText("");
         } catch (Exception e) {
-            warnings.setText(NLS.bind(Messages.MarginPolicyView_cannotReadStore, url, e.getMessage()));
+            warnings.setText(UiErrors.warn(NLS.bind(Messages.MarginPolicyView_cannotReadStore, url, e.getMessage()), e).getMessage());
         }
     }
 

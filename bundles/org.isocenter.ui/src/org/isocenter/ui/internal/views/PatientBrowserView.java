@@ -54,6 +54,7 @@ import org.isocenter.ui.internal.PatientSession;
 import org.isocenter.ui.internal.contouring.EditableStructures;
 import org.isocenter.ui.internal.jobs.ScanFolderJob;
 import org.isocenter.ui.internal.jobs.SeriesWarnings;
+import org.isocenter.ui.internal.UiErrors;
 
 /**
  * Patients → studies → series of everything imported in this session, with modality, counts and Frame of
@@ -398,7 +399,7 @@ public final class PatientBrowserView extends ViewPart {
         try {
             return (ImageViewerView) page.showView(IsocenterUi.VIEW_IMAGE_VIEWER, null, IWorkbenchPage.VIEW_VISIBLE);
         } catch (Exception e) {
-            status(NLS.bind(Messages.PatientBrowserView_noImageViewer, e.getMessage()));
+            status(UiErrors.warn(NLS.bind(Messages.PatientBrowserView_noImageViewer, e.getMessage()), e).getMessage());
             return null;
         }
     }

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.isocenter.cli.internal.CliApplication;
@@ -23,6 +24,7 @@ import org.isocenter.core.image.ImageVolumeInfo;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.examples.vendor.BoneCentroidRegistration;
+import org.isocenter.examples.vendor.CsvLogImporter;
 import org.isocenter.registration.RegistrationAlgorithms;
 import org.isocenter.registration.RegistrationRegion;
 import org.isocenter.registration.RegistrationRequest;
@@ -84,29 +86,54 @@ class VendorExampleTest {
         assertEquals("1.2.3.4.5.2", t.toFrameUid());
     }
 
-    /** The OSGi service of this type, as SCR registers it (waits up to 10 s: SCR activates components asynchronously). */
+    /**
+     * The plug-in's log importer reads a console's CSV (cm) into the course: picked because it recognises the file,
+     * the corrections converted to mm, the console's actions to decisions; importing again adds nothing.
+     */
+    @Test
+    void theConsoleCsvIsImportedIntoTheCourseInMillimetres() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("isocenter-csv-import-");
+        java.nio.file.Path demo = tmp.resolve("demo");
+        DemoPatient.generate(demo, ProgressMonitor.NONE);
+        java.nio.file.Path csv = tmp.resolve("console-export.csv");
+        java.nio.file.Files.writeString(csv, CsvLogImporter.HEADER + "\n"
+                + "2026-11-09,08:16:00," + DemoPatient.PATIENT.patientId() + "," + DemoPatient.dailySeriesUid(1)
+                + ",HFS,-0.32,0.25,0.41,0,0,0,APPLIED,therapist\n"
+                + "2026-11-10,08:20:30," + DemoPatient.PATIENT.patientId() + "," + DemoPatient.dailySeriesUid(2)
+                + ",HFS,0.1,-0.05,0.2,0.5,0,0,SKIPPED,therapist\n");
+        String db = "jdbc:h2:file:" + tmp.resolve("records") + ";AUTO_SERVER=TRUE";
+        JsonObject imported = cli(0, "course", "import", "--log", csv.toString(), "--planning", demo.toString(), "--db", db);
+        assertEquals(CsvLogImporter.ID, imported.get("importer").getAsString(), "the importer that recognises the file");
+        assertEquals(2, imported.get("added").getAsInt(), imported.toString());
+        JsonObject show = cli(0, "course", "show", "--patient", DemoPatient.PATIENT.patientId(), "--db", db);
+        com.google.gson.JsonArray fractions = show.getAsJsonArray("fractions");
+        JsonObject first = fractions.get(0).getAsJsonObject();
+        assertEquals("ACCEPTED", first.get("decision").getAsString());
+        JsonObject couch = first.getAsJsonObject("couchCorrection");
+        assertEquals(-3.2, couch.get("lateralMm").getAsDouble(), 1e-9, "cm converted to mm");
+        assertEquals(2.5, couch.get("longitudinalMm").getAsDouble(), 1e-9);
+        assertEquals(4.1, couch.get("verticalMm").getAsDouble(), 1e-9);
+        assertEquals("REJECTED", fractions.get(fractions.size() - 1).getAsJsonObject().get("decision").getAsString());
+        JsonObject again = cli(0, "course", "import", "--log", csv.toString(), "--db", db);
+        assertEquals(0, again.get("added").getAsInt());
+        assertEquals(2, again.get("skipped").getAsInt());
+        JsonObject wrong = cli(2, "course", "import", "--log", csv.toString(), "--db", db, "--importer", "nope");
+        assertTrue(wrong.get("error").getAsString().contains(CsvLogImporter.ID), wrong.toString());
+    }
+
+    /** Runs a command line through the Equinox application's runner; the exit code must be {@code expected}. */
+    private static JsonObject cli(int expected, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = CliApplication.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String last = out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("{}");
+        assertEquals(expected, code, last + "\n" + err.toString(StandardCharsets.UTF_8));
+        return JsonParser.parseString(last).getAsJsonObject();
+    }
+
+    /** The OSGi service of this type, as SCR registers it (asynchronously: waits up to 10 s). */
     static <T> T service(Class<T> type) {
-        org.osgi.framework.Bundle b = org.osgi.framework.FrameworkUtil.getBundle(VendorExampleTest.class);
-        if (b.getBundleContext() == null) {
-            try {
-                b.start(org.osgi.framework.Bundle.START_TRANSIENT);
-            } catch (org.osgi.framework.BundleException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        org.osgi.util.tracker.ServiceTracker<T, T> t = new org.osgi.util.tracker.ServiceTracker<>(b.getBundleContext(),
-                type, null);
-        t.open();
-        T s;
-        try {
-            s = t.waitForService(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        if (s == null) {
-            throw new IllegalStateException("no " + type.getName() + " service");
-        }
-        return s;
+        return org.isocenter.core.services.TrackedServices.await(VendorExampleTest.class, type,
+                java.time.Duration.ofSeconds(10));
     }
 }

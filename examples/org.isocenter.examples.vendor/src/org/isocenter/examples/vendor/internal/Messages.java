@@ -12,6 +12,12 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.isocenter.examples.vendor.internal.messages"; //$NON-NLS-1$
 
+    public static String ConsoleDropPage_root;
+    public static String ConsoleDropPage_browse;
+    public static String ConsoleDropPage_machine;
+    public static String ConsoleDropPage_machineTooltip;
+    public static String ConsoleDropPage_noRoot;
+    public static String ConsoleDropPage_badRoot;
     public static String VendorExampleView_heading;
 
     static {
