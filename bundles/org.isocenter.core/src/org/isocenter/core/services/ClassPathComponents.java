@@ -69,6 +69,13 @@ public final class ClassPathComponents implements AutoCloseable {
         }
     }
 
+    /** The JDK's own StAX parser (no service look-up over the class path), without DTDs. */
+    private static final XMLInputFactory FACTORY = XMLInputFactory.newDefaultFactory();
+
+    static {
+        FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    }
+
     private final ClassLoader loader;
     private final List<Component> satisfied;
     private final List<Component> activated = new ArrayList<>();
@@ -295,8 +302,7 @@ public final class ClassPathComponents implements AutoCloseable {
 
     private static List<Descriptor> read(URL url) throws IOException {
         List<Descriptor> found = new ArrayList<>();
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XMLInputFactory factory = FACTORY;
         try (InputStream in = url.openStream()) {
             XMLStreamReader x = factory.createXMLStreamReader(in);
             String name = null;
