@@ -5,13 +5,10 @@
 
 package org.isocenter.export;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.isocenter.core.services.Contributions;
+import org.isocenter.core.services.Catalogue;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -25,12 +22,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * same descriptors. {@link #of} makes a fixed catalogue, e.g. for a test.
  */
 @Component(service = LinacExporters.class, immediate = true)
-public final class LinacExporters {
-
-    private final Contributions<LinacExporter> bound = new Contributions<>();
+public final class LinacExporters extends Catalogue<LinacExporter> {
 
     /** An empty catalogue, filled by the component runtime. */
     public LinacExporters() {
+        super(LinacExporter::id);
     }
 
     /** A fixed catalogue of these exporters. */
@@ -42,31 +38,21 @@ public final class LinacExporters {
         return c;
     }
 
-    /** The exporters bound now, sorted by id (empty when none is installed). */
-    public List<LinacExporter> available() {
-        List<LinacExporter> found = new ArrayList<>(bound.list());
-        found.sort(Comparator.comparing(LinacExporter::id));
-        return List.copyOf(found);
-    }
-
-    /** The exporter with this id, if one is bound. */
-    public Optional<LinacExporter> byId(String id) {
-        return available().stream().filter(e -> e.id().equals(id)).findFirst();
-    }
-
     /** The first exporter (by id) that supports {@code destination}. */
     public Optional<LinacExporter> forDestination(ExportDestination destination) {
         return available().stream().filter(e -> e.supports(destination)).findFirst();
     }
 
     /** Binds an exporter service (the component runtime calls this). */
+    @Override
     @Reference(name = "exporters", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void add(LinacExporter exporter, Map<String, Object> properties) {
-        bound.add(exporter, properties);
+        super.add(exporter, properties);
     }
 
     /** Unbinds an exporter service. */
+    @Override
     public void remove(LinacExporter exporter) {
-        bound.remove(exporter);
+        super.remove(exporter);
     }
 }

@@ -8,12 +8,10 @@ package org.isocenter.margin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.isocenter.core.services.Contributions;
+import org.isocenter.core.services.Catalogue;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -26,12 +24,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * test.
  */
 @Component(service = FractionLogImporters.class, immediate = true)
-public final class FractionLogImporters {
-
-    private final Contributions<FractionLogImporter> bound = new Contributions<>();
+public final class FractionLogImporters extends Catalogue<FractionLogImporter> {
 
     /** An empty catalogue, filled by the component runtime. */
     public FractionLogImporters() {
+        super(FractionLogImporter::id);
     }
 
     /** A fixed catalogue of these importers. */
@@ -41,18 +38,6 @@ public final class FractionLogImporters {
             c.add(i, Map.of());
         }
         return c;
-    }
-
-    /** The importers bound now, sorted by id. */
-    public List<FractionLogImporter> available() {
-        List<FractionLogImporter> found = new ArrayList<>(bound.list());
-        found.sort(Comparator.comparing(FractionLogImporter::id));
-        return List.copyOf(found);
-    }
-
-    /** The importer with this id, if one is bound. */
-    public Optional<FractionLogImporter> byId(String id) {
-        return available().stream().filter(i -> i.id().equals(id)).findFirst();
     }
 
     /**
@@ -83,13 +68,15 @@ public final class FractionLogImporters {
     }
 
     /** Binds an importer service (the component runtime calls this). */
+    @Override
     @Reference(name = "importers", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void add(FractionLogImporter importer, Map<String, Object> properties) {
-        bound.add(importer, properties);
+        super.add(importer, properties);
     }
 
     /** Unbinds an importer service. */
+    @Override
     public void remove(FractionLogImporter importer) {
-        bound.remove(importer);
+        super.remove(importer);
     }
 }

@@ -5,13 +5,9 @@
 
 package org.isocenter.registration;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.isocenter.core.services.Contributions;
+import org.isocenter.core.services.Catalogue;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -25,12 +21,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * same descriptors. {@link #of} makes a fixed catalogue, e.g. for a test.
  */
 @Component(service = RegistrationAlgorithms.class, immediate = true)
-public final class RegistrationAlgorithms {
-
-    private final Contributions<RegistrationAlgorithm> bound = new Contributions<>();
+public final class RegistrationAlgorithms extends Catalogue<RegistrationAlgorithm> {
 
     /** An empty catalogue, filled by the component runtime. */
     public RegistrationAlgorithms() {
+        super(RegistrationAlgorithm::id);
     }
 
     /** A fixed catalogue of these algorithms. */
@@ -42,26 +37,16 @@ public final class RegistrationAlgorithms {
         return c;
     }
 
-    /** The algorithms bound now, sorted by id (empty when none is installed). */
-    public List<RegistrationAlgorithm> available() {
-        List<RegistrationAlgorithm> found = new ArrayList<>(bound.list());
-        found.sort(Comparator.comparing(RegistrationAlgorithm::id));
-        return List.copyOf(found);
-    }
-
-    /** The algorithm with this id, if one is bound. */
-    public Optional<RegistrationAlgorithm> byId(String id) {
-        return available().stream().filter(a -> a.id().equals(id)).findFirst();
-    }
-
     /** Binds an algorithm service (the component runtime calls this). */
+    @Override
     @Reference(name = "algorithms", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void add(RegistrationAlgorithm algorithm, Map<String, Object> properties) {
-        bound.add(algorithm, properties);
+        super.add(algorithm, properties);
     }
 
     /** Unbinds an algorithm service. */
+    @Override
     public void remove(RegistrationAlgorithm algorithm) {
-        bound.remove(algorithm);
+        super.remove(algorithm);
     }
 }
