@@ -39,7 +39,7 @@ import org.isocenter.ui.internal.preferences.DicomNodes;
  * failure, optionally the folder where the receiver's files can be read back for verification) or a new or empty
  * folder. A node can be picked from the address book (Window ▸ Preferences ▸ Isocenter ▸ DICOM Nodes) and tested with
  * a C-ECHO. An exporter a plug-in contributes may bring its own destination fields (an {@link ExportDestinationPage}
- * declared on the extension point); they replace the DICOM and folder fields while it is chosen. The fields are
+ * declared on the extension point); they take the place of the DICOM and folder fields while it is chosen. The fields are
  * checked as they are typed and remembered in the preferences at Finish.
  */
 public final class DestinationPage extends WizardPage {
@@ -253,6 +253,11 @@ public final class DestinationPage extends WizardPage {
         boolean own = decl.isPresent();
         ((GridData) contributedGroup.getLayoutData()).exclude = !own;
         contributedGroup.setVisible(own);
+        for (org.eclipse.swt.widgets.Control builtIn : new org.eclipse.swt.widgets.Control[] { toDicom, dicomGroup, toFolder,
+                folderGroup }) { // the exporter's own fields take their place, right under the exporter
+            ((GridData) builtIn.getLayoutData()).exclude = own;
+            builtIn.setVisible(!own);
+        }
         if (own) {
             toDicom.setSelection(false);
             toFolder.setSelection(false);

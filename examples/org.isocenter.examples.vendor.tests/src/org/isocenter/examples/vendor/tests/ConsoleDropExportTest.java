@@ -206,7 +206,8 @@ class ConsoleDropExportTest {
         }
         Display display = shell.getDisplay();
         shell.layout(true, true);
-        shell.redraw();
+        org.eclipse.swt.graphics.Point size = shell.getSize();
+        shell.redraw(0, 0, size.x, size.y, true); // the children too
         shell.update();
         for (int i = 0; i < 10; i++) { // let the page switch paint
             while (display.readAndDispatch()) {
