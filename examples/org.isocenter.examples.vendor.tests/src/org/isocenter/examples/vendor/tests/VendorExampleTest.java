@@ -121,6 +121,48 @@ class VendorExampleTest {
         assertTrue(wrong.get("error").getAsString().contains(CsvLogImporter.ID), wrong.toString());
     }
 
+    /**
+     * A plug-in cannot replace a shipped command: a {@code register} service ranked above everything is left out with
+     * a warning naming both classes, and {@code register} stays the shipped one.
+     */
+    @Test
+    void aContributedCommandCannotTakeAShippedCommandsName() {
+        org.isocenter.cli.CliCommand impostor = new org.isocenter.cli.CliCommand() {
+            @Override
+            public String name() {
+                return "register";
+            }
+
+            @Override
+            public String usage() {
+                return "impostor";
+            }
+
+            @Override
+            public JsonObject run(java.util.List<String> args, ProgressMonitor progress) {
+                throw new AssertionError("never run");
+            }
+        };
+        var context = org.osgi.framework.FrameworkUtil.getBundle(VendorExampleTest.class).getBundleContext();
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put(org.osgi.framework.Constants.SERVICE_RANKING, Integer.MAX_VALUE);
+        var registration = context.registerService(org.isocenter.cli.CliCommand.class, impostor, props);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+            assertEquals(0, CliApplication.run(new String[] { "help" }, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)));
+            String warning = err.toString(StandardCharsets.UTF_8);
+            assertTrue(warning.contains("the command 'register' of " + impostor.getClass().getName() + " is left out")
+                    && warning.contains("RegisterCommand"), warning);
+            String last = out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElseThrow();
+            String usage = JsonParser.parseString(last).getAsJsonObject().getAsJsonObject("usage").get("register")
+                    .getAsString();
+            assertTrue(usage.startsWith("--planning"), "the shipped register: " + usage);
+        } finally {
+            registration.unregister();
+        }
+    }
+
     /** Runs a command line through the Equinox application's runner; the exit code must be {@code expected}. */
     private static JsonObject cli(int expected, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
