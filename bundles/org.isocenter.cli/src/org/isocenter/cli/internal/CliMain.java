@@ -40,8 +40,6 @@ public final class CliMain {
     /** The system property that selects the training run (its value: the scratch folder). */
     static final String TRAINING_PROPERTY = "isocenter.cli.training";
 
-    /** The components of the bundles on the class path: the commands and the catalogues they use. */
-    private static final ClassPathComponents COMPONENTS = ClassPathComponents.start(CliMain.class.getClassLoader());
 
     private CliMain() {
     }
@@ -51,7 +49,21 @@ public final class CliMain {
         if (training != null) {
             System.exit(train(Path.of(training)));
         }
-        CliRunner runner = CliRunner.of(COMPONENTS.services(CliCommand.class), System.err);
+        CliRunner runner;
+        try {
+            runner = commands();
+        } catch (IllegalStateException e) { // a component descriptor this launch cannot start: said in one line
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace();
+            }
+            System.err.println("isocenter: " + e.getMessage());
+            com.google.gson.JsonObject error = new com.google.gson.JsonObject();
+            error.addProperty("error", e.getMessage());
+            System.out.println(error);
+            System.out.flush();
+            System.exit(1);
+            return;
+        }
         String handover = System.getProperty(HANDOVER_PROPERTY);
         String command = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).findFirst().orElse("help");
         if (handover != null && !command.startsWith("-") && !command.equals("help") && !runner.knows(command)) {
@@ -61,6 +73,17 @@ public final class CliMain {
         System.out.flush();
         System.err.flush();
         System.exit(code); // also ends any non-daemon thread a command left behind, as Equinox's exit does
+    }
+
+    /**
+     * The commands: the {@link CliCommand} components of the bundles on the class path, started from their generated
+     * descriptors with the catalogues they use.
+     *
+     * @throws IllegalStateException naming the descriptor when one cannot be started here
+     */
+    private static CliRunner commands() {
+        ClassPathComponents components = ClassPathComponents.start(CliMain.class.getClassLoader());
+        return CliRunner.of(components.services(CliCommand.class), System.err);
     }
 
     /** The training run: what the commands people run most load, on the demo patient; 0 when all of it worked. */
@@ -78,7 +101,7 @@ public final class CliMain {
         };
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         int failed = 0;
-        CliRunner runner = CliRunner.of(COMPONENTS.services(CliCommand.class), System.err);
+        CliRunner runner = commands();
         for (String[] run : runs) {
             int code = runner.execute(run, nowhere, nowhere);
             boolean expectedFailure = run[0].equals("info") && run[1].endsWith("missing");
