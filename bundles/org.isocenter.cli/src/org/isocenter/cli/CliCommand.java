@@ -20,6 +20,12 @@ import org.isocenter.core.progress.ProgressMonitor;
  */
 public interface CliCommand {
 
+    /**
+     * The service property that carries {@link #name()}: with it the fast command-line launch lists the command
+     * without creating it (created only when it runs). Optional; a command without it is created to ask its name.
+     */
+    String NAME_PROPERTY = "command.name";
+
     /** The word after {@code ./isocenter}. */
     String name();
 

@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.Component;
  * --out new.dcm}: a structure combined from others, plane by plane on the planning CT's slices: the four boolean
  * operations, a ring around A ({@code --inner}, {@code --outer} mm), or A cropped to B shrunk by {@code --inset} mm.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=boolean")
 public final class BooleanCommand implements CliCommand {
 
     private static final Set<String> OPTIONS = Set.of("--planning", "--rtstruct", "--op", "--a", "--b", "--inner",

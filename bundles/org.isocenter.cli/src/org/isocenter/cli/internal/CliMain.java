@@ -83,7 +83,7 @@ public final class CliMain {
      */
     private static CliRunner commands() {
         ClassPathComponents components = ClassPathComponents.start(CliMain.class.getClassLoader());
-        return CliRunner.of(components.services(CliCommand.class), System.err);
+        return CliRunner.lazy(components.offers(CliCommand.class), System.err);
     }
 
     /** The training run: what the commands people run most load, on the demo patient; 0 when all of it worked. */

@@ -28,9 +28,10 @@ public final class CliRunner {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().serializeSpecialFloatingPointValues()
             .create();
 
-    private final Map<String, CliCommand> commands = new java.util.TreeMap<>();
+    /** The commands by name; each is created when first used (see {@link #lazy}). */
+    private final Map<String, java.util.function.Supplier<CliCommand>> commands = new java.util.TreeMap<>();
 
-    private CliRunner(Map<String, CliCommand> commands) {
+    private CliRunner(Map<String, java.util.function.Supplier<CliCommand>> commands) {
         this.commands.putAll(commands);
     }
 
@@ -52,6 +53,36 @@ public final class CliRunner {
             byName.put(c.name(), kept);
             err.println("isocenter: the command '" + c.name() + "' of " + left.getClass().getName()
                     + " is left out: the name is taken by " + kept.getClass().getName());
+        }
+        Map<String, java.util.function.Supplier<CliCommand>> suppliers = new LinkedHashMap<>();
+        byName.forEach((name, c) -> suppliers.put(name, () -> c));
+        return new CliRunner(suppliers);
+    }
+
+    /**
+     * A runner for commands not created yet (the class path's components, highest ranking first): each is known by
+     * its {@link CliCommand#NAME_PROPERTY} and created when it runs, or when {@code help} lists it, so that a command
+     * costs nothing at start-up unless it is the one asked for. One without the property is created to ask its name.
+     * A second command of a name is left out with a warning on {@code err}.
+     */
+    public static CliRunner lazy(List<org.isocenter.core.services.ClassPathComponents.Offer<CliCommand>> ranked,
+            PrintStream err) {
+        Map<String, java.util.function.Supplier<CliCommand>> byName = new LinkedHashMap<>();
+        for (var offer : ranked) {
+            Object declared = offer.properties().get(CliCommand.NAME_PROPERTY);
+            String name = declared instanceof String n ? n : offer.service().get().name();
+            if (byName.containsKey(name)) {
+                err.println("isocenter: a second command '" + name + "' is left out: the name is taken");
+                continue;
+            }
+            byName.put(name, () -> {
+                CliCommand c = offer.service().get();
+                if (!c.name().equals(name)) {
+                    throw new IllegalStateException(c.getClass().getName() + " declares " + CliCommand.NAME_PROPERTY
+                            + "=" + name + " but is named '" + c.name() + "'");
+                }
+                return c;
+            });
         }
         return new CliRunner(byName);
     }
@@ -75,16 +106,16 @@ public final class CliRunner {
         boolean debug = all.remove("--debug");
         if (all.isEmpty() || all.get(0).equals("help") || all.get(0).equals("--help") || all.get(0).equals("-h")) {
             if (all.size() > 1 && commands.containsKey(all.get(1))) {
-                return usage(commands.get(all.get(1)), out, err);
+                return usage(commands.get(all.get(1)).get(), out, err);
             }
             err.println("usage: ./isocenter <command> [args]   (--debug: stack traces on failure; <command> --help: "
                     + "its usage)\ncommands:");
-            commands.values().forEach(c -> err.println("  " + c.name() + " " + c.usage()));
+            commands.values().forEach(c -> err.println("  " + c.get().name() + " " + c.get().usage()));
             err.println("exit codes: 0 done, 1 refused or failed (the reason in \"error\"), 2 usage mistake");
             JsonObject help = new JsonObject();
             com.google.gson.JsonArray names = new com.google.gson.JsonArray();
             com.google.gson.JsonObject usages = new com.google.gson.JsonObject();
-            commands.values().forEach(c -> {
+            commands.values().stream().map(java.util.function.Supplier::get).forEach(c -> {
                 names.add(c.name());
                 usages.addProperty(c.name(), c.usage());
             });
@@ -96,7 +127,7 @@ public final class CliRunner {
             out.println(GSON.toJson(help));
             return 0;
         }
-        CliCommand command = commands.get(all.get(0));
+        CliCommand command = commands.containsKey(all.get(0)) ? commands.get(all.get(0)).get() : null;
         if (command == null) {
             err.println("isocenter: unknown command '" + all.get(0) + "'; './isocenter help' lists them");
             return fail(out, "unknown command '" + all.get(0) + "'; one of " + String.join(", ", commands.keySet()), 2);

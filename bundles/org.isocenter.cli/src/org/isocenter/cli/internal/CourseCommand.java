@@ -47,7 +47,7 @@ import org.osgi.service.component.annotations.Reference;
  * random (SD) set-up error in patient axes (mm). The default database is the embedded one under the Isocenter home
  * ({@code ISOCENTER_DB} overrides it).
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=course")
 public final class CourseCommand implements CliCommand {
 
     @Reference

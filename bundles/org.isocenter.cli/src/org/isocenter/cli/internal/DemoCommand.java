@@ -18,7 +18,7 @@ import org.isocenter.dicom.scan.DicomFolderScanner;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code demo <dir>}: writes the built-in demo patient as DICOM and summarises what was written. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=demo")
 public final class DemoCommand implements CliCommand {
 
     @Override

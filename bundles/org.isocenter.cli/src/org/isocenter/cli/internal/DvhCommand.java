@@ -38,7 +38,7 @@ import org.osgi.service.component.annotations.Component;
  * (doses in Gy, or relative units with the suffix {@code Rel}; volumes in cc and % of the part inside the dose grid).
  * The structure set and the dose must share the patient and the Frame of Reference.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=dvh")
 public final class DvhCommand implements CliCommand {
 
     /** At most this many points of each cumulative curve with {@code --curve}. */

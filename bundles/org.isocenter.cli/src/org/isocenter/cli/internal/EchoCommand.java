@@ -17,7 +17,7 @@ import org.isocenter.dicom.net.VerificationClient;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code echo AE@host:port}: DICOM C-ECHO (Verification) to a remote node; exit 1 when it does not answer. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=echo")
 public final class EchoCommand implements CliCommand {
 
     @Override

@@ -50,7 +50,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code --drr-force} exports such DRRs anyway, each flagged in {@code "warnings"}, on stderr, in the package notes
  * and in the file's RT Image Description.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=export")
 public final class ExportCommand implements CliCommand {
 
     @Reference

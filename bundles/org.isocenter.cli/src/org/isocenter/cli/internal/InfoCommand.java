@@ -23,7 +23,7 @@ import org.isocenter.dicom.scan.StudyRecord;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code info <path>}: what a DICOM folder holds (patients, studies, series, RT objects) and its problems. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=info")
 public final class InfoCommand implements CliCommand {
 
     @Override

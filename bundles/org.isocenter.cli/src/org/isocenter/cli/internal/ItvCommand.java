@@ -50,7 +50,7 @@ import org.osgi.service.component.annotations.Component;
  * contours, with the mid-ventilation phase, the peak-to-peak amplitude per axis and the random error breathing adds
  * to a mid-ventilation plan (A/3). Phases of another patient or Frame of Reference are refused.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=itv")
 public final class ItvCommand implements CliCommand {
 
     private static final Set<String> OPTIONS = Set.of("--4dct", "--structure", "--out", "--name");

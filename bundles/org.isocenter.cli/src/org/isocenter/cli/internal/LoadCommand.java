@@ -24,7 +24,7 @@ import org.isocenter.dicom.scan.SeriesRecord;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code load <series folder>}: decodes the one image series in a folder and reports its geometry and values. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=load")
 public final class LoadCommand implements CliCommand {
 
     @Override

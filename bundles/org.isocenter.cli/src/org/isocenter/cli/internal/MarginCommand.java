@@ -30,7 +30,7 @@ import org.osgi.service.component.annotations.Component;
  * Structure Set on the planning CT's slices, with source and result volumes; where the CT ends before the result
  * does (patient z, mm), {@code notes} says so.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=margin")
 public final class MarginCommand implements CliCommand {
 
     private static final Set<String> OPTIONS = Set.of("--planning", "--rtstruct", "--structure", "--margin", "--name",

@@ -46,7 +46,7 @@ import org.osgi.service.component.annotations.Reference;
  * and decided within [from, to] (UTC days) when given), what a correction protocol leaves of them (closed form and
  * simulation) and the recipe's CTV-to-PTV margin per axis, all in mm.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=margin-policy")
 public final class MarginPolicyCommand implements CliCommand {
 
     @Reference

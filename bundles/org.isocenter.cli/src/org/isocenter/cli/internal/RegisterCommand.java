@@ -55,7 +55,7 @@ import org.isocenter.igrt.AdaptiveRules;
  * a translation-only soft-tissue match on the structure plus a margin, both reported with the difference at the
  * target centre; optionally writes the result as a DICOM Spatial Registration.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=register")
 public final class RegisterCommand implements CliCommand {
 
     @Reference

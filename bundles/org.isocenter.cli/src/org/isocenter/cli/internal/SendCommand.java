@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code send AE@host:port <file or folder>...}: DICOM C-STORE of the files (folders recursively) over one
  * association, with a status per file; exit 1 unless every file was stored.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=send")
 public final class SendCommand implements CliCommand {
 
     @Override

@@ -43,8 +43,14 @@ class ClassPathComponentsTest {
         }
     }
 
-    /** A provider ranked high. */
+    /** A provider ranked high; counts its creations. */
     public static final class Ranked implements Greeter {
+        static final java.util.concurrent.atomic.AtomicInteger CREATED = new java.util.concurrent.atomic.AtomicInteger();
+
+        public Ranked() {
+            CREATED.incrementAndGet();
+        }
+
         @Override
         public String greet() {
             return "good day";
@@ -136,6 +142,20 @@ class ClassPathComponentsTest {
         assertEquals(1, c.activated, "activated once, after binding");
         components.close();
         assertEquals(1, c.deactivated);
+    }
+
+    @Test
+    void offersListServicesByTheirPropertiesWithoutCreatingThem(@TempDir Path dir) throws Exception {
+        ClassLoader l = loader(dir, Map.of("a.xml", provider(Plain.class, null), "b.xml", provider(Ranked.class, 7)));
+        ClassPathComponents components = ClassPathComponents.start(l);
+        int before = Ranked.CREATED.get();
+        var offers = components.offers(Greeter.class);
+        assertEquals(List.of(7, 0), offers.stream().map(o -> o.properties().getOrDefault("service.ranking", 0)).toList(),
+                "highest ranking first, with the component's properties");
+        assertEquals(before, Ranked.CREATED.get(), "nothing created by listing");
+        assertEquals("good day", offers.get(0).service().get().greet());
+        assertSame(offers.get(0).service().get(), components.services(Greeter.class).get(0), "created once, on first get");
+        assertEquals(before + 1, Ranked.CREATED.get());
     }
 
     @Test

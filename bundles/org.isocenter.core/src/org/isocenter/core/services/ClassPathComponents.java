@@ -35,11 +35,12 @@ import javax.xml.stream.XMLStreamReader;
  * so a component is written once and runs the same way under SCR and here.
  * <p>
  * What it does: a component is satisfied when each of its mandatory references has a satisfied provider; services are
- * created when first asked for (immediate components at {@link #start}), their references bound through the bind
+ * created when first asked for, their references bound through the bind
  * method ({@code (T)} or {@code (T, Map)}) or the field, providers ordered by {@code service.ranking}; the activate
  * method (the descriptor's, else one named {@code activate} if the class has it) is called after binding and the
  * deactivate method likewise by {@link #close()}. Nothing comes or goes after the start,
- * so dynamic references never change. Descriptors using what a class path cannot give (target filters, configuration
+ * so dynamic references never change. Immediate components that offer a service are created when first used too
+ * (nothing on a class path watches a service appear); those that offer none are created at {@link #start}. Descriptors using what a class path cannot give (target filters, configuration
  * that is required, factory components, constructor injection, bundle contexts) are refused with the component named.
  */
 public final class ClassPathComponents implements AutoCloseable {
@@ -86,8 +87,8 @@ public final class ClassPathComponents implements AutoCloseable {
     }
 
     /**
-     * Reads every component descriptor the class loader's manifests name, keeps the satisfied components and creates the
-     * immediate ones.
+     * Reads every component descriptor the class loader's manifests name, keeps the satisfied components and creates
+     * those that offer no service.
      *
      * @throws IllegalStateException naming the descriptor, when one cannot be read or asks for what a class path
      *         cannot give
@@ -123,7 +124,7 @@ public final class ClassPathComponents implements AutoCloseable {
         }
         ClassPathComponents runtime = new ClassPathComponents(loader, resolve(components));
         for (Component c : runtime.satisfied) {
-            if (c.d.immediate() || c.d.services().isEmpty()) {
+            if (c.d.services().isEmpty()) { // created for what they do, not for a service
                 runtime.instance(c);
             }
         }
@@ -140,6 +141,24 @@ public final class ClassPathComponents implements AutoCloseable {
         List<T> found = new ArrayList<>();
         for (Component c : providers(type.getName())) {
             found.add(type.cast(instance(c)));
+        }
+        return found;
+    }
+
+    /**
+     * A service not created yet: its component's properties (e.g. a name to list it by) and the service, created on
+     * the first {@code get}.
+     *
+     * @param <T> the service type
+     */
+    public record Offer<T>(Map<String, Object> properties, java.util.function.Supplier<T> service) {
+    }
+
+    /** The services of this type as {@link Offer}s, in the order of {@link #services}, none created yet. */
+    public <T> List<Offer<T>> offers(Class<T> type) {
+        List<Offer<T>> found = new ArrayList<>();
+        for (Component c : providers(type.getName())) {
+            found.add(new Offer<>(Collections.unmodifiableMap(c.d.properties()), () -> type.cast(instance(c))));
         }
         return found;
     }

@@ -34,7 +34,7 @@ import org.osgi.service.component.annotations.Component;
  * {@link BoneCentroidRegistration} over the whole planning CT. A Declarative Services component providing
  * {@link CliCommand}: the launcher hands it to the Equinox application, which offers every contributed command.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=example-centroid")
 public final class CentroidCommand implements CliCommand {
 
     @Override
