@@ -102,8 +102,6 @@ public final class CorrectionProtocols {
                     return provider.create(java.util.List.of(p).subList(1, p.length));
                 }
             }
-        }
-        if (!BUILT_IN_IDS.contains(p[0])) {
             throw new IllegalArgumentException("unknown correction protocol '" + p[0] + "'; one of " + ONE_OF
                     + providers().stream().map(x -> ", " + x.id()).collect(java.util.stream.Collectors.joining()));
         }

@@ -32,6 +32,7 @@ import org.isocenter.export.LinacExporters;
 import org.isocenter.export.RetryPolicy;
 import org.isocenter.ui.ExportDestinationPage;
 import org.isocenter.ui.internal.preferences.DicomNodes;
+import org.isocenter.ui.internal.IsocenterUiPlugin;
 
 /**
  * Page 2 of the Export wizard: the exporter (every available {@link LinacExporter} service) and where it delivers —
@@ -48,7 +49,7 @@ public final class DestinationPage extends WizardPage {
             "ISOCENTER", 1000, RetryPolicy.NONE);
     private static final ExportDestination SAMPLE_FOLDER = new ExportDestination.Folder(Path.of("sample"));
 
-    private final List<LinacExporter> exporters = org.isocenter.ui.internal.IsocenterUiPlugin.service(LinacExporters.class).available();
+    private final List<LinacExporter> exporters = IsocenterUiPlugin.service(LinacExporters.class).available();
     private final List<DicomNodes.Entry> nodes = DicomNodes.load();
     private Combo savedNode;
     private Button echoButton;

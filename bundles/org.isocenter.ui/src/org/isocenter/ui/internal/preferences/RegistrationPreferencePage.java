@@ -184,7 +184,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
             c.dispose();
         }
         parameterFields.clear();
-        shownParameters = org.isocenter.ui.internal.IsocenterUiPlugin.service(RegistrationAlgorithms.class).byId(algorithmId)
+        shownParameters = IsocenterUiPlugin.service(RegistrationAlgorithms.class).byId(algorithmId)
                 .map(RegistrationAlgorithm::parameters).orElse(java.util.List.of());
         if (shownParameters.isEmpty()) {
             org.eclipse.swt.widgets.Label none = new org.eclipse.swt.widgets.Label(parametersGroup, SWT.NONE);
@@ -257,7 +257,7 @@ public final class RegistrationPreferencePage extends FieldEditorPreferencePage 
      */
     static String[][] algorithms(String chosen) {
         java.util.List<String[]> out = new java.util.ArrayList<>();
-        for (RegistrationAlgorithm a : org.isocenter.ui.internal.IsocenterUiPlugin.service(RegistrationAlgorithms.class).available()) {
+        for (RegistrationAlgorithm a : IsocenterUiPlugin.service(RegistrationAlgorithms.class).available()) {
             out.add(new String[] { a.label() + " (" + a.id() + ")", a.id() });
         }
         if (chosen != null && !chosen.isBlank() && out.stream().noneMatch(a -> a[1].equals(chosen))) {

@@ -60,7 +60,7 @@ public final class WorkbenchRecords {
             var entry = org.isocenter.igrt.ImagingDoseTable.forHome(RecordStores.home()).require(imaging);
             observations = observations.withImaging(entry.id(), entry.doseMGy());
         }
-        try (RecordStore store = RecordStores.open(url(), org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
+        try (RecordStore store = RecordStores.open(url(), IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
             Course course = FractionRecording.course(store, planning.patient(), plan.sopInstanceUid(), plan.plan(),
                     planningSeries.seriesInstanceUid(), planning.frameOfReferenceUid());
             FractionDecision d = FractionRecording.record(store, course, null, daily.patient().patientId(),

@@ -54,6 +54,7 @@ import org.isocenter.session.WorkingSessions;
 import org.isocenter.ui.internal.UiErrors;
 import org.isocenter.ui.internal.viewer.FusionOpener;
 import org.isocenter.ui.internal.viewer.WorkbenchRecords;
+import org.isocenter.ui.internal.IsocenterUiPlugin;
 
 /**
  * The treatment course of the plan shown (Registration / IGRT perspective): one row per fraction (date, daily image,
@@ -223,14 +224,14 @@ public final class CourseReviewView extends ViewPart {
         Job job = Job.create(Messages.CourseReviewView_readJob, (IJobFunction) monitor -> {
             CourseReview r = null;
             String message = null;
-            try (RecordStore store = RecordStores.open(url, org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
+            try (RecordStore store = RecordStores.open(url, IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
                 var course = store.courseForPlan(planUid);
                 if (course.isEmpty()) {
                     message = NLS.bind(Messages.CourseReviewView_noFraction, store.url());
                 } else {
                     r = CourseReview.of(store, course.get().id(), RecordStores.home(),
-                            org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.margin.MarginRecipes.class),
-                            org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.margin.CorrectionProtocols.class));
+                            IsocenterUiPlugin.service(org.isocenter.margin.MarginRecipes.class),
+                            IsocenterUiPlugin.service(org.isocenter.margin.CorrectionProtocols.class));
                 }
             } catch (Exception e) {
                 message = NLS.bind(Messages.CourseReviewView_cannotRead, url, e.getMessage());
@@ -389,7 +390,7 @@ public final class CourseReviewView extends ViewPart {
         Course c = review.view().course();
         String message;
         try (RecordStore store = RecordStores.open(WorkbenchRecords.url(),
-                org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
+                IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
             ReferenceCorrection r = store.applyReferenceCorrection(new ReferenceCorrection(0, c.id(), nextFraction(),
                     p.protocol(), p.proposedMm(), p.imagedFractionsUsed(), System.getProperty("user.name", "unknown"),
                     java.time.Instant.now(), "applied in the workbench"));

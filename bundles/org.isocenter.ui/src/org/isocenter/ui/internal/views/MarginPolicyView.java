@@ -54,6 +54,7 @@ import org.isocenter.ui.internal.contouring.ContouringMessages;
 import org.isocenter.ui.internal.contouring.EditableStructures;
 import org.isocenter.ui.internal.contouring.StructureRecipe;
 import org.isocenter.ui.internal.UiErrors;
+import org.isocenter.ui.internal.IsocenterUiPlugin;
 
 /**
  * Margin Policy: choose a site protocol (or recipe, correction protocol and fractions), enter the set-up
@@ -126,7 +127,7 @@ public final class MarginPolicyView extends ViewPart {
         site.addListener(SWT.Selection, e -> applySite());
         label(parent, Messages.MarginPolicyView_recipe);
         recipe = new Combo(parent, SWT.READ_ONLY);
-        org.isocenter.ui.internal.IsocenterUiPlugin.service(MarginRecipes.class).available().forEach(r -> recipe.add(r.id()));
+        IsocenterUiPlugin.service(MarginRecipes.class).available().forEach(r -> recipe.add(r.id()));
         recipe.select(0);
         label(parent, Messages.MarginPolicyView_protocol);
         createProtocolControls(parent);
@@ -321,7 +322,7 @@ public final class MarginPolicyView extends ViewPart {
 
     /** Sets the protocol controls from a spec (a site protocol's), e.g. {@code enal:3:5}; unknown kinds are refused. */
     public void setProtocolSpec(String spec) {
-        org.isocenter.ui.internal.IsocenterUiPlugin.service(CorrectionProtocols.class).parse(spec); // validates
+        IsocenterUiPlugin.service(CorrectionProtocols.class).parse(spec); // validates
         String[] p = spec.strip().toLowerCase(Locale.ROOT).split(":");
         int k = java.util.Arrays.asList(KINDS).indexOf(p[0]);
         if (k < 0) {
@@ -425,7 +426,7 @@ public final class MarginPolicyView extends ViewPart {
         String chosen = site.getSelectionIndex() <= 0 ? null : site.getText();
         String url = org.isocenter.ui.internal.viewer.WorkbenchRecords.url();
         try (org.isocenter.igrt.RecordStore store = org.isocenter.igrt.RecordStores.open(url,
-                org.isocenter.ui.internal.IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
+                IsocenterUiPlugin.service(org.isocenter.igrt.AdaptiveRules.class))) {
             var shifts = store.populationShifts(chosen, null, null);
             if (shifts.isEmpty()) {
                 throw new IllegalArgumentException(chosen == null ? NLS.bind(Messages.MarginPolicyView_noDecisions, store.url())
@@ -464,12 +465,12 @@ public final class MarginPolicyView extends ViewPart {
     /** Validates the inputs and computes in a job; the table fills when it is done. */
     public void compute() {
         AxisValues sys, rnd;
-        MarginRecipe r = org.isocenter.ui.internal.IsocenterUiPlugin.service(MarginRecipes.class).byId(recipe.getText()).orElseThrow();
+        MarginRecipe r = IsocenterUiPlugin.service(MarginRecipes.class).byId(recipe.getText()).orElseThrow();
         String spec = protocolSpec();
         try {
             sys = read(systematic, "Σ");
             rnd = read(random, "σ");
-            org.isocenter.ui.internal.IsocenterUiPlugin.service(CorrectionProtocols.class).parse(spec);
+            IsocenterUiPlugin.service(CorrectionProtocols.class).parse(spec);
         } catch (IllegalArgumentException e) {
             warnings.setText(e.getMessage());
             return;
@@ -479,7 +480,7 @@ public final class MarginPolicyView extends ViewPart {
         warnings.setText(Messages.MarginPolicyView_computing);
         Job job = Job.create(Messages.MarginPolicyView_job, (IJobFunction) monitor -> {
             try {
-                MarginReport report = MarginReport.evaluate(r, org.isocenter.ui.internal.IsocenterUiPlugin.service(CorrectionProtocols.class).parse(spec), n, sys, rnd,
+                MarginReport report = MarginReport.evaluate(r, IsocenterUiPlugin.service(CorrectionProtocols.class).parse(spec), n, sys, rnd,
                         sp == null ? List.of() : sp.otherSystematic(), sp == null ? List.of() : sp.otherRandom(),
                         sp == null ? null : sp.maxMarginMm(), 20261121L);
                 Display.getDefault().asyncExec(() -> show(report));
