@@ -21,7 +21,7 @@ PY=/usr/bin/python3
 ISO="$ROOT/isocenter"
 PRODUCT="$ROOT/releng/org.isocenter.product/target/products/org.isocenter.product/linux/gtk/x86_64/isocenter"
 [ -f "$PRODUCT/.isocenter-build-stamp" ] || { echo "build first: ./isocenter build" >&2; exit 2; }
-unzip -l "$(ls "$PRODUCT"/plugins/org.isocenter.cli_*.jar | head -1)" | grep -q 'cli/internal/CliMain.class' \
+unzip -l "$(ls "$PRODUCT"/plugins/org.isocenter.cli_*.jar | head -1)" | grep 'cli/internal/CliMain.class' > /dev/null \
   || { echo "the product predates CliMain: build first (./isocenter build)" >&2; exit 2; }
 
 command -v elastix >/dev/null 2>&1 || install_pkg elastix || { echo "elastix is needed" >&2; exit 2; }

@@ -22,7 +22,9 @@ public final class IsocenterApplication implements IApplication {
     public Object start(IApplicationContext context) {
         Display display = PlatformUI.createDisplay();
         try {
-            int code = PlatformUI.createAndRunWorkbench(display, new IsocenterWorkbenchAdvisor(folderArgument(context)));
+            IsocenterWorkbenchAdvisor advisor = new IsocenterWorkbenchAdvisor(folderArgument(context));
+            advisor.startImport(); // the folder's headers are read while the workbench and its window are built
+            int code = PlatformUI.createAndRunWorkbench(display, advisor);
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {
             display.dispose();

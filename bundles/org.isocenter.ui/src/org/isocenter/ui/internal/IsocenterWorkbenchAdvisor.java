@@ -28,6 +28,7 @@ import org.isocenter.ui.internal.contouring.UnsavedEdits;
 import org.isocenter.ui.internal.jobs.LoadDemoJob;
 import org.isocenter.ui.internal.jobs.ScanFolderJob;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
+import org.isocenter.ui.internal.viewer.ViewerLoader;
 import org.isocenter.ui.internal.views.PatientBrowserView;
 
 /**
@@ -70,12 +71,11 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     /**
-     * Starts the start-up import before the window opens, so that reading the folder's headers overlaps with building
-     * the workbench window (on another core); the series is shown once both are done.
+     * Starts the start-up import; called by the application once the display exists and before the workbench is
+     * created, so that reading the folder's headers overlaps with building the workbench and its window (on another
+     * core). The series is shown once both are done.
      */
-    @Override
-    public void preStartup() {
-        super.preStartup();
+    void startImport() {
         if (folder != null) {
             ScanFolderJob job = ScanFolderJob.reporting(folder);
             Path root = job.folder();
@@ -98,14 +98,19 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
         });
     }
 
-    /** Runs the import and, when it is done and the window is open, shows the series chosen. */
+    /**
+     * Runs the import and, when it is done, chooses the series and starts decoding it; once the window is open too,
+     * shows it.
+     */
     private void showWhenDone(ScanFolderJob job, Supplier<Optional<SeriesRecord>> choice) {
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
                 if (!event.getResult().matches(IStatus.ERROR | IStatus.CANCEL)) {
+                    Optional<SeriesRecord> chosen = choice.get();
+                    chosen.ifPresent(ViewerLoader::prefetch); // decoded while the window is still being built
                     Display.getDefault().asyncExec(() -> {
-                        startupChoice = choice;
+                        startupChoice = () -> chosen;
                         showStartupSeries();
                     });
                 }

@@ -65,6 +65,7 @@ public final class Messages extends NLS {
     public static String SliceCanvas_window;
     public static String SliceCanvas_fused;
     public static String SurfaceCanvas_unavailable;
+    public static String SurfaceCanvas_building;
     public static String SurfaceCanvas_header;
     public static String SurfaceCanvas_statistics;
     public static String SurfaceCanvas_statisticsBone;

@@ -8,6 +8,7 @@ package org.isocenter.ui.internal.viewer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -26,8 +27,10 @@ import org.isocenter.render.vtk.Scene3D;
 /**
  * The 3D view of the image viewer: structure surfaces (from the contours rasterized on the primary grid), the
  * bone surface of a CT, the isocenter and the treatment beams' central axes, rendered off-screen by VTK into an
- * SWT image. Left drag rotates, wheel zooms, double click resets to the anterior view. The VTK scene is built on
- * the UI thread the first time the view paints a new scene, and kept for rotation.
+ * SWT image. Left drag rotates, wheel zooms, double click resets to the anterior view. The structures are
+ * rasterized on the primary grid in the background; the VTK scene is then built on the UI thread, on a later paint
+ * than the one that first saw the new image, so the slice views show a new image without waiting for the 3D view.
+ * The scene is kept for rotation.
  */
 public final class SurfaceCanvas {
 
@@ -46,6 +49,13 @@ public final class SurfaceCanvas {
     private String problem;
     private boolean boneVisible = true;
     private final List<String> surfaces = new ArrayList<>();
+    /** The image and structure set the masks below are for (compared by identity), and the masks. */
+    private Object masksForImage, masksForStructures;
+    private CompletableFuture<List<RoiMask>> masks;
+
+    /** A structure rasterized on the primary image's grid, with how it is drawn. */
+    private record RoiMask(Roi roi, BinaryMask mask) {
+    }
 
     public SurfaceCanvas(Composite parent, ViewerModel model) {
         this.model = model;
@@ -108,25 +118,53 @@ public final class SurfaceCanvas {
         }
     }
 
+    /**
+     * The structures of the scene rasterized on its primary grid, or null while that runs in the background (the
+     * view is painted again when it is done).
+     */
+    private List<RoiMask> masks(SliceScene scene) {
+        var image = scene.primary();
+        var structures = scene.structures().orElse(null);
+        if (masks == null || masksForImage != image || masksForStructures != structures) {
+            masksForImage = image;
+            masksForStructures = structures;
+            List<Roi> rois = structures == null ? List.of() : List.copyOf(structures.rois());
+            var display = canvas.getDisplay();
+            masks = CompletableFuture.supplyAsync(() -> {
+                List<RoiMask> out = new ArrayList<>();
+                for (Roi roi : rois) {
+                    if (!roi.contours().isEmpty()) {
+                        BinaryMask mask = RoiMasks.rasterize(roi, image.geometry());
+                        if (!mask.isEmpty()) {
+                            out.add(new RoiMask(roi, mask));
+                        }
+                    }
+                }
+                return out;
+            });
+            masks.whenComplete((done, failure) -> {
+                if (!display.isDisposed()) {
+                    display.asyncExec(this::redraw);
+                }
+            });
+            return null;
+        }
+        return masks.isDone() ? masks.join() : null;
+    }
+
     /** Builds the VTK scene for the model's current scene (structures, bone, isocenter, beams). */
-    private void build(SliceScene scene, int w, int h) {
+    private void build(SliceScene scene, List<RoiMask> structureMasks, int w, int h) {
         if (scene3d == null) {
             scene3d = new Scene3D(w, h);
         }
         scene3d.clear();
         surfaces.clear();
         var primary = scene.primary();
-        for (Roi roi : scene.structures().map(s -> s.rois()).orElse(List.of())) {
-            if (roi.contours().isEmpty()) {
-                continue;
-            }
-            BinaryMask mask = RoiMasks.rasterize(roi, primary.geometry());
-            if (mask.isEmpty()) {
-                continue;
-            }
+        for (RoiMask m : structureMasks) {
+            Roi roi = m.roi();
             boolean outer = roi.interpretedType().equals("EXTERNAL");
             boolean target = org.isocenter.core.structure.StructureRoles.isTarget(roi);
-            scene3d.addSurface(roi.name(), mask, roi.colorRgb(), outer ? 0.12 : target ? 0.55 : 1.0);
+            scene3d.addSurface(roi.name(), m.mask(), roi.colorRgb(), outer ? 0.12 : target ? 0.55 : 1.0);
             surfaces.add(roi.name());
         }
         if (primary.info().modality().equals("CT")) {
@@ -173,7 +211,14 @@ public final class SurfaceCanvas {
             boolean newImage = builtFor == null || builtFor.primary() != scene.primary();
             boolean newStructures = !newImage && builtFor.structures().orElse(null) != scene.structures().orElse(null);
             if (newImage || (newStructures && structuresSettled(scene))) {
-                build(scene, area.width, area.height);
+                List<RoiMask> ready = masks(scene);
+                if (ready != null) {
+                    build(scene, ready, area.width, area.height);
+                } else if (newImage) { // the slice views paint first; the 3D view follows when the masks are made
+                    gc.drawText(NLS.bind(Messages.SurfaceCanvas_building, scene.primary().patient().displayLabel()),
+                            4, 2, true);
+                    return;
+                } // edited structures: the surfaces of the previous ones stay until the new masks are made
             }
             if (scene3d.width() != area.width || scene3d.height() != area.height) {
                 scene3d.setSize(area.width, area.height);
