@@ -5,6 +5,7 @@
 #   start-up  ./isocenter help (plain class path + AOT cache, as shipped; without the cache; in Equinox as before)
 #             vs the pydicom script's interpreter start and imports (python3 -c 'import numpy, pydicom');
 #   load      ./isocenter load of a 512x512x150 CT (DICOM) vs a pydicom script: read, sort, stack, rescale;
+#             also with the JVM's default tiered JIT (ISOCENTER_JIT=tiered), as before the launcher chose C1 alone;
 #   register  ./isocenter register, DICOM in (the CT and a 1 mm CBCT of 270x270x180) vs elastix on the same voxels
 #             as MetaImages (scripts/elastix-rigid-mi.txt, the masks of benchmark-registration.sh).
 # Every run is its own process under /usr/bin/time (wall from the shell, peak RSS); medians over the runs.
@@ -72,12 +73,14 @@ for i in $(seq "$RUNS"); do # interleaved, so that a change in the machine's loa
   run python-imports "$PY" -c 'import numpy, pydicom'
   run load "$ISO" load "$WORK/ct"
   ISOCENTER_AOT=off run load-noaot "$ISO" load "$WORK/ct"
+  ISOCENTER_JIT=tiered run load-tiered "$ISO" load "$WORK/ct"
   ISOCENTER_CLI=osgi run load-osgi "$ISO" load "$WORK/ct"
   run pydicom "$PY" "$WORK/pydicom-load.py" "$WORK/ct"
 done
 REG_RUNS=$(( RUNS < 3 ? RUNS : 3 ))
 for i in $(seq "$REG_RUNS"); do
   run register "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
+  ISOCENTER_JIT=tiered run register-tiered "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
   ISOCENTER_CLI=osgi run register-osgi "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
 done
 rm -rf "$WORK/elastix"; mkdir -p "$WORK/elastix"
@@ -99,10 +102,10 @@ def last(name):
         return json.loads(open(os.path.join(work, name + '.last')).read())
     except Exception:
         return {}
-names = ['help', 'help-noaot', 'help-osgi', 'python-imports', 'load', 'load-noaot', 'load-osgi', 'pydicom',
-         'register', 'register-osgi', 'elastix']
+names = ['help', 'help-noaot', 'help-osgi', 'python-imports', 'load', 'load-noaot', 'load-tiered', 'load-osgi',
+         'pydicom', 'register', 'register-tiered', 'register-osgi', 'elastix']
 r = {n: runs(n) for n in names}
-for n in ('load', 'load-noaot', 'load-osgi', 'register', 'register-osgi'):
+for n in ('load', 'load-noaot', 'load-tiered', 'load-osgi', 'register', 'register-tiered', 'register-osgi'):
     j = last(n)
     r[n]['commandMs'] = j.get('wallTimeMs')
     r[n]['readyS'] = round(r[n]['wallS'] - j.get('wallTimeMs', 0) / 1000, 3) # start-up + exit around the command

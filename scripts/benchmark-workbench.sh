@@ -10,7 +10,10 @@
 #             (the folder's import included), and opening to paint in a JVM that has not opened a series yet;
 #   open-warm the same workbench then opens a second 512x512x150 CT series of the same patient (a copy with its own
 #             series UID), chosen in the Patient Browser with the keyboard (xdotool): opening to paint, warm.
-# Peak memory: the Java process's VmHWM when the image is on screen. Medians over the runs.
+#   demo-tiered the demo as shipped but with the JVM's default JIT everywhere (ISOCENTER_JIT=tiered), as before the
+#             launcher's JIT policy, for comparison in the same run.
+# Peak memory: the Java process's VmHWM when the image is on screen, and beside it its anonymous memory then
+# (RssAnon: heap, code, metadata; without the mapped AOT cache and jars). Medians over the runs.
 # Needs a built product (./isocenter build); installs xdotool and python3-pydicom when missing (root or sudo).
 # Usage: scripts/benchmark-workbench.sh [workdir] [runs=3] [screen=1600x1000]
 set -euo pipefail
@@ -76,10 +79,11 @@ shown() {
 # "shown" line and the Java process PID (0 and -1 for the launch figures when no start is given)
 row() {
   awk -v s="${3:-0}" -v win="${4:-0}" -v hwm="$(awk '/VmHWM/ {print $2}' "/proc/$2/status")" \
+    -v anon="$(awk '/RssAnon/ {print $2}' "/proc/$2/status")" \
     -v at="$(sed -E 's/.*at epoch ms ([0-9]+).*/\1/' <<< "$1")" \
     '{ for (i = 1; i <= NF; i++) { if ($i == "in") o = $(i + 1); if ($i == "(loading") l = $(i + 1) }
-       printf "%.3f %s %s %d %.3f\n", (s > 0 ? (at - s) / 1000 : 0), o, l, hwm,
-              (s > 0 && win > 0 ? (win - s) / 1000 : -1) }' <<< "$1"
+       printf "%.3f %s %s %d %.3f %d\n", (s > 0 ? (at - s) / 1000 : 0), o, l, hwm,
+              (s > 0 && win > 0 ? (win - s) / 1000 : -1), anon }' <<< "$1"
 }
 
 # launch NAME HOME [FOLDER]: one workbench process with the Isocenter home HOME; writes NAME.runs lines
@@ -127,6 +131,7 @@ launch first-launch home-demo # a new Isocenter home: the demo patient is writte
 # trained by this session and written when it exits (the first session after each build does this)
 for i in $(seq "$RUNS"); do # interleaved, so that a change in the machine's load touches every variant alike
   launch demo home-demo
+  ISOCENTER_JIT=tiered launch demo-tiered home-demo
   ISOCENTER_AOT=off launch demo-noaot home-demo
   launch open home-demo "$PATIENT"
 done
@@ -136,7 +141,7 @@ echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 import json, os, statistics, sys
 work = sys.argv[1]
 r = {}
-for name in ('first-launch', 'demo', 'demo-noaot', 'open', 'open-warm'):
+for name in ('first-launch', 'demo', 'demo-tiered', 'demo-noaot', 'open', 'open-warm'):
     p = os.path.join(work, name + '.runs')
     rows = [list(map(float, l.split())) for l in open(p)] if os.path.exists(p) else []
     if not rows:
@@ -144,12 +149,12 @@ for name in ('first-launch', 'demo', 'demo-noaot', 'open', 'open-warm'):
         continue
     med = lambda k: statistics.median(x[k] for x in rows)
     r[name] = {'launchToPaintS': round(med(0), 2), 'launchToWindowS': round(med(4), 2), 'openToPaintS': round(med(1), 2), 'loadS': round(med(2), 2),
-               'peakRssMiB': round(med(3) / 1024), 'runs': len(rows), 'launchToPaint': [x[0] for x in rows],
+               'peakRssMiB': round(med(3) / 1024), 'anonMiB': round(med(5) / 1024), 'runs': len(rows), 'launchToPaint': [x[0] for x in rows],
                'openToPaint': [x[1] for x in rows]}
 for name, x in r.items():
     print(f"{name:14s} " + ("no result" if x is None else
           f"launch to window {x['launchToWindowS']:.2f} s, to paint {x['launchToPaintS']:.2f} s, open to paint {x['openToPaintS']:.2f} s (loading "
-          f"{x['loadS']:.2f} s), peak RSS {x['peakRssMiB']} MiB  (runs: {x['launchToPaint']} / {x['openToPaint']})"))
+          f"{x['loadS']:.2f} s), peak RSS {x['peakRssMiB']} MiB (anonymous {x['anonMiB']} MiB)  (runs: {x['launchToPaint']} / {x['openToPaint']})"))
 print("goals: demo CT on screen <= 3 s after launch; a 512x512x150 patient open <= 1 s warm")
 print(json.dumps(r))
 PYEOF

@@ -28,7 +28,7 @@ import org.isocenter.ui.internal.contouring.UnsavedEdits;
 import org.isocenter.ui.internal.jobs.LoadDemoJob;
 import org.isocenter.ui.internal.jobs.ScanFolderJob;
 import org.isocenter.ui.internal.preferences.PreferenceDefaults;
-import org.isocenter.ui.internal.viewer.ViewerLoader;
+import org.isocenter.ui.internal.viewer.ImagePrefetch;
 import org.isocenter.ui.internal.views.PatientBrowserView;
 
 /**
@@ -108,7 +108,7 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
             public void done(IJobChangeEvent event) {
                 if (!event.getResult().matches(IStatus.ERROR | IStatus.CANCEL)) {
                     Optional<SeriesRecord> chosen = choice.get();
-                    chosen.ifPresent(ViewerLoader::prefetch); // decoded while the window is still being built
+                    chosen.ifPresent(ImagePrefetch::start); // decoded while the window is still being built
                     Display.getDefault().asyncExec(() -> {
                         startupChoice = () -> chosen;
                         showStartupSeries();

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.osgi.util.NLS;
 import org.isocenter.core.dose.DoseGrid;
@@ -45,30 +42,7 @@ import org.isocenter.session.WorkingSessions;
  */
 public final class ViewerLoader {
 
-    /** An image series being decoded ahead of its first {@link #loadPrimary}; taken once. */
-    private record Prefetch(SeriesRecord series, CompletableFuture<ImageVolume> image) {
-    }
-
-    private static final AtomicReference<Prefetch> PREFETCH = new AtomicReference<>();
-
     private ViewerLoader() {
-    }
-
-    /**
-     * Starts decoding an image series in the background, before it is asked for (the start-up series while the
-     * workbench window is being built); the next {@link #loadPrimary} of the same series takes the result, which
-     * then joins the working session as a series read there would. Nothing else is loaded or changed. A failure is
-     * not reported here: that load reads the series itself and reports it.
-     */
-    public static void prefetch(SeriesRecord series) {
-        List<Path> files = series.instances().stream().map(InstanceRecord::file).toList();
-        PREFETCH.set(new Prefetch(series, CompletableFuture.supplyAsync(() -> {
-            try {
-                return new ImageSeriesReader().read(files, ProgressMonitor.NONE);
-            } catch (DicomReadException e) {
-                throw new CompletionException(e);
-            }
-        })));
     }
 
     /** Loads a primary image series and what belongs to it. */
@@ -193,15 +167,7 @@ public final class ViewerLoader {
         if (loaded.isPresent()) {
             return loaded.get();
         }
-        ImageVolume v = null;
-        Prefetch prefetched = PREFETCH.getAndSet(null);
-        if (prefetched != null && prefetched.series().equals(series)) {
-            try {
-                v = prefetched.image().join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                v = null; // read again below, which reports the problem
-            }
-        }
+        ImageVolume v = ImagePrefetch.take(series).orElse(null);
         if (v == null) {
             List<Path> files = series.instances().stream().map(InstanceRecord::file).toList();
             v = new ImageSeriesReader().read(files, monitor);
