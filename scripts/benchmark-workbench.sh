@@ -10,8 +10,8 @@
 #             (the folder's import included), and opening to paint in a JVM that has not opened a series yet;
 #   open-warm the same workbench then opens a second 512x512x150 CT series of the same patient (a copy with its own
 #             series UID), chosen in the Patient Browser with the keyboard (xdotool): opening to paint, warm.
-#   demo-tiered the demo as shipped but with the JVM's default JIT everywhere (ISOCENTER_JIT=tiered), as before the
-#             launcher's JIT policy, for comparison in the same run.
+#   demo-tiered the demo as before the launcher's JIT policy: the JVM's default JIT everywhere (ISOCENTER_JIT=tiered),
+#             with a workbench AOT cache trained that way (its own Isocenter home, trained by one session first).
 # Peak memory: the Java process's VmHWM when the image is on screen, and beside it its anonymous memory then
 # (RssAnon: heap, code, metadata; without the mapped AOT cache and jars). Medians over the runs.
 # Needs a built product (./isocenter build); installs xdotool and python3-pydicom when missing (root or sudo).
@@ -129,9 +129,10 @@ echo "# load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$WORK"/*.runs "$WORK"/home-*
 launch first-launch home-demo # a new Isocenter home: the demo patient is written, then shown; the AOT cache is
 # trained by this session and written when it exits (the first session after each build does this)
+ISOCENTER_JIT=tiered launch first-launch-tiered home-tiered # the same for the home of the tiered runs (not reported)
 for i in $(seq "$RUNS"); do # interleaved, so that a change in the machine's load touches every variant alike
   launch demo home-demo
-  ISOCENTER_JIT=tiered launch demo-tiered home-demo
+  ISOCENTER_JIT=tiered launch demo-tiered home-tiered
   ISOCENTER_AOT=off launch demo-noaot home-demo
   launch open home-demo "$PATIENT"
 done
