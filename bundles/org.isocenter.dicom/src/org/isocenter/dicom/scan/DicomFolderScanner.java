@@ -23,15 +23,37 @@ import org.isocenter.core.patient.PatientIdentity;
 import org.isocenter.core.progress.ProgressMonitor;
 import org.isocenter.dicom.internal.HeaderReader;
 import org.isocenter.dicom.internal.HeaderReader.Header;
+import org.isocenter.dicom.internal.ScanStore;
 
 /**
  * Indexes a folder tree of DICOM files by patient, study and series, reading headers only (no pixel or
  * contour data), so thousands of files scan quickly. Files that are not DICOM are listed; files that are
  * DICOM but broken (truncated, missing UIDs, unreadable) are reported by name with the problem, and the scan
  * goes on. Studies are listed oldest first. After indexing, RT objects are checked against the images they
- * reference.
+ * reference. A scanner made by {@link #remembering(Path)} keeps what it read in a store folder and reads again
+ * only the files whose size or modification time changed since the last scan of the same folder (the index is
+ * the same either way).
  */
 public final class DicomFolderScanner {
+
+    private final Path storeFolder;
+
+    /** A scanner that reads every file's header on every scan. */
+    public DicomFolderScanner() {
+        this(null);
+    }
+
+    private DicomFolderScanner(Path storeFolder) {
+        this.storeFolder = storeFolder;
+    }
+
+    /**
+     * A scanner that remembers, in {@code storeFolder} (one file per scanned folder, the least recently scanned of
+     * more than 200 deleted), what each file's header gave, for the next scan of the same folder.
+     */
+    public static DicomFolderScanner remembering(Path storeFolder) {
+        return new DicomFolderScanner(java.util.Objects.requireNonNull(storeFolder, "storeFolder"));
+    }
 
     /** Files whose headers are read in parallel between two checks for cancellation. */
     private static final int BATCH = 64;
@@ -46,6 +68,8 @@ public final class DicomFolderScanner {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         monitor.begin("Scanning " + root, files.size());
+        ScanStore store = storeFolder == null ? null : ScanStore.open(storeFolder, root);
+        java.util.function.Function<Path, HeaderReader.Result> reader = store == null ? HeaderReader::read : store::read;
         List<Path> notDicom = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
         List<Header> headers = new ArrayList<>();
@@ -54,8 +78,8 @@ public final class DicomFolderScanner {
         for (int from = 0; from < files.size(); from += BATCH) {
             monitor.checkCancelled();
             List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            List<HeaderReader.Result> results = batch.size() == 1 ? List.of(HeaderReader.read(batch.get(0)))
-                    : batch.parallelStream().map(HeaderReader::read).toList();
+            List<HeaderReader.Result> results = batch.size() == 1 ? List.of(reader.apply(batch.get(0)))
+                    : batch.parallelStream().map(reader).toList();
             for (int i = 0; i < batch.size(); i++) {
                 Path file = batch.get(i);
                 switch (results.get(i)) {
@@ -66,6 +90,9 @@ public final class DicomFolderScanner {
                 }
             }
             monitor.worked(batch.size());
+        }
+        if (store != null) {
+            store.save();
         }
         return new DicomIndex(root, files.size(), group(headers, problems), notDicom, problems);
     }

@@ -20,6 +20,7 @@ import org.isocenter.core.progress.CancelledException;
 import org.isocenter.dicom.scan.DicomFolderScanner;
 import org.isocenter.dicom.scan.DicomIndex;
 import org.isocenter.ui.IsocenterUi;
+import org.isocenter.ui.internal.IsocenterUiPlugin;
 import org.isocenter.ui.internal.PatientSession;
 
 /**
@@ -121,7 +122,11 @@ public class ScanFolderJob extends Job {
                 return new Status(IStatus.ERROR, IsocenterUi.PLUGIN_ID,
                         NLS.bind(Messages.ScanFolderJob_importOf, message));
             }
-            DicomIndex index = new DicomFolderScanner().scan(folder, new EclipseProgress(monitor));
+            // what the headers gave is kept in the workspace's state: a folder imported again (the demo at every
+            // start-up) reads only its new or changed files
+            DicomIndex index = DicomFolderScanner.remembering(
+                    IsocenterUiPlugin.get().getStateLocation().append("scan-store").toPath())
+                    .scan(folder, new EclipseProgress(monitor));
             PatientSession.get().add(index);
             ImportReport r = ImportReport.of(index);
             if (report && r.worthShowing()) {
