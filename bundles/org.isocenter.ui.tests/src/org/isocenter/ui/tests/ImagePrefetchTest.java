@@ -89,6 +89,13 @@ class ImagePrefetchTest {
     }
 
     @Test
+    void aDiscardedPrefetchIsNotTaken() {
+        ImagePrefetch.start(planning);
+        ImagePrefetch.discard();
+        assertTrue(ImagePrefetch.take(planning).isEmpty());
+    }
+
+    @Test
     void aFailedDecodingLeavesTheReadToTheLoad() throws Exception {
         Path copy = Files.createDirectories(dir.resolve("broken-copy"));
         for (InstanceRecord i : planning.instances()) {

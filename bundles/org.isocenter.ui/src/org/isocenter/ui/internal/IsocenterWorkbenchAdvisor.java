@@ -122,7 +122,7 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
     /** On the UI thread: shows the start-up series once the import is done and the window is open (whichever last). */
     private void showStartupSeries() {
         if (windowOpen && startupChoice != null) {
-            startupChoice.get().ifPresent(IsocenterWorkbenchAdvisor::show);
+            startupChoice.get().ifPresentOrElse(IsocenterWorkbenchAdvisor::show, ImagePrefetch::discard);
             startupChoice = null;
         }
     }
@@ -136,6 +136,7 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
         var window = workbench.getActiveWorkbenchWindow() != null ? workbench.getActiveWorkbenchWindow()
                 : workbench.getWorkbenchWindowCount() > 0 ? workbench.getWorkbenchWindows()[0] : null;
         if (window == null || window.getActivePage() == null || LoadedPatient.session().patient() != null) {
+            ImagePrefetch.discard(); // not shown: the decoded volume is not kept
             return;
         }
         if (window.getActivePage().findView(IsocenterUi.VIEW_PATIENT_BROWSER) instanceof PatientBrowserView browser) {

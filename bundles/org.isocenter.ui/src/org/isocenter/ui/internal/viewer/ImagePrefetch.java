@@ -48,6 +48,14 @@ public final class ImagePrefetch {
         })));
     }
 
+    /** Drops a prefetch not taken (the start-up series is not shown after all); its decoding ends unused. */
+    public static void discard() {
+        Pending p = PENDING.getAndSet(null);
+        if (p != null) {
+            p.image().cancel(false);
+        }
+    }
+
     /**
      * The prefetched volume when {@code series} is the series prefetched (waiting for its decoding to end); empty
      * when another series or none was prefetched, or when decoding failed (the caller then reads the series itself
