@@ -60,6 +60,8 @@ public final class SliceCanvas {
     private Point pressed;
     private RenderedSlice lastSlice;
     private int lastGeneration = -1;
+    /** Run once, on the UI thread, after the next paint that drew an image (the open-time report). */
+    private Runnable afterImagePaint;
 
     public SliceCanvas(Composite parent, SlicePlane plane, ViewerModel model, Consumer<String> readout) {
         this.plane = plane;
@@ -269,6 +271,20 @@ public final class SliceCanvas {
         if (editor != null) {
             editor.paint(gc, viewport);
         }
+        if (afterImagePaint != null) {
+            Runnable r = afterImagePaint;
+            afterImagePaint = null;
+            r.run();
+        }
+    }
+
+    /**
+     * Runs {@code r} once after this view next paints an image: in the window system's paint of the view, so that
+     * the image is in the frame being drawn (an open-time report measured up to it is honest).
+     */
+    public void whenImagePainted(Runnable r) {
+        afterImagePaint = r;
+        canvas.redraw();
     }
 
     private void drawCrosshair(GC gc, Rectangle area) {

@@ -589,9 +589,16 @@ public final class ImageViewerView extends ViewPart {
                     model.show(content, PreferenceDefaults.defaultWindow(), size);
                     structures.load(content.primary(), series, content.structures(), content.structureFile());
                     refreshControls();
-                    slices.forEach(c -> c.control().update()); // painted now, so that the time below is honest
-                    String shown = openTimes.shown(series, content.primary().geometry(), loadSeconds);
-                    getViewSite().getActionBars().getStatusLineManager().setMessage(NLS.bind(Messages.ImageViewerView_shown, shown));
+                    // the time is taken in the axial view's paint that draws the image, i.e. in the frame that
+                    // shows it (not when the paint was only asked for)
+                    slices.get(0).whenImagePainted(() -> {
+                        if (readout.isDisposed()) {
+                            return;
+                        }
+                        String shown = openTimes.shown(series, content.primary().geometry(), loadSeconds);
+                        getViewSite().getActionBars().getStatusLineManager()
+                                .setMessage(NLS.bind(Messages.ImageViewerView_shown, shown));
+                    });
                 });
                 return Status.OK_STATUS;
             } catch (Exception e) {

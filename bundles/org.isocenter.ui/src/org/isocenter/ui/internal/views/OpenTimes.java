@@ -26,8 +26,8 @@ final class OpenTimes {
     }
 
     /**
-     * The series is painted now (called on the UI thread after the views were painted); returns the line, also
-     * written to standard error.
+     * The series is painted now (called on the UI thread in the axial view's paint that draws it); returns the
+     * line, also written to standard error.
      */
     String shown(SeriesRecord series, VolumeGeometry g, double loadSeconds) {
         long now = System.currentTimeMillis();
