@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.isocenter.core.patient.PatientIdentity;
@@ -52,7 +54,7 @@ public final class DicomFolderScanner {
      * more than 200 deleted), what each file's header gave, for the next scan of the same folder.
      */
     public static DicomFolderScanner remembering(Path storeFolder) {
-        return new DicomFolderScanner(java.util.Objects.requireNonNull(storeFolder, "storeFolder"));
+        return new DicomFolderScanner(Objects.requireNonNull(storeFolder, "storeFolder"));
     }
 
     /** Files whose headers are read in parallel between two checks for cancellation. */
@@ -69,7 +71,7 @@ public final class DicomFolderScanner {
         }
         monitor.begin("Scanning " + root, files.size());
         ScanStore store = storeFolder == null ? null : ScanStore.open(storeFolder, root);
-        java.util.function.Function<Path, HeaderReader.Result> reader = store == null ? HeaderReader::read : store::read;
+        Function<Path, HeaderReader.Result> reader = store == null ? HeaderReader::read : store::read;
         List<Path> notDicom = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
         List<Header> headers = new ArrayList<>();

@@ -41,7 +41,7 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
     private final Path folder;
     /** Set on the UI thread: the window is open; the import is done and this chooses the series to show. */
     private boolean windowOpen;
-    private Supplier<Optional<SeriesRecord>> startupChoice;
+    private Optional<SeriesRecord> startupChoice;
 
     /** @param folder the folder to import at start-up instead of the demo; null: the demo, if the preference says so */
     IsocenterWorkbenchAdvisor(Path folder) {
@@ -110,7 +110,7 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
                     Optional<SeriesRecord> chosen = choice.get();
                     chosen.ifPresent(ImagePrefetch::start); // decoded while the window is still being built
                     Display.getDefault().asyncExec(() -> {
-                        startupChoice = () -> chosen;
+                        startupChoice = chosen;
                         showStartupSeries();
                     });
                 }
@@ -122,7 +122,7 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
     /** On the UI thread: shows the start-up series once the import is done and the window is open (whichever last). */
     private void showStartupSeries() {
         if (windowOpen && startupChoice != null) {
-            startupChoice.get().ifPresentOrElse(IsocenterWorkbenchAdvisor::show, ImagePrefetch::discard);
+            startupChoice.ifPresentOrElse(IsocenterWorkbenchAdvisor::show, ImagePrefetch::discard);
             startupChoice = null;
         }
     }

@@ -21,6 +21,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
@@ -31,8 +32,8 @@ import org.isocenter.export.LinacExporter;
 import org.isocenter.export.LinacExporters;
 import org.isocenter.export.RetryPolicy;
 import org.isocenter.ui.ExportDestinationPage;
-import org.isocenter.ui.internal.preferences.DicomNodes;
 import org.isocenter.ui.internal.IsocenterUiPlugin;
+import org.isocenter.ui.internal.preferences.DicomNodes;
 
 /**
  * Page 2 of the Export wizard: the exporter (every available {@link LinacExporter} service) and where it delivers —
@@ -254,8 +255,8 @@ public final class DestinationPage extends WizardPage {
         boolean own = decl.isPresent();
         ((GridData) contributedGroup.getLayoutData()).exclude = !own;
         contributedGroup.setVisible(own);
-        for (org.eclipse.swt.widgets.Control builtIn : new org.eclipse.swt.widgets.Control[] { toDicom, dicomGroup, toFolder,
-                folderGroup }) { // the exporter's own fields take their place, right under the exporter
+        // the exporter's own fields take the place of the built-in ones, right under the exporter
+        for (Control builtIn : new Control[] { toDicom, dicomGroup, toFolder, folderGroup }) {
             ((GridData) builtIn.getLayoutData()).exclude = own;
             builtIn.setVisible(!own);
         }

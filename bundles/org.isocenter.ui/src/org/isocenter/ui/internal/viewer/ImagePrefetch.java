@@ -38,14 +38,19 @@ public final class ImagePrefetch {
 
     /** Starts decoding {@code series} on the common pool; replaces a prefetch not taken yet. */
     public static void start(SeriesRecord series) {
-        List<Path> files = series.instances().stream().map(InstanceRecord::file).toList();
         PENDING.set(new Pending(series, CompletableFuture.supplyAsync(() -> {
             try {
-                return new ImageSeriesReader().read(files, ProgressMonitor.NONE);
+                return decode(series, ProgressMonitor.NONE);
             } catch (DicomReadException e) {
                 throw new CompletionException(e);
             }
         })));
+    }
+
+    /** Decodes the series' files now: what a prefetch does, and what a load does without one. */
+    static ImageVolume decode(SeriesRecord series, ProgressMonitor monitor) throws DicomReadException {
+        List<Path> files = series.instances().stream().map(InstanceRecord::file).toList();
+        return new ImageSeriesReader().read(files, monitor);
     }
 
     /** Drops a prefetch not taken (the start-up series is not shown after all); its decoding ends unused. */

@@ -20,12 +20,10 @@ import org.isocenter.core.registration.SpatialRegistration;
 import org.isocenter.core.session.SessionRefusedException;
 import org.isocenter.core.structure.StructureSet;
 import org.isocenter.dicom.io.DicomReadException;
-import org.isocenter.dicom.io.ImageSeriesReader;
 import org.isocenter.dicom.io.RtDoseReader;
 import org.isocenter.dicom.io.RtPlanReader;
 import org.isocenter.dicom.io.SpatialRegistrationReader;
 import org.isocenter.dicom.io.StructureSetReader;
-import org.isocenter.dicom.scan.InstanceRecord;
 import org.isocenter.dicom.scan.SeriesRecord;
 import org.isocenter.igrt.AcceptedRegistration;
 import org.isocenter.ui.internal.LoadedPatient;
@@ -167,11 +165,8 @@ public final class ViewerLoader {
         if (loaded.isPresent()) {
             return loaded.get();
         }
-        ImageVolume v = ImagePrefetch.take(series).orElse(null);
-        if (v == null) {
-            List<Path> files = series.instances().stream().map(InstanceRecord::file).toList();
-            v = new ImageSeriesReader().read(files, monitor);
-        }
+        Optional<ImageVolume> prefetched = ImagePrefetch.take(series);
+        ImageVolume v = prefetched.isPresent() ? prefetched.get() : ImagePrefetch.decode(series, monitor);
         warnings.addAll(LoadedPatient.session().addImage(v)); // refuses another patient
         return v;
     }
