@@ -78,5 +78,24 @@ for p in range(20):
 check "margin-policy computes Σ, σ, eNAL residuals and a margin per axis" "$tmp/margin.out" $code \
   "code == 0 and j['population']['patients'] == 20 and j['protocol']['id'] == 'enal' and all(3 < j['marginMm'][a] < 20 for a in ('lr', 'ap', 'si'))"
 
+# The framework jars the JVM starts from its class path carry no signature (the JDK would verify it on every class
+# read, and its AOT cache would leave their classes out), the manifest still first; every bundle loaded by Equinox is
+# as published.
+PRODUCT="${ISOCENTER_PRODUCT:-$ROOT/releng/org.isocenter.product/target/products/org.isocenter.product/linux/gtk/x86_64/isocenter}"
+"$PY" - "$PRODUCT/plugins" > "$tmp/jars.out" <<'PYEOF'
+import glob, json, os, sys, zipfile
+def state(path):
+    z = zipfile.ZipFile(path)
+    files = [i.filename for i in z.infolist() if not i.filename.endswith('/')]
+    return {'signed': any(f.startswith('META-INF/') and f.endswith('.SF') for f in files),
+            'manifestFirst': bool(files) and files[0] == 'META-INF/MANIFEST.MF'}
+d = sys.argv[1]
+framework = {n: state(glob.glob(os.path.join(d, n + '_*.jar'))[0]) for n in ('org.eclipse.osgi', 'org.eclipse.equinox.launcher')}
+ui = state(glob.glob(os.path.join(d, 'org.eclipse.ui.workbench_*.jar'))[0])
+print(json.dumps({'framework': framework, 'uiWorkbenchSigned': ui['signed']}))
+PYEOF
+check "the framework jars on the class path are unsigned (manifest first), the bundles as published" "$tmp/jars.out" $? \
+  "all(not v['signed'] and v['manifestFirst'] for v in j['framework'].values()) and j['uiWorkbenchSigned']"
+
 echo "product smoke test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -22,6 +22,7 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.isocenter.demo.DemoPatient;
 import org.isocenter.dicom.scan.SeriesRecord;
+import org.isocenter.session.WorkingSessions;
 import org.isocenter.ui.IsocenterUi;
 import org.isocenter.ui.internal.contouring.EditableStructures;
 import org.isocenter.ui.internal.contouring.UnsavedEdits;
@@ -108,7 +109,9 @@ final class IsocenterWorkbenchAdvisor extends WorkbenchAdvisor {
             public void done(IJobChangeEvent event) {
                 if (!event.getResult().matches(IStatus.ERROR | IStatus.CANCEL)) {
                     Optional<SeriesRecord> chosen = choice.get();
-                    chosen.ifPresent(ImagePrefetch::start); // decoded while the window is still being built
+                    // decoded, with its structure set, plan and dose, while the window is still being built
+                    chosen.ifPresent(s -> ImagePrefetch.start(s,
+                            WorkingSessions.current().patientSeries(s.seriesInstanceUid())));
                     Display.getDefault().asyncExec(() -> {
                         startupChoice = chosen;
                         showStartupSeries();

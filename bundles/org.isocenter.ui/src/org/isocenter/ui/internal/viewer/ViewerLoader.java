@@ -58,7 +58,9 @@ public final class ViewerLoader {
     public static ViewerContent loadPrimary(SeriesRecord series, SeriesRecord structureSet, ProgressMonitor monitor)
             throws DicomReadException, SessionRefusedException {
         List<String> warnings = new ArrayList<>();
-        ImageVolume image = image(series, monitor, warnings);
+        ImagePrefetch.Prefetched prefetched = LoadedPatient.image(series.seriesInstanceUid()).isPresent()
+                ? ImagePrefetch.Prefetched.NONE : ImagePrefetch.take(series).orElse(ImagePrefetch.Prefetched.NONE);
+        ImageVolume image = image(series, prefetched, monitor, warnings);
         String frame = image.frameOfReferenceUid();
         List<SeriesRecord> patientSeries = WorkingSessions.current().patientSeries(series.seriesInstanceUid());
         PlanObjects found = PlanResolver.resolve(patientSeries, series.seriesInstanceUid(), frame,
@@ -73,7 +75,7 @@ public final class ViewerLoader {
         }
         if (set.isPresent()) {
             Path file = set.get().instance().file();
-            StructureSet ss = new StructureSetReader().read(file);
+            StructureSet ss = prefetched.object(file, StructureSet.class, new StructureSetReader()::read);
             if (ss.frameOfReferenceUid().equals(frame) && ss.patient().isSamePatient(image.patient())) {
                 structures = ss;
                 structureFile = file;
@@ -88,7 +90,7 @@ public final class ViewerLoader {
         try {
             Optional<PlanObjects.Found> p = firstOf(found.plan(), Messages.ViewerLoader_plans, warnings);
             if (p.isPresent()) {
-                plan = new RtPlanReader().read(p.get().instance().file());
+                plan = prefetched.object(p.get().instance().file(), RtPlan.class, new RtPlanReader()::read);
                 planUid = p.get().sopInstanceUid();
                 warnings.addAll(LoadedPatient.session().addPlan(plan));
             }
@@ -98,7 +100,7 @@ public final class ViewerLoader {
         try {
             Optional<PlanObjects.Found> d = firstOf(found.dose(), Messages.ViewerLoader_doses, warnings);
             if (d.isPresent()) {
-                dose = new RtDoseReader().read(d.get().instance().file());
+                dose = prefetched.object(d.get().instance().file(), DoseGrid.class, new RtDoseReader()::read);
                 warnings.addAll(LoadedPatient.session().addDose(dose));
             }
         } catch (DicomReadException e) {
@@ -137,7 +139,7 @@ public final class ViewerLoader {
     /** Loads (or reuses) a secondary image series. */
     public static ImageVolume loadSecondary(SeriesRecord series, ProgressMonitor monitor, List<String> warnings)
             throws DicomReadException, SessionRefusedException {
-        return image(series, monitor, warnings);
+        return image(series, ImagePrefetch.Prefetched.NONE, monitor, warnings);
     }
 
     /**
@@ -159,14 +161,14 @@ public final class ViewerLoader {
         return Optional.empty();
     }
 
-    private static ImageVolume image(SeriesRecord series, ProgressMonitor monitor, List<String> warnings)
-            throws DicomReadException, SessionRefusedException {
+    private static ImageVolume image(SeriesRecord series, ImagePrefetch.Prefetched prefetched, ProgressMonitor monitor,
+            List<String> warnings) throws DicomReadException, SessionRefusedException {
         Optional<ImageVolume> loaded = LoadedPatient.image(series.seriesInstanceUid());
         if (loaded.isPresent()) {
             return loaded.get();
         }
-        Optional<ImageVolume> prefetched = ImagePrefetch.take(series);
-        ImageVolume v = prefetched.isPresent() ? prefetched.get() : ImagePrefetch.decode(series, monitor);
+        Optional<ImageVolume> decoded = prefetched.image();
+        ImageVolume v = decoded.isPresent() ? decoded.get() : ImagePrefetch.decode(series, monitor);
         warnings.addAll(LoadedPatient.session().addImage(v)); // refuses another patient
         return v;
     }
