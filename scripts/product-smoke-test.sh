@@ -41,6 +41,13 @@ if [[ "$shown" == *"shown CT 256x256x100 "*"(Planning CT (demo pelvis))" ]]; the
 else
   failed=$((failed+1)); echo "FAIL workbench FOLDER shows the folder's planning CT"; tail -n 5 "$tmp/wb.log" | cut -c1-400
 fi
+# ... and its start-up logged no warning or error in the workspace's log (severity 2 = warning, 4 = error)
+wslog="$tmp/home/workspace/.metadata/.log"
+if [ -n "$shown" ] && ! grep -qE '^!ENTRY [^ ]+ [24] ' "$wslog" 2>/dev/null; then
+  passed=$((passed+1)); echo "ok   the workbench's start-up logs no warning or error"
+else
+  failed=$((failed+1)); echo "FAIL the workbench's start-up logs no warning or error"; grep -A1 '^!ENTRY' "$wslog" | head -n 6
+fi
 
 bad="$tmp/demo/CT_planning/CT_0042.dcm"
 head -c 5000 "$bad" > "$tmp/cut" && mv "$tmp/cut" "$bad"
