@@ -163,6 +163,29 @@ class ImagePrefetchTest {
     }
 
     @Test
+    void filesWrittenAgainSinceTheReadAreReadAgain() throws Exception {
+        Path copy = Files.createDirectories(dir.resolve("rewritten"));
+        for (InstanceRecord i : planning.instances()) {
+            Files.copy(i.file(), copy.resolve(i.file().getFileName()));
+        }
+        Path plan = copy.resolve(DemoPatient.RTPLAN_FILE);
+        Files.copy(dir.resolve(DemoPatient.RTPLAN_FILE), plan);
+        List<SeriesRecord> series = new DicomFolderScanner().scan(copy, ProgressMonitor.NONE).allSeries();
+        SeriesRecord ct = series.stream().filter(SeriesRecord::isImageSeries).findFirst().orElseThrow();
+        ImagePrefetch.start(ct, series);
+        ImagePrefetch.Prefetched p = ImagePrefetch.take(ct).orElseThrow();
+        Path slice = ct.instances().get(10).file();
+        for (Path f : List.of(plan, slice)) { // the same bytes, written again a second later
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(
+                    Files.getLastModifiedTime(f).toMillis() + 1000));
+        }
+        assertTrue(p.image().isEmpty(), "a slice changed since the decoding began: the load decodes the series itself");
+        AtomicInteger reads = new AtomicInteger();
+        p.object(plan, RtPlan.class, counting(new RtPlanReader()::read, reads));
+        assertEquals(1, reads.get(), "the plan changed since it was read: the load reads it again");
+    }
+
+    @Test
     void aBackgroundReadThatFailedIsDoneAgainByTheLoadWhichReportsIt() throws Exception {
         Path copy = Files.createDirectories(dir.resolve("broken-plan"));
         for (InstanceRecord i : planning.instances()) {

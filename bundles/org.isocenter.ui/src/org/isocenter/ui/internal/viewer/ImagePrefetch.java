@@ -5,7 +5,10 @@
 
 package org.isocenter.ui.internal.viewer;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.isocenter.core.image.ImageVolume;
@@ -32,7 +36,8 @@ import org.isocenter.session.PlanResolver;
  * One image series decoded in the background before it is asked for (the start-up series, while the workbench
  * window is still being built), with the RT Structure Set, plan and dose its load is expected to choose.
  * {@link ViewerLoader} takes it on the series' first load, once; nothing else is read or changed, and the objects join
- * the working session only then, as objects read there would. The volume keeps its own frame (patient LPS mm) and
+ * the working session only then, as objects read there would. What was read is handed out only while its files have
+ * the size and modification time they had when the read began. The volume keeps its own frame (patient LPS mm) and
  * stored values; the RT objects are what their readers return.
  */
 public final class ImagePrefetch {
@@ -50,41 +55,45 @@ public final class ImagePrefetch {
     public static final class Prefetched {
 
         /** Nothing prefetched: every read goes to the reader. */
-        public static final Prefetched NONE = new Prefetched(CompletableFuture.failedFuture(new CancellationException()),
-                Map.of());
+        public static final Prefetched NONE = new Prefetched(new Read<>(CompletableFuture.failedFuture(
+                new CancellationException()), Stamp.of(List.of())), Map.of());
 
-        private final CompletableFuture<ImageVolume> image;
-        private final Map<Path, CompletableFuture<Object>> objects;
+        private final Read<ImageVolume> image;
+        private final Map<Path, Read<Object>> objects;
 
-        private Prefetched(CompletableFuture<ImageVolume> image, Map<Path, CompletableFuture<Object>> objects) {
+        private Prefetched(Read<ImageVolume> image, Map<Path, Read<Object>> objects) {
             this.image = image;
             this.objects = new ConcurrentHashMap<>(objects);
         }
 
-        /** The decoded volume (waiting for its decoding to end); empty when decoding failed or was cancelled. */
+        /**
+         * The decoded volume (waiting for its decoding to end); empty when decoding failed or was cancelled, or when
+         * one of the series' files changed since it was read.
+         */
         public Optional<ImageVolume> image() {
             return done(image).map(ImageVolume.class::cast);
         }
 
         /**
-         * The object prefetched from {@code file} when there is one of that type (waiting for its read to end), else
-         * {@code reader}'s read of the file now: a read that failed in the background is done again, so that the
-         * caller reports its own error.
+         * The object prefetched from {@code file} when there is one of that type (waiting for its read to end) and the
+         * file is unchanged since, else {@code reader}'s read of the file now: a read that failed in the background is
+         * done again, so that the caller reports its own error.
          */
         public <T> T object(Path file, Class<T> type, FileReader<T> reader) throws DicomReadException {
-            CompletableFuture<Object> f = objects.remove(key(file));
-            Optional<Object> read = f == null ? Optional.empty() : done(f);
+            Read<Object> r = objects.remove(key(file));
+            Optional<Object> read = r == null ? Optional.empty() : done(r);
             return read.isPresent() && type.isInstance(read.get()) ? type.cast(read.get()) : reader.read(file);
         }
 
         private void cancel() {
-            image.cancel(false);
-            objects.values().forEach(f -> f.cancel(false));
+            image.result().cancel(false);
+            objects.values().forEach(r -> r.result().cancel(false));
         }
 
-        private static Optional<Object> done(CompletableFuture<?> f) {
+        private static Optional<Object> done(Read<?> r) {
             try {
-                return Optional.of(f.join());
+                Object result = r.result().join();
+                return r.stamp().unchanged() ? Optional.of(result) : Optional.empty();
             } catch (CompletionException | CancellationException e) {
                 return Optional.empty();
             }
@@ -92,6 +101,34 @@ public final class ImagePrefetch {
     }
 
     private record Pending(SeriesRecord series, Prefetched read) {
+    }
+
+    /**
+     * The size and modification time of files, taken before they are read: what was read from them is handed out
+     * only while every one is unchanged (a file written again in between is read again by the caller).
+     */
+    private record Stamp(List<Path> files, List<String> states) {
+
+        static Stamp of(List<Path> files) {
+            return new Stamp(List.copyOf(files), files.stream().map(Stamp::state).toList());
+        }
+
+        boolean unchanged() {
+            return files.stream().map(Stamp::state).toList().equals(states);
+        }
+
+        private static String state(Path file) {
+            try {
+                var a = Files.readAttributes(file, BasicFileAttributes.class);
+                return a.size() + "/" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            } catch (IOException e) {
+                return "unreadable";
+            }
+        }
+    }
+
+    /** A background read and the stamp of its files. */
+    private record Read<T>(CompletableFuture<T> result, Stamp stamp) {
     }
 
     private static final AtomicReference<Pending> PENDING = new AtomicReference<>();
@@ -111,14 +148,15 @@ public final class ImagePrefetch {
      * taken yet.
      */
     public static void start(SeriesRecord series, List<SeriesRecord> patientSeries) {
-        CompletableFuture<ImageVolume> image = CompletableFuture.supplyAsync(() -> {
+        Stamp files = Stamp.of(series.instances().stream().map(InstanceRecord::file).toList());
+        Read<ImageVolume> image = new Read<>(CompletableFuture.supplyAsync(() -> {
             try {
                 return decode(series, ProgressMonitor.NONE);
             } catch (DicomReadException e) {
                 throw new CompletionException(e);
             }
-        });
-        Map<Path, CompletableFuture<Object>> objects = new LinkedHashMap<>();
+        }), files);
+        Map<Path, Read<Object>> objects = new LinkedHashMap<>();
         if (!patientSeries.isEmpty() && series.frameOfReferenceUid() != null) {
             PlanObjects found = PlanResolver.resolve(patientSeries, series.seriesInstanceUid(),
                     series.frameOfReferenceUid(), null);
@@ -132,17 +170,19 @@ public final class ImagePrefetch {
         }
     }
 
-    private static void readLater(PlanObjects.Choice choice, FileReader<?> reader,
-            Map<Path, CompletableFuture<Object>> objects) {
+    private static void readLater(PlanObjects.Choice choice, FileReader<?> reader, Map<Path, Read<Object>> objects) {
         Optional<PlanObjects.Found> file = choice.ambiguous() ? Optional.of(choice.candidates().get(0))
                 : choice.chosen();
-        file.map(f -> f.instance().file()).ifPresent(path -> objects.put(key(path), CompletableFuture.supplyAsync(() -> {
-            try {
-                return reader.read(path);
-            } catch (DicomReadException e) {
-                throw new CompletionException(e);
-            }
-        })));
+        file.map(f -> f.instance().file()).ifPresent(path -> {
+            Stamp stamp = Stamp.of(List.of(path));
+            objects.put(key(path), new Read<>(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return reader.read(path);
+                } catch (DicomReadException e) {
+                    throw new CompletionException(e);
+                }
+            }), stamp));
+        });
     }
 
     private static Path key(Path file) {
