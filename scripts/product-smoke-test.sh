@@ -104,5 +104,32 @@ PYEOF
 check "the framework jars on the class path are unsigned (manifest first), the bundles as published" "$tmp/jars.out" $? \
   "all(not v['signed'] and v['manifestFirst'] for v in j['framework'].values()) and j['uiWorkbenchSigned']"
 
+# The headless commands' AOT cache is put in place only after the JVM mapped it and found its checksum right (starts
+# do not check it again): the launcher's check, run here with the VM options the cache was made with (its key file),
+# passes the cache the build made and refuses a copy with one byte changed and a copy cut short.
+state="${ISOCENTER_HOME:-$HOME/.isocenter}"
+for i in $(seq 120); do [ -e "$state/cli.aot.lock" ] || break; sleep 1; done
+"$PY" - "$state" "$ROOT/isocenter" "$tmp" > "$tmp/aot.out" <<'PYEOF'
+import json, os, shutil, subprocess, sys
+state, launcher, tmp = sys.argv[1:]
+cache, key = os.path.join(state, 'cli.aot'), os.path.join(state, 'cli.aot.key')
+if not (os.path.isfile(cache) and os.path.isfile(key)):
+    print(json.dumps({'error': 'no AOT cache in ' + state})); sys.exit()
+java_home, cp, *vm = open(key).read().splitlines()
+flipped, cut = os.path.join(tmp, 'flipped.aot'), os.path.join(tmp, 'cut.aot')
+shutil.copyfile(cache, flipped)
+with open(flipped, 'r+b') as f:
+    f.seek(os.path.getsize(cache) // 2); b = f.read(1); f.seek(-1, 1); f.write(bytes([b[0] ^ 0xFF]))
+with open(cache, 'rb') as f, open(cut, 'wb') as g:
+    g.write(f.read(1 << 20))
+script = 'eval "$(sed -n \'/^aot_verified()/,/^}/p\' "$0")"; aot_verified "$@"'
+def verified(path):
+    env = dict(os.environ, JAVA_HOME=java_home)
+    return subprocess.run(['bash', '-c', script, launcher, path, cp] + vm, env=env).returncode == 0
+print(json.dumps({'cache': verified(cache), 'flipped': verified(flipped), 'cut': verified(cut)}))
+PYEOF
+check "the AOT cache is put in place only when the JVM finds its checksum right (a changed byte, a cut file refused)" \
+  "$tmp/aot.out" $? "j.get('cache') is True and j.get('flipped') is False and j.get('cut') is False"
+
 echo "product smoke test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
