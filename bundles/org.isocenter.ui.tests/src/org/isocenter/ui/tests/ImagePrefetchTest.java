@@ -164,15 +164,10 @@ class ImagePrefetchTest {
 
     @Test
     void filesWrittenAgainSinceTheReadAreReadAgain() throws Exception {
-        Path copy = Files.createDirectories(dir.resolve("rewritten"));
-        for (InstanceRecord i : planning.instances()) {
-            Files.copy(i.file(), copy.resolve(i.file().getFileName()));
-        }
-        Path plan = copy.resolve(DemoPatient.RTPLAN_FILE);
-        Files.copy(dir.resolve(DemoPatient.RTPLAN_FILE), plan);
-        List<SeriesRecord> series = new DicomFolderScanner().scan(copy, ProgressMonitor.NONE).allSeries();
-        SeriesRecord ct = series.stream().filter(SeriesRecord::isImageSeries).findFirst().orElseThrow();
-        ImagePrefetch.start(ct, series);
+        PlanningCopy c = copyPlanningCtAndPlan("rewritten");
+        Path plan = c.plan();
+        SeriesRecord ct = c.ct();
+        ImagePrefetch.start(ct, c.series());
         ImagePrefetch.Prefetched p = ImagePrefetch.take(ct).orElseThrow();
         Path slice = ct.instances().get(10).file();
         for (Path f : List.of(plan, slice)) { // the same bytes, written again a second later
@@ -187,7 +182,25 @@ class ImagePrefetchTest {
 
     @Test
     void aBackgroundReadThatFailedIsDoneAgainByTheLoadWhichReportsIt() throws Exception {
-        Path copy = Files.createDirectories(dir.resolve("broken-plan"));
+        PlanningCopy c = copyPlanningCtAndPlan("broken-plan");
+        Path plan = c.plan();
+        SeriesRecord ct = c.ct();
+        byte[] bytes = Files.readAllBytes(plan);
+        Files.write(plan, java.util.Arrays.copyOf(bytes, bytes.length / 3)); // truncated after the scan
+        ImagePrefetch.start(ct, c.series());
+        ImagePrefetch.Prefetched p = ImagePrefetch.take(ct).orElseThrow();
+        assertTrue(p.image().isPresent());
+        AtomicInteger reads = new AtomicInteger();
+        assertThrows(DicomReadException.class, () -> p.object(plan, RtPlan.class, counting(new RtPlanReader()::read, reads)));
+        assertEquals(1, reads.get(), "the load reads the file itself and reports its own error");
+    }
+
+    /** The demo planning CT and plan copied into a folder of their own: the plan's file, the folder's series, the CT. */
+    private record PlanningCopy(Path plan, List<SeriesRecord> series, SeriesRecord ct) {
+    }
+
+    private PlanningCopy copyPlanningCtAndPlan(String folder) throws Exception {
+        Path copy = Files.createDirectories(dir.resolve(folder));
         for (InstanceRecord i : planning.instances()) {
             Files.copy(i.file(), copy.resolve(i.file().getFileName()));
         }
@@ -195,13 +208,6 @@ class ImagePrefetchTest {
         Files.copy(dir.resolve(DemoPatient.RTPLAN_FILE), plan);
         List<SeriesRecord> series = new DicomFolderScanner().scan(copy, ProgressMonitor.NONE).allSeries();
         SeriesRecord ct = series.stream().filter(SeriesRecord::isImageSeries).findFirst().orElseThrow();
-        byte[] bytes = Files.readAllBytes(plan);
-        Files.write(plan, java.util.Arrays.copyOf(bytes, bytes.length / 3)); // truncated after the scan
-        ImagePrefetch.start(ct, series);
-        ImagePrefetch.Prefetched p = ImagePrefetch.take(ct).orElseThrow();
-        assertTrue(p.image().isPresent());
-        AtomicInteger reads = new AtomicInteger();
-        assertThrows(DicomReadException.class, () -> p.object(plan, RtPlan.class, counting(new RtPlanReader()::read, reads)));
-        assertEquals(1, reads.get(), "the load reads the file itself and reports its own error");
+        return new PlanningCopy(plan, series, ct);
     }
 }
