@@ -6,6 +6,7 @@
 package org.isocenter.ui.tests;
 
 import static org.isocenter.ui.tests.UiTestSupport.page;
+import static org.isocenter.ui.tests.UiTestSupport.rightmostInk;
 import static org.isocenter.ui.tests.UiTestSupport.screenshot;
 import static org.isocenter.ui.tests.UiTestSupport.settle;
 import static org.isocenter.ui.tests.UiTestSupport.spinUntil;
@@ -27,6 +28,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -293,6 +295,13 @@ class BrowserImportExportWorkbenchTest {
                     .items(org.isocenter.export.PackageItem.Role.COUCH_CORRECTION_RECORD).isEmpty();
             assertEquals(log, s.notesText().contains("not meant for this destination"), s.notesText());
             screenshot(wd.getShell(), "export-summary.png");
+            org.eclipse.swt.widgets.Table table = s.table();
+            for (int row = 0; row < table.getItemCount(); row++) { // each row's content is on the screen
+                Rectangle cell = table.getItem(row).getBounds(0);
+                assertTrue(cell.width > 0 && cell.height > 0, "row " + row + " of the summary has no size: " + cell);
+                assertTrue(rightmostInk(table, cell) > 0, "row " + row + " (" + s.rows().get(row)[0]
+                        + ") of the summary is not drawn at " + cell + " in " + table.getBounds());
+            }
             wd.close();
         }
     }

@@ -68,6 +68,44 @@ final class UiTestSupport {
         }
     }
 
+    /**
+     * Where drawing ends inside {@code area} of {@code control} (control pixels) as the screen shows it: the largest x,
+     * relative to the area, of a pixel that stands out from the area's most common colour (its background) by more
+     * than a faint line would; -1 when nothing is drawn there. Text cut off, or never painted, ends early or is -1.
+     */
+    static int rightmostInk(org.eclipse.swt.widgets.Control control, Rectangle area) throws InterruptedException {
+        settle();
+        Display display = control.getDisplay();
+        org.eclipse.swt.graphics.Point at = control.toDisplay(area.x, area.y);
+        Image image = new Image(display, area.width, area.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, at.x, at.y);
+            org.eclipse.swt.graphics.ImageData data = image.getImageData();
+            java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+            for (int y = 0; y < data.height; y++) {
+                for (int x = 0; x < data.width; x++) {
+                    counts.merge(data.getPixel(x, y), 1, Integer::sum);
+                }
+            }
+            org.eclipse.swt.graphics.RGB background = data.palette.getRGB(
+                    counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey());
+            for (int x = data.width - 1; x >= 0; x--) {
+                for (int y = 0; y < data.height; y++) {
+                    org.eclipse.swt.graphics.RGB c = data.palette.getRGB(data.getPixel(x, y));
+                    if (Math.abs(c.red - background.red) + Math.abs(c.green - background.green)
+                            + Math.abs(c.blue - background.blue) > 200) {
+                        return x;
+                    }
+                }
+            }
+            return -1;
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
     /** Saves the workbench window as a PNG. */
     static Path screenshot(String name) throws Exception {
         return screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), name);

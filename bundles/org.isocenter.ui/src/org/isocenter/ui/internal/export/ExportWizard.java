@@ -7,7 +7,10 @@ package org.isocenter.ui.internal.export;
 
 import java.util.List;
 
+import org.eclipse.jface.dialogs.IPageChangeProvider;
+import org.eclipse.jface.wizard.IWizardContainer;
 import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
@@ -36,6 +39,27 @@ public final class ExportWizard extends Wizard {
         packagePage = new PackagePage(sources);
         destinationPage = new DestinationPage();
         summaryPage = new SummaryPage(packagePage, destinationPage);
+    }
+
+    /**
+     * On GTK a page's new content was not always drawn: the dialog sets each page's title on a label whose bounds stay
+     * the same, and a title longer than the first page's was cut off; the summary page's table, filled as the page is
+     * shown, had blank rows until the window was resized. After every page change the window is made one pixel wider
+     * and given its bounds back, which lays out and draws the whole dialog again.
+     */
+    @Override
+    public void setContainer(IWizardContainer container) {
+        super.setContainer(container);
+        if (container instanceof IPageChangeProvider pages) {
+            pages.addPageChangedListener(e -> {
+                Shell shell = getShell();
+                if (shell != null && !shell.isDisposed()) {
+                    Rectangle b = shell.getBounds();
+                    shell.setBounds(b.x, b.y, b.width + 1, b.height);
+                    shell.setBounds(b);
+                }
+            });
+        }
     }
 
     @Override

@@ -162,6 +162,11 @@ public final class SummaryPage extends WizardPage {
         return out;
     }
 
+    /** The table of what is sent (for tests that look at the screen). */
+    public Table table() {
+        return table;
+    }
+
     /** The notes below the table. */
     public String notesText() {
         return notes.getText();
