@@ -23,7 +23,6 @@ import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -198,10 +197,10 @@ class ContouringDailyUseWorkbenchTest {
         dialog.setBlockOnOpen(false);
         dialog.open();
         try {
-            Text name = find(dialog.getShell(), Text.class).stream().filter(t -> t.getText().startsWith("PTV")).findFirst()
+            Text name = controls(dialog.getShell(), Text.class).stream().filter(t -> t.getText().startsWith("PTV")).findFirst()
                     .orElseThrow(() -> new AssertionError("a PTV name proposed"));
             assertEquals("PTV_Prostate", name.getText(), "TG-263: CTV_Prostate grows into PTV_Prostate");
-            Combo type = find(dialog.getShell(), Combo.class).stream().filter(cb -> EditableStructures.TYPES.contains(cb.getText())
+            Combo type = controls(dialog.getShell(), Combo.class).stream().filter(cb -> EditableStructures.TYPES.contains(cb.getText())
                     && cb.getItemCount() == EditableStructures.TYPES.size()).findFirst().orElseThrow();
             assertEquals("PTV", type.getText());
 
@@ -216,7 +215,7 @@ class ContouringDailyUseWorkbenchTest {
             screenshot(dialog.getShell(), "daily-use-margin-preview-dialog.png");
             screenshots("daily-use-margin-preview");
 
-            Button create = find(dialog.getShell(), Button.class).stream().filter(b -> b.getText().equals("Create"))
+            Button create = controls(dialog.getShell(), Button.class).stream().filter(b -> b.getText().equals("Create"))
                     .findFirst().orElseThrow();
             create.notifyListeners(SWT.Selection, new Event());
         } finally {
@@ -386,18 +385,5 @@ class ContouringDailyUseWorkbenchTest {
         e.button = 1;
         e.stateMask = type == SWT.MouseMove ? SWT.BUTTON1 : 0;
         canvas.control().notifyListeners(type, e);
-    }
-
-    private static <T extends Control> List<T> find(Composite root, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Control c : root.getChildren()) {
-            if (type.isInstance(c)) {
-                out.add(type.cast(c));
-            }
-            if (c instanceof Composite composite) {
-                out.addAll(find(composite, type));
-            }
-        }
-        return out;
     }
 }

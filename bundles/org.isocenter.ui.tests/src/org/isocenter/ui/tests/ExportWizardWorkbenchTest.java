@@ -106,8 +106,8 @@ class ExportWizardWorkbenchTest {
     /** Presses a dialog button as a click does. */
     /** The dialog's title label shows {@code title} whole: what is drawn reaches to within a few pixels of its width. */
     private static void assertTitleShownWhole(Shell shell, String title) throws InterruptedException {
-        List<org.eclipse.swt.widgets.Label> labels = new ArrayList<>();
-        collectLabels(shell, title, labels);
+        List<org.eclipse.swt.widgets.Label> labels = controls(shell, org.eclipse.swt.widgets.Label.class).stream()
+                .filter(l -> title.equals(l.getText())).toList();
         assertEquals(1, labels.size(), "one label shows the page title '" + title + "'");
         org.eclipse.swt.widgets.Label l = labels.get(0);
         int needed = l.computeSize(SWT.DEFAULT, SWT.DEFAULT, true).x;
@@ -115,17 +115,6 @@ class ExportWizardWorkbenchTest {
         int drawn = rightmostInk(l, new Rectangle(0, 0, b.width, b.height));
         assertTrue(drawn >= needed - 6, "the title '" + title + "' is drawn to x = " + drawn + " of the " + needed
                 + " px its text needs: cut off");
-    }
-
-    private static void collectLabels(Control c, String text, List<org.eclipse.swt.widgets.Label> out) {
-        if (c instanceof org.eclipse.swt.widgets.Label l && text.equals(l.getText())) {
-            out.add(l);
-        }
-        if (c instanceof Composite parent) {
-            for (Control child : parent.getChildren()) {
-                collectLabels(child, text, out);
-            }
-        }
     }
 
     private static void press(Shell shell, String label) {

@@ -8,7 +8,9 @@ package org.isocenter.ui.tests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.jobs.Job;
@@ -16,8 +18,13 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TreeItem;
@@ -68,42 +75,60 @@ final class UiTestSupport {
         }
     }
 
+    /** The pixels the screen shows in a rectangle of display coordinates. */
+    static ImageData onScreen(Display display, int x, int y, int width, int height) {
+        Image image = new Image(display, width, height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, x, y);
+            return image.getImageData();
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
+    /** The controls of a type anywhere below {@code root}, in tree order. */
+    static <T extends Control> List<T> controls(Composite root, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Control c : root.getChildren()) {
+            if (type.isInstance(c)) {
+                out.add(type.cast(c));
+            }
+            if (c instanceof Composite composite) {
+                out.addAll(controls(composite, type));
+            }
+        }
+        return out;
+    }
+
     /**
      * Where drawing ends inside {@code area} of {@code control} (control pixels) as the screen shows it: the largest x,
      * relative to the area, of a pixel that stands out from the area's most common colour (its background) by more
      * than a faint line would; -1 when nothing is drawn there. Text cut off, or never painted, ends early or is -1.
      */
-    static int rightmostInk(org.eclipse.swt.widgets.Control control, Rectangle area) throws InterruptedException {
+    static int rightmostInk(Control control, Rectangle area) throws InterruptedException {
         settle();
-        Display display = control.getDisplay();
-        org.eclipse.swt.graphics.Point at = control.toDisplay(area.x, area.y);
-        Image image = new Image(display, area.width, area.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, at.x, at.y);
-            org.eclipse.swt.graphics.ImageData data = image.getImageData();
-            java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
-            for (int y = 0; y < data.height; y++) {
-                for (int x = 0; x < data.width; x++) {
-                    counts.merge(data.getPixel(x, y), 1, Integer::sum);
-                }
+        Point at = control.toDisplay(area.x, area.y);
+        ImageData data = onScreen(control.getDisplay(), at.x, at.y, area.width, area.height);
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int y = 0; y < data.height; y++) {
+            for (int x = 0; x < data.width; x++) {
+                counts.merge(data.getPixel(x, y), 1, Integer::sum);
             }
-            org.eclipse.swt.graphics.RGB background = data.palette.getRGB(
-                    counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey());
-            for (int x = data.width - 1; x >= 0; x--) {
-                for (int y = 0; y < data.height; y++) {
-                    org.eclipse.swt.graphics.RGB c = data.palette.getRGB(data.getPixel(x, y));
-                    if (Math.abs(c.red - background.red) + Math.abs(c.green - background.green)
-                            + Math.abs(c.blue - background.blue) > 200) {
-                        return x;
-                    }
-                }
-            }
-            return -1;
-        } finally {
-            gc.dispose();
-            image.dispose();
         }
+        RGB background = data.palette.getRGB(counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow()
+                .getKey());
+        for (int x = data.width - 1; x >= 0; x--) {
+            for (int y = 0; y < data.height; y++) {
+                RGB c = data.palette.getRGB(data.getPixel(x, y));
+                if (Math.abs(c.red - background.red) + Math.abs(c.green - background.green)
+                        + Math.abs(c.blue - background.blue) > 200) {
+                    return x;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Saves the workbench window as a PNG. */
@@ -114,22 +139,14 @@ final class UiTestSupport {
     /** Saves what the screen shows inside {@code shell} (a dialog on top of the workbench included). */
     static Path screenshot(Shell shell, String name) throws Exception {
         settle();
-        Display display = Display.getCurrent();
         Rectangle b = shell.getBounds();
-        Image image = new Image(display, b.width, b.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, b.x, b.y);
-        } finally {
-            gc.dispose();
-        }
+        ImageData data = onScreen(Display.getCurrent(), b.x, b.y, b.width, b.height);
         Path dir = Path.of(System.getProperty("isocenter.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         Path file = dir.resolve(name);
         ImageLoader loader = new ImageLoader();
-        loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+        loader.data = new ImageData[] { data };
         loader.save(file.toString(), SWT.IMAGE_PNG);
-        image.dispose();
         return file;
     }
 
