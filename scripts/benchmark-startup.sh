@@ -9,9 +9,11 @@
 #             a process takes anew can cost seconds of system time (page faults served by the host) unless a
 #             process just used as much; the pydicom script takes 570 MiB, the command about 160 MiB;
 #             also as before the launcher chose C1 alone: the JVM's default tiered JIT (ISOCENTER_JIT=tiered) with
-#             an AOT cache trained that way (its own ISOCENTER_HOME, <workdir>/home-tiered);
+#             an AOT cache trained that way (its own ISOCENTER_HOME, <workdir>/home-tiered); and with 4 kB pages
+#             only (ISOCENTER_HUGE_PAGES=off: as before the launcher asked for transparent huge pages; load-4k);
 #   register  ./isocenter register, DICOM in (the CT and a 1 mm CBCT of 270x270x180) vs elastix on the same voxels
-#             as MetaImages (scripts/elastix-rigid-mi.txt, the masks of benchmark-registration.sh).
+#             as MetaImages (scripts/elastix-rigid-mi.txt, the masks of benchmark-registration.sh); also with the
+#             tiered JIT and with 4 kB pages, as for load.
 # Every run is its own process under /usr/bin/time (wall from the shell, peak RSS); medians over the runs.
 # Needs a built product (./isocenter build); installs elastix and python3-pydicom when missing (root or sudo).
 # Usage: scripts/benchmark-startup.sh [workdir] [runs=5]
@@ -83,6 +85,7 @@ for i in $(seq "$RUNS"); do # interleaved, so that a change in the machine's loa
   run load-again "$ISO" load "$WORK/ct" # right after the same command: its memory is quick to get again
   ISOCENTER_AOT=off run load-noaot "$ISO" load "$WORK/ct"
   run load-tiered "${TIERED[@]}" "$ISO" load "$WORK/ct"
+  ISOCENTER_HUGE_PAGES=off run load-4k "$ISO" load "$WORK/ct"
   ISOCENTER_CLI=osgi run load-osgi "$ISO" load "$WORK/ct"
   run pydicom "$PY" "$WORK/pydicom-load.py" "$WORK/ct"
   run pydicom-again "$PY" "$WORK/pydicom-load.py" "$WORK/ct"
@@ -91,6 +94,7 @@ REG_RUNS=$(( RUNS < 3 ? RUNS : 3 ))
 for i in $(seq "$REG_RUNS"); do
   run register "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
   run register-tiered "${TIERED[@]}" "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
+  ISOCENTER_HUGE_PAGES=off run register-4k "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
   ISOCENTER_CLI=osgi run register-osgi "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
 done
 rm -rf "$WORK/elastix"; mkdir -p "$WORK/elastix"
@@ -114,9 +118,11 @@ def last(name):
     except Exception:
         return {}
 names = ['help', 'help-noaot', 'help-osgi', 'python-imports', 'load', 'load-again', 'load-noaot', 'load-tiered',
-         'load-osgi', 'pydicom', 'pydicom-again', 'register', 'register-tiered', 'register-osgi', 'elastix']
+         'load-4k', 'load-osgi', 'pydicom', 'pydicom-again', 'register', 'register-tiered', 'register-4k', 'register-osgi',
+         'elastix']
 r = {n: runs(n) for n in names}
-for n in ('load', 'load-again', 'load-noaot', 'load-tiered', 'load-osgi', 'register', 'register-tiered', 'register-osgi'):
+for n in ('load', 'load-again', 'load-noaot', 'load-tiered', 'load-4k', 'load-osgi', 'register', 'register-tiered',
+          'register-4k', 'register-osgi'):
     j = last(n)
     r[n]['commandMs'] = j.get('wallTimeMs')
     r[n]['readyS'] = round(r[n]['wallS'] - j.get('wallTimeMs', 0) / 1000, 3) # start-up + exit around the command

@@ -10,6 +10,8 @@
 #             (the folder's import included), and opening to paint in a JVM that has not opened a series yet;
 #   open-warm the same workbench then opens a second 512x512x150 CT series of the same patient (a copy with its own
 #             series UID), chosen in the Patient Browser with the keyboard (xdotool): opening to paint, warm.
+#   demo-4k, open-4k  as demo and open with 4 kB pages only (ISOCENTER_HUGE_PAGES=off), as before the launcher asked
+#             for transparent huge pages;
 #   demo-tiered the demo as before the launcher's JIT policy: the JVM's default JIT everywhere (ISOCENTER_JIT=tiered),
 #             with a workbench AOT cache trained that way (its own Isocenter home, trained by one session first).
 # Peak memory: the Java process's VmHWM when the image is on screen, and beside it its anonymous memory then
@@ -135,6 +137,8 @@ for i in $(seq "$RUNS"); do # interleaved, so that a change in the machine's loa
   ISOCENTER_JIT=tiered launch demo-tiered home-tiered
   ISOCENTER_AOT=off launch demo-noaot home-demo
   launch open home-demo "$PATIENT"
+  ISOCENTER_HUGE_PAGES=off launch demo-4k home-demo
+  ISOCENTER_HUGE_PAGES=off launch open-4k home-demo "$PATIENT"
 done
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -142,7 +146,8 @@ echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 import json, os, statistics, sys
 work = sys.argv[1]
 r = {}
-for name in ('first-launch', 'demo', 'demo-tiered', 'demo-noaot', 'open', 'open-warm'):
+for name in ('first-launch', 'demo', 'demo-tiered', 'demo-noaot', 'demo-4k', 'open', 'open-warm', 'open-4k',
+             'open-4k-warm'):
     p = os.path.join(work, name + '.runs')
     rows = [list(map(float, l.split())) for l in open(p)] if os.path.exists(p) else []
     if not rows:
