@@ -3,7 +3,8 @@
 # End-to-end checks of the materialized product through ./isocenter (headless CLI, no display):
 # demo generation, the workbench opened on the demo folder (under Xvfb when there is no display), info on the demo
 # folder, info with a corrupt file, the error contract, and DICOM echo/send to dcmtk's storescp, and a margin policy
-# from a shifts CSV.
+# from a shifts CSV; the launcher's own parts: the framework jars, the AOT cache's check, a command's VM options, the
+# set-up's mark.
 # Prints one "N passed, N failed" line; exits non-zero on any failure.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -130,6 +131,48 @@ print(json.dumps({'cache': verified(cache), 'flipped': verified(flipped), 'cut':
 PYEOF
 check "the AOT cache is put in place only when the JVM finds its checksum right (a changed byte, a cut file refused)" \
   "$tmp/aot.out" $? "j.get('cache') is True and j.get('flipped') is False and j.get('cut') is False"
+
+# A command's JVM runs with the launcher's VM options: transparent huge pages for the heap where the kernel gives them
+# on request or always (none with ISOCENTER_HUGE_PAGES=off, none where it gives none), C1 alone with ten times its
+# compile thresholds. Read from the JVM's own final flags.
+JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$ROOT/isocenter" help > "$tmp/flags-on.txt" 2>/dev/null
+ISOCENTER_HUGE_PAGES=off JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$ROOT/isocenter" help > "$tmp/flags-off.txt" 2>/dev/null
+"$PY" - "$tmp" > "$tmp/flags.out" <<'PYEOF'
+import json, re, sys
+def flags(path):
+    f = {}
+    for line in open(path):
+        m = re.match(r'\s*\S+\s+(\w+)\s+:?=\s+(\S+)', line)
+        if m:
+            f[m.group(1)] = m.group(2)
+    return f
+try:
+    setting = open('/sys/kernel/mm/transparent_hugepage/enabled').read()
+except OSError:
+    setting = ''
+on, off = flags(sys.argv[1] + '/flags-on.txt'), flags(sys.argv[1] + '/flags-off.txt')
+print(json.dumps({'kernelOffers': '[madvise]' in setting or '[always]' in setting,
+                  'thp': on.get('UseTransparentHugePages'), 'thpOff': off.get('UseTransparentHugePages'),
+                  'tier': on.get('TieredStopAtLevel'), 'scaling': on.get('CompileThresholdScaling')}))
+PYEOF
+check "a command's JVM: huge pages as the kernel offers them (none with ISOCENTER_HUGE_PAGES=off), C1 alone, thresholds x10" \
+  "$tmp/flags.out" $? \
+  "j['thp'] == ('true' if j['kernelOffers'] else 'false') and j['thpOff'] == 'false' and j['tier'] == '1' and float(j['scaling']) == 10"
+
+# The package and jar set-up that every ./isocenter workbench runs first: nothing is checked again while its mark is
+# newer than Debian's package database, the jars and the script (the mark stays as it is); a mark older than any of
+# them makes it check everything again and renew the mark.
+mark="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}/.isocenter-setup-deps"
+"$ROOT/scripts/setup-deps.sh" > /dev/null 2>&1; first=$?
+before="$(stat -c %Y "$mark" 2>/dev/null || echo 0)"; sleep 1
+"$ROOT/scripts/setup-deps.sh" > /dev/null 2>&1; again=$?
+kept="$(stat -c %Y "$mark" 2>/dev/null || echo 0)"
+touch -d '2000-01-01' "$mark" 2>/dev/null
+"$ROOT/scripts/setup-deps.sh" > /dev/null 2>&1; stale=$?
+renewed="$(stat -c %Y "$mark" 2>/dev/null || echo 0)"
+echo "{\"codes\": [$first, $again, $stale], \"before\": $before, \"kept\": $kept, \"renewed\": $renewed}" > "$tmp/setup.out"
+check "the set-up is skipped while nothing changed (its mark kept), and done again when the mark is older (renewed)" \
+  "$tmp/setup.out" 0 "j['codes'] == [0, 0, 0] and j['before'] > 0 and j['kept'] == j['before'] and j['renewed'] > 946684800 + 86400"
 
 echo "product smoke test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
