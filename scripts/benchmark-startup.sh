@@ -60,7 +60,8 @@ done
 ISOCENTER_CLI=osgi "$ISO" help > /dev/null 2>&1 # Equinox's configuration area, made once
 cat "$WORK"/ct/*.dcm "$WORK"/cbct/*.dcm "$WORK"/*.raw > /dev/null # every tool reads from the page cache
 
-# run NAME CMD...: one process; appends "wall_s rss_kb user_s sys_s" to NAME.runs, its stdout's last line to NAME.last
+# run NAME CMD...: one process; appends "wall_s rss_kb user_s sys_s" to NAME.runs and its stdout's last line to
+# NAME.lasts (one line per run, in the same order)
 run() {
   local name="$1"; shift
   local s e
@@ -70,12 +71,12 @@ run() {
   e=$(date +%s%N)
   echo "$(( (e - s) / 1000 )) $(tail -n 1 "$WORK/$name.time")" | awk '{printf "%.3f %d %.2f %.2f\n", $1 / 1e6, $2, $3, $4}' \
     >> "$WORK/$name.runs"
-  tail -n 1 "$WORK/$name.out" > "$WORK/$name.last"
+  printf '%s\n' "$(tail -n 1 "$WORK/$name.out")" >> "$WORK/$name.lasts"
 }
 
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $("$PY" -c 'import pydicom, numpy, sys; print(f"Python {sys.version.split()[0]}, pydicom {pydicom.__version__}, numpy {numpy.__version__}")'), $(elastix --version 2>&1 | head -1)"
 echo "# load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
-rm -f "$WORK"/*.runs
+rm -f "$WORK"/*.runs "$WORK"/*.lasts
 for i in $(seq "$RUNS"); do # interleaved, so that a change in the machine's load touches every tool alike
   run help "$ISO" help
   ISOCENTER_AOT=off run help-noaot "$ISO" help
@@ -112,23 +113,29 @@ def runs(name):
     return {'wallS': round(med(0), 3), 'rssMiB': round(med(1) / 1024, 1), 'cpuS': round(med(2) + med(3), 2),
             'sysS': round(med(3), 2),
             'walls': [r[0] for r in rows], 'runs': len(rows)}
-def last(name):
-    try:
-        return json.loads(open(os.path.join(work, name + '.last')).read())
-    except Exception:
-        return {}
+def lasts(name): # each run's JSON line (an empty object where a run printed none)
+    out = []
+    for line in open(os.path.join(work, name + '.lasts')):
+        try:
+            out.append(json.loads(line))
+        except Exception:
+            out.append({})
+    return out
 names = ['help', 'help-noaot', 'help-osgi', 'python-imports', 'load', 'load-again', 'load-noaot', 'load-tiered',
          'load-4k', 'load-osgi', 'pydicom', 'pydicom-again', 'register', 'register-tiered', 'register-4k', 'register-osgi',
          'elastix']
 r = {n: runs(n) for n in names}
 for n in ('load', 'load-again', 'load-noaot', 'load-tiered', 'load-4k', 'load-osgi', 'register', 'register-tiered',
           'register-4k', 'register-osgi'):
-    j = last(n)
-    r[n]['commandMs'] = j.get('wallTimeMs')
-    r[n]['readyS'] = round(r[n]['wallS'] - j.get('wallTimeMs', 0) / 1000, 3) # start-up + exit around the command
-    for k in ('scanTimeMs', 'decodeTimeMs', 'loadMs', 'registrationMs'):
-        if k in j:
-            r[n][k] = j[k]
+    js = lasts(n)
+    walls = r[n]['walls']
+    # medians over the runs; readyS: start-up and exit around the command, each run's wall minus its own command time
+    ready = [w - j['wallTimeMs'] / 1000 for w, j in zip(walls, js) if 'wallTimeMs' in j]
+    r[n]['readyS'] = round(statistics.median(ready), 3) if ready else None
+    for k in ('wallTimeMs', 'scanTimeMs', 'decodeTimeMs', 'loadMs', 'registrationMs'):
+        values = [j[k] for j in js if k in j]
+        if values:
+            r[n]['commandMs' if k == 'wallTimeMs' else k] = round(statistics.median(values))
 ratios = {
     'pydicomOverLoad': round(r['pydicom']['wallS'] / r['load']['wallS'], 2),
     'pydicomAgainOverLoadAgain': round(r['pydicom-again']['wallS'] / r['load-again']['wallS'], 2),
