@@ -15,16 +15,25 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # pydicom + numpy (independent reader), plastimatch (RT data written by another tool), Xvfb, imagemagick,
 # PostgreSQL (the shared record store, started by the tests as a throwaway server; no system service).
 M2_REPO="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
-JARS=(/usr/share/java/pixelmed-20220618.jar /usr/share/java/vtk9.jar)
-INSTALLED_JARS=("$M2_REPO/debian/pixelmed/pixelmed/20220618/pixelmed-20220618.jar" "$M2_REPO/debian/vtk/vtk/9.1.0/vtk-9.1.0.jar")
+# The Debian jars and their Maven coordinates (referenced by target-platform/isocenter.target): "file groupId
+# artifactId version"
+JARS=("/usr/share/java/pixelmed-20220618.jar debian.pixelmed pixelmed 20220618"
+      "/usr/share/java/vtk9.jar debian.vtk vtk 9.1.0")
+jar_dest() { # groupId artifactId version: sets DEST, the jar's path in the local Maven repository
+  printf -v DEST '%s' "$M2_REPO/${1//.//}/$2/$3/$2-$3.jar"
+}
 # Nothing to do when nothing changed since the last complete run: Debian's package database, the Debian jars, their
 # copies in the Maven repository and this script are all older than the mark it left (0.08 s of every
 # ./isocenter workbench otherwise, most of it dpkg-query)
 DONE="$M2_REPO/.isocenter-setup-deps"
 up_to_date() {
-  local f
+  local jar file g a v
   [ -f "$DONE" ] && [ "$DONE" -nt /var/lib/dpkg/status ] && [ "$DONE" -nt "${BASH_SOURCE[0]}" ] || return 1
-  for f in "${JARS[@]}" "${INSTALLED_JARS[@]}"; do [ -f "$f" ] && [ "$DONE" -nt "$f" ] || return 1; done
+  for jar in "${JARS[@]}"; do
+    read -r file g a v <<< "$jar"
+    jar_dest "$g" "$a" "$v"
+    [ -f "$file" ] && [ "$DONE" -nt "$file" ] && [ -f "$DEST" ] && [ "$DONE" -nt "$DEST" ] || return 1
+  done
 }
 up_to_date && exit 0
 
@@ -51,16 +60,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 fi
 
-# Debian jars -> local Maven repository (coordinates are referenced by target-platform/isocenter.target).
+# Debian jars -> local Maven repository, each checked to be there after its installation.
 install_jar() { # file groupId artifactId version
   local file="$1" g="$2" a="$3" v="$4"
-  local dest="$M2_REPO/${g//.//}/$a/$v/$a-$v.jar"
-  if [ -f "$dest" ] && cmp -s "$file" "$dest"; then return 0; fi
+  jar_dest "$g" "$a" "$v"
+  if [ -f "$DEST" ] && cmp -s "$file" "$DEST"; then return 0; fi
   echo "[setup] installing $file into the local Maven repository as $g:$a:$v" >&2
   (cd "$(mktemp -d)" && "$ROOT/mvnw" -q -B install:install-file -Dfile="$file" -DgroupId="$g" -DartifactId="$a" \
       -Dversion="$v" -Dpackaging=jar -DgeneratePom=true >&2)
+  cmp -s "$file" "$DEST" || { echo "[setup] $DEST was not installed" >&2; exit 1; }
 }
-install_jar "${JARS[0]}" debian.pixelmed pixelmed 20220618
-install_jar "${JARS[1]}" debian.vtk vtk 9.1.0
-for i in 0 1; do cmp -s "${JARS[$i]}" "${INSTALLED_JARS[$i]}" || { echo "[setup] ${INSTALLED_JARS[$i]} was not installed" >&2; exit 1; }; done
+for jar in "${JARS[@]}"; do
+  install_jar $jar # word splitting on purpose: "file groupId artifactId version"
+done
 touch "$DONE"
