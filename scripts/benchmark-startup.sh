@@ -125,8 +125,7 @@ names = ['help', 'help-noaot', 'help-osgi', 'python-imports', 'load', 'load-agai
          'load-4k', 'load-osgi', 'pydicom', 'pydicom-again', 'register', 'register-tiered', 'register-4k', 'register-osgi',
          'elastix']
 r = {n: runs(n) for n in names}
-for n in ('load', 'load-again', 'load-noaot', 'load-tiered', 'load-4k', 'load-osgi', 'register', 'register-tiered',
-          'register-4k', 'register-osgi'):
+for n in (n for n in names if n.startswith(('load', 'register'))): # the runs of Isocenter commands that print times
     js = lasts(n)
     walls = r[n]['walls']
     # medians over the runs; readyS: start-up and exit around the command, each run's wall minus its own command time
