@@ -4,7 +4,7 @@
 # demo generation, the workbench opened on the demo folder (under Xvfb when there is no display), info on the demo
 # folder, info with a corrupt file, the error contract, and DICOM echo/send to dcmtk's storescp, and a margin policy
 # from a shifts CSV; the launcher's own parts: the framework jars, the AOT cache's check, a command's VM options, the
-# set-up's mark.
+# commands' class path memo, the set-up's mark.
 # Prints one "N passed, N failed" line; exits non-zero on any failure.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -133,8 +133,8 @@ check "the AOT cache is put in place only when the JVM finds its checksum right 
   "$tmp/aot.out" $? "j.get('cache') is True and j.get('flipped') is False and j.get('cut') is False"
 
 # A command's JVM runs with the launcher's VM options: transparent huge pages for the heap where the kernel gives them
-# on request or always (none with ISOCENTER_HUGE_PAGES=off, none where it gives none), C1 alone with ten times its
-# compile thresholds. Read from the JVM's own final flags.
+# on request or always (none with ISOCENTER_HUGE_PAGES=off, none where it gives none), the serial collector, C1 alone
+# with ten times its compile thresholds. Read from the JVM's own final flags.
 JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$ROOT/isocenter" help > "$tmp/flags-on.txt" 2>/dev/null
 ISOCENTER_HUGE_PAGES=off JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$ROOT/isocenter" help > "$tmp/flags-off.txt" 2>/dev/null
 "$PY" - "$tmp" > "$tmp/flags.out" <<'PYEOF'
@@ -153,11 +153,37 @@ except OSError:
 on, off = flags(sys.argv[1] + '/flags-on.txt'), flags(sys.argv[1] + '/flags-off.txt')
 print(json.dumps({'kernelOffers': '[madvise]' in setting or '[always]' in setting,
                   'thp': on.get('UseTransparentHugePages'), 'thpOff': off.get('UseTransparentHugePages'),
+                  'serial': on.get('UseSerialGC'), 'g1': on.get('UseG1GC'),
                   'tier': on.get('TieredStopAtLevel'), 'scaling': on.get('CompileThresholdScaling')}))
 PYEOF
-check "a command's JVM: huge pages as the kernel offers them (none with ISOCENTER_HUGE_PAGES=off), C1 alone, thresholds x10" \
+check "a command's JVM: huge pages as the kernel offers them (none with ISOCENTER_HUGE_PAGES=off), serial GC, C1 alone, thresholds x10" \
   "$tmp/flags.out" $? \
-  "j['thp'] == ('true' if j['kernelOffers'] else 'false') and j['thpOff'] == 'false' and j['tier'] == '1' and float(j['scaling']) == 10"
+  "j['thp'] == ('true' if j['kernelOffers'] else 'false') and j['thpOff'] == 'false' and j['serial'] == 'true' and j['g1'] == 'false' and j['tier'] == '1' and float(j['scaling']) == 10"
+
+# The commands' class path is remembered in the Isocenter home for the product it was read for: a memo older than the
+# product's bundle list, or made for another product, is not used (here: each names a jar that does not exist, and the
+# command still runs and the memo is written again with the product's jars).
+memo="$state/cli.classpath"
+"$ROOT/isocenter" help > /dev/null 2>&1; first=$?
+product="$(sed -n 1p "$memo" 2>/dev/null)"
+real_cp="$(sed -n 2p "$memo" 2>/dev/null)"
+printf '%s\n%s\n' "$product" "$tmp/missing.jar" > "$memo" && touch -d '2000-01-01' "$memo"
+"$ROOT/isocenter" help > "$tmp/memo-old.out" 2> /dev/null; old=$?
+old_cp="$(sed -n 2p "$memo" 2>/dev/null)"
+printf '%s\n%s\n' "$tmp/other-product" "$tmp/missing.jar" > "$memo"
+"$ROOT/isocenter" help > "$tmp/memo-other.out" 2> /dev/null; other=$?
+other_cp="$(sed -n 2p "$memo" 2>/dev/null)"
+"$PY" - "$product" "$real_cp" "$old_cp" "$other_cp" "$first" "$old" "$other" > "$tmp/memo.out" <<'PYEOF'
+import json, os, sys
+product, real, old, other = sys.argv[1:5]
+jars = real.split(':') if real else []
+print(json.dumps({'codes': [int(c) for c in sys.argv[5:8]], 'product': os.path.isdir(os.path.join(product, 'plugins')),
+                  'jars': len(jars), 'allExist': all(os.path.isfile(j) for j in jars),
+                  'oldRewritten': old == real, 'otherRewritten': other == real}))
+PYEOF
+check "the commands' class path memo: the product's jars; an outdated memo or another product's is read again" \
+  "$tmp/memo.out" $? \
+  "j['codes'] == [0, 0, 0] and j['product'] and j['jars'] >= 15 and j['allExist'] and j['oldRewritten'] and j['otherRewritten']"
 
 # The package and jar set-up that every ./isocenter workbench runs first: nothing is checked again while its mark is
 # newer than Debian's package database, the jars and the script (the mark stays as it is); a mark older than any of

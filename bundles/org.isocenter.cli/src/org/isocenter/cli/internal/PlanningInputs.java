@@ -163,16 +163,7 @@ final class PlanningInputs {
      */
     private PlanObjects resolved(Path structureSetFile) throws IOException {
         List<SeriesRecord> all = new ArrayList<>(planning.index().allSeries());
-        Path parent = planning.folder().getParent();
-        if (parent != null && Files.isDirectory(parent)) {
-            List<Path> files;
-            try (Stream<Path> s = Files.list(parent)) {
-                files = s.filter(Files::isRegularFile).sorted().toList();
-            }
-            for (Path f : files) {
-                all.addAll(new DicomFolderScanner().scan(f, ProgressMonitor.NONE).allSeries());
-            }
-        }
+        all.addAll(parentSeries());
         String asked = null;
         if (structureSetFile != null) {
             List<SeriesRecord> given = new DicomFolderScanner().scan(structureSetFile, ProgressMonitor.NONE).allSeries();
@@ -194,6 +185,29 @@ final class PlanningInputs {
     }
 
     private boolean resolvedNotes = true;
+    private List<SeriesRecord> parentSeries;
+
+    /**
+     * The series of the files directly in the planning folder's parent: scanned once, for the structure set and the
+     * plan alike.
+     */
+    private List<SeriesRecord> parentSeries() throws IOException {
+        if (parentSeries == null) {
+            List<SeriesRecord> found = new ArrayList<>();
+            Path parent = planning.folder().getParent();
+            if (parent != null && Files.isDirectory(parent)) {
+                List<Path> files;
+                try (Stream<Path> s = Files.list(parent)) {
+                    files = s.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path f : files) {
+                    found.addAll(new DicomFolderScanner().scan(f, ProgressMonitor.NONE).allSeries());
+                }
+            }
+            parentSeries = List.copyOf(found);
+        }
+        return parentSeries;
+    }
 
     /** The chosen object as a candidate; refuses an ambiguous choice, naming the files and the option that decides. */
     private Optional<Candidate> chosen(PlanObjects.Choice choice, String modality, String option) {
