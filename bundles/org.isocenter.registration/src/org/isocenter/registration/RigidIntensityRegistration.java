@@ -122,9 +122,10 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
                 upper[i] = startParams[p] + limit;
             }
             double[] keep = params.clone();
-            QuadraticModelSearch.Result best = QuadraticModelSearch.minimise(
-                    objective(request, similarity, rotate, keep, centre, monitor), x0, lower, upper, TRUST_START[l],
-                    TRUST_STOP[l], maxEvaluations);
+            QuadraticModelSearch.Result best = QuadraticModelSearch.minimise(p -> {
+                monitor.checkCancelled();
+                return similarity.cost(pose(request, full(p, rotate, keep), centre));
+            }, x0, lower, upper, TRUST_START[l], TRUST_STOP[l], maxEvaluations);
             params = full(best.point(), rotate, keep);
             evaluations += best.evaluations();
             factor = sampleFactor(request.metric(), best.value());
@@ -165,9 +166,10 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
                 lower[i] = x0[i] - 10;
                 upper[i] = x0[i] + 10;
             }
-            QuadraticModelSearch.Result r = QuadraticModelSearch.minimise(
-                    objective(request, similarity, false, keep, centre, monitor), x0, lower, upper,
-                    TRUST_START[LEVELS.length - 2], TRUST_STOP[LEVELS.length - 1], MAX_EVALUATIONS);
+            QuadraticModelSearch.Result r = QuadraticModelSearch.minimise(p -> {
+                monitor.checkCancelled();
+                return similarity.cost(pose(request, full(p, false, keep), centre));
+            }, x0, lower, upper, TRUST_START[LEVELS.length - 2], TRUST_STOP[LEVELS.length - 1], MAX_EVALUATIONS);
             // the translation parameters are about the centre of rotation; compare where the region's centre lands
             Vector3 a = transform(request, params, centre).apply(centre);
             Vector3 b = transform(request, full(r.point(), false, keep), centre).apply(centre);
@@ -176,32 +178,6 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
             dz = Math.max(dz, Math.abs(a.z() - b.z()));
         }
         return new Vector3(dx, dy, dz);
-    }
-
-    /**
-     * What a search minimises: the similarity's cost at the pose of its parameters (all six, or the translations
-     * with the rotations of {@code keep}); the search's first points in one pass over the samples. Checks for
-     * cancellation at every evaluation.
-     */
-    private static QuadraticModelSearch.Objective objective(RegistrationRequest request, SampledSimilarity similarity,
-            boolean rotate, double[] keep, Vector3 centre, ProgressMonitor monitor) {
-        return new QuadraticModelSearch.Objective() {
-            @Override
-            public double applyAsDouble(double[] p) {
-                monitor.checkCancelled();
-                return similarity.cost(pose(request, full(p, rotate, keep), centre));
-            }
-
-            @Override
-            public double[] applyAll(double[][] points) {
-                monitor.checkCancelled();
-                double[][] poses = new double[points.length][];
-                for (int i = 0; i < points.length; i++) {
-                    poses[i] = pose(request, full(points[i], rotate, keep), centre);
-                }
-                return similarity.costs(poses);
-            }
-        };
     }
 
     /**

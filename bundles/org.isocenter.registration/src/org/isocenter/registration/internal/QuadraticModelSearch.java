@@ -25,24 +25,7 @@ public final class QuadraticModelSearch {
     public record Result(double[] point, double value, int evaluations) {
     }
 
-    /**
-     * The function minimised. The search's 2n + 1 first points are known before any of them is evaluated, and
-     * {@link #applyAll} gets them together: an objective may compute several values faster at once.
-     */
-    @FunctionalInterface
-    public interface Objective extends ToDoubleFunction<double[]> {
-
-        /** The values at the points (not to be changed), in their order; by default one after the other. */
-        default double[] applyAll(double[][] points) {
-            double[] values = new double[points.length];
-            for (int i = 0; i < points.length; i++) {
-                values[i] = applyAsDouble(points[i]);
-            }
-            return values;
-        }
-    }
-
-    private final Objective f;
+    private final ToDoubleFunction<double[]> f;
     private final double[] lower, upper;
     private final int n, m;
     private final double[][] y; // interpolation points
@@ -55,7 +38,7 @@ public final class QuadraticModelSearch {
     private double scale;
     private double[][] inverse;
 
-    private QuadraticModelSearch(Objective f, double[] lower, double[] upper) {
+    private QuadraticModelSearch(ToDoubleFunction<double[]> f, double[] lower, double[] upper) {
         this.f = f;
         this.lower = lower;
         this.upper = upper;
@@ -73,7 +56,7 @@ public final class QuadraticModelSearch {
      * @param rhoBegin first trust radius (parameter units): about a tenth of the expected distance to the optimum
      * @param rhoEnd final resolution: the optimum is known to about this
      */
-    public static Result minimise(Objective f, double[] x0, double[] lower, double[] upper, double rhoBegin,
+    public static Result minimise(ToDoubleFunction<double[]> f, double[] x0, double[] lower, double[] upper, double rhoBegin,
             double rhoEnd, int maxEvaluations) {
         QuadraticModelSearch s = new QuadraticModelSearch(f, lower, upper);
         s.run(x0, rhoBegin, rhoEnd, maxEvaluations);
@@ -141,12 +124,11 @@ public final class QuadraticModelSearch {
         return r <= 16 ? rhoEnd : r <= 250 ? Math.sqrt(r) * rhoEnd : 0.1 * rho;
     }
 
-    /**
-     * x0 and x0 ± rho along each axis (the other side, twice as far, where a bound is in the way), evaluated
-     * together.
-     */
+    /** x0 and x0 ± rho along each axis (the other side, twice as far, where a bound is in the way). */
     private void start(double[] x0, double rho) {
         y[0] = x0;
+        fy[0] = evaluate(x0);
+        best = 0;
         for (int i = 0; i < n; i++) {
             for (int side = 0; side < 2; side++) {
                 double[] x = x0.clone();
@@ -155,19 +137,12 @@ public final class QuadraticModelSearch {
                     t = -2 * t;
                 }
                 x[i] = Math.max(lower[i], Math.min(upper[i], x[i] + t));
-                y[1 + 2 * i + side] = x;
-            }
-        }
-        double[] values = f.applyAll(y.clone());
-        if (values.length != m) {
-            throw new IllegalStateException(values.length + " values for " + m + " points");
-        }
-        evaluations += m;
-        best = 0;
-        for (int k = 0; k < m; k++) {
-            fy[k] = values[k];
-            if (fy[k] < fy[best]) {
-                best = k;
+                int k = 1 + 2 * i + side;
+                y[k] = x;
+                fy[k] = evaluate(x);
+                if (fy[k] < fy[best]) {
+                    best = k;
+                }
             }
         }
         for (double[] row : h) {

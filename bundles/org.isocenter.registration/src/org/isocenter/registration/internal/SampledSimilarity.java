@@ -167,36 +167,12 @@ public final class SampledSimilarity {
      * minimise: −MI, −NC or MS. Poses with too little overlap cost {@code +∞}-like (a large finite value).
      */
     public double cost(double[] planningToDaily) {
-        return costs(new double[][] { planningToDaily })[0];
-    }
-
-    /**
-     * {@link #cost} at several poses, in one pass over the points: each point's neighbourhood in the daily image is
-     * read for all the poses while it is in the CPU's cache. Poses close together, as a search's first points are,
-     * read the same memory, so k of them cost much less than k passes (the finest level's lookups are bound by
-     * memory, not arithmetic). Each value is exactly the one {@link #cost} gives for that pose; {@link #lastOverlap}
-     * is then the last pose's.
-     */
-    public double[] costs(double[][] planningToDaily) {
-        int poses = planningToDaily.length;
-        double[] toIndex = moving.toIndex();
-        double[][] c = new double[poses][];
-        for (int p = 0; p < poses; p++) {
-            c[p] = combine(toIndex, planningToDaily[p]);
-        }
+        double[] c = combine(moving.toIndex(), planningToDaily);
         int per = (px.length + CHUNKS - 1) / CHUNKS;
-        double[][][] partial = new double[CHUNKS][][];
+        double[][] partial = new double[CHUNKS][];
         IntStream.range(0, CHUNKS).parallel().forEach(chunk -> partial[chunk] = accumulate(c, chunk * per,
                 Math.min(px.length, (chunk + 1) * per)));
-        double[] costs = new double[poses];
-        for (int p = 0; p < poses; p++) {
-            costs[p] = costOf(sum(partial, p));
-        }
-        return costs;
-    }
-
-    /** The cost from one pose's sums over all points (the valid count last); sets {@link #lastOverlap}. */
-    private double costOf(double[] total) {
+        double[] total = sum(partial);
         double valid = total[total.length - 1];
         lastOverlap = valid / px.length;
         if (valid < MIN_OVERLAP * px.length) {
@@ -213,12 +189,12 @@ public final class SampledSimilarity {
         };
     }
 
-    /** Pose p's sums of the chunks added up in chunk order (into the first chunk's). */
-    private static double[] sum(double[][][] partial, int p) {
-        double[] total = partial[0][p];
+    /** The chunks' sums added up in chunk order (into the first). */
+    private static double[] sum(double[][] partial) {
+        double[] total = partial[0];
         for (int chunk = 1; chunk < partial.length; chunk++) {
             for (int i = 0; i < total.length; i++) {
-                total[i] += partial[chunk][p][i];
+                total[i] += partial[chunk][i];
             }
         }
         return total;
@@ -241,11 +217,8 @@ public final class SampledSimilarity {
         return c;
     }
 
-    /**
-     * Sums over samples [from, to) for each pose (its combined affine c[p]): the histogram or moments, with the valid
-     * count last. Each pose's sums are added in sample order, whatever the number of poses.
-     */
-    private double[][] accumulate(double[][] c, int from, int to) {
+    /** Sums over samples [from, to): the histogram or moments, with the valid count last. */
+    private double[] accumulate(double[] c, int from, int to) {
         return switch (metric) {
             case MUTUAL_INFORMATION -> histogram(c, from, to);
             case NORMALIZED_CORRELATION -> moments(c, from, to, true);
@@ -253,66 +226,53 @@ public final class SampledSimilarity {
         };
     }
 
-    /** The joint histograms, both values split linearly between their two nearest bins. */
-    private double[][] histogram(double[][] c, int from, int to) {
-        int poses = c.length;
-        double[][] acc = new double[poses][BINS * BINS + 1];
-        int[] valid = new int[poses];
+    /** The joint histogram, both values split linearly between their two nearest bins. */
+    private double[] histogram(double[] c, int from, int to) {
+        double[] acc = new double[BINS * BINS + 1];
         double min = movingMin, scale = movingScale;
+        int valid = 0;
         for (int s = from; s < to; s++) {
-            int fixedRow = fixedBin[s] * BINS;
-            double fw = fixedWeight[s];
-            for (int p = 0; p < poses; p++) {
-                double v = movingAt(c[p], s);
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                valid[p]++;
-                double b = Math.max(0, Math.min(BINS - 1.000001, (v - min) * scale));
-                int b0 = (int) b;
-                double w = b - b0;
-                int row = fixedRow + b0;
-                double[] a = acc[p];
-                a[row] += (1 - fw) * (1 - w);
-                a[row + 1] += (1 - fw) * w;
-                a[row + BINS] += fw * (1 - w);
-                a[row + BINS + 1] += fw * w;
+            double v = movingAt(c, s);
+            if (Double.isNaN(v)) {
+                continue;
             }
+            valid++;
+            double b = Math.max(0, Math.min(BINS - 1.000001, (v - min) * scale));
+            int b0 = (int) b;
+            double w = b - b0;
+            int row = fixedBin[s] * BINS + b0;
+            double fw = fixedWeight[s];
+            acc[row] += (1 - fw) * (1 - w);
+            acc[row + 1] += (1 - fw) * w;
+            acc[row + BINS] += fw * (1 - w);
+            acc[row + BINS + 1] += fw * w;
         }
-        for (int p = 0; p < poses; p++) {
-            acc[p][BINS * BINS] = valid[p];
-        }
+        acc[acc.length - 1] = valid;
         return acc;
     }
 
     /** Sums of f, m, f², m², f·m (correlation) or of (f − m)² (mean squares). */
-    private double[][] moments(double[][] c, int from, int to, boolean correlation) {
-        int poses = c.length, last = correlation ? 5 : 1;
-        double[][] acc = new double[poses][last + 1];
-        int[] valid = new int[poses];
+    private double[] moments(double[] c, int from, int to, boolean correlation) {
+        double[] acc = new double[correlation ? 6 : 2];
+        int valid = 0;
         for (int s = from; s < to; s++) {
+            double v = movingAt(c, s);
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            valid++;
             double f = fixedValue[s];
-            for (int p = 0; p < poses; p++) {
-                double v = movingAt(c[p], s);
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                valid[p]++;
-                double[] a = acc[p];
-                if (correlation) {
-                    a[0] += f;
-                    a[1] += v;
-                    a[2] += f * f;
-                    a[3] += v * v;
-                    a[4] += f * v;
-                } else {
-                    a[0] += (f - v) * (f - v);
-                }
+            if (correlation) {
+                acc[0] += f;
+                acc[1] += v;
+                acc[2] += f * f;
+                acc[3] += v * v;
+                acc[4] += f * v;
+            } else {
+                acc[0] += (f - v) * (f - v);
             }
         }
-        for (int p = 0; p < poses; p++) {
-            acc[p][last] = valid[p];
-        }
+        acc[acc.length - 1] = valid;
         return acc;
     }
 
