@@ -66,6 +66,13 @@ public final class Attrs {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
+        // the shortest decimal that reads back as v, when plain and of at most ten significant digits, is what the
+        // exact binary value rounds to at ten digits (the two differ by less than an ulp): no BigDecimal needed,
+        // whose first use costs tens of milliseconds (its class initialisation) on every scan of a folder
+        String shortest = Double.toString(v);
+        if (shortest.length() <= 16 && shortest.indexOf('E') < 0 && significantDigits(shortest) <= 10) {
+            return shortest;
+        }
         for (int digits = 10; digits >= 1; digits--) {
             String s = new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros()
                     .toPlainString();
@@ -74,6 +81,20 @@ public final class Attrs {
             }
         }
         return String.format(java.util.Locale.ROOT, "%.6e", v);
+    }
+
+    /** Significant digits of a plain decimal (no exponent): leading zeros are not counted. */
+    private static int significantDigits(String plain) {
+        int count = 0;
+        boolean leading = true;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c >= '1' && c <= '9' || c == '0' && !leading) {
+                count++;
+                leading = false;
+            }
+        }
+        return count;
     }
 
     /** Adds a new sequence (empty) to the list and returns it. */

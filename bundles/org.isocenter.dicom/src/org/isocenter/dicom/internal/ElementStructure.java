@@ -60,13 +60,22 @@ public final class ElementStructure {
 
     /** Walks a file (memory-mapped; files beyond 2 GiB are not walked). */
     public static Result check(Path file) throws IOException {
+        ByteBuffer bytes = map(file);
+        return bytes == null ? new Result(null, -1, -1, false) : check(bytes);
+    }
+
+    /** A file's bytes, memory-mapped read-only; null for a file beyond 2 GiB. */
+    public static ByteBuffer map(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size > Integer.MAX_VALUE) {
-                return new Result(null, -1, -1, false);
-            }
-            return check(ch.map(FileChannel.MapMode.READ_ONLY, 0, size));
+            return size > Integer.MAX_VALUE ? null : ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
         }
+    }
+
+    /** Whether the bytes hold the DICOM prefix "DICM" after a 128-byte preamble. */
+    public static boolean hasDicmPrefix(ByteBuffer bytes) {
+        return bytes.limit() >= 132 && bytes.get(128) == 'D' && bytes.get(129) == 'I' && bytes.get(130) == 'C'
+                && bytes.get(131) == 'M';
     }
 
     /** Walks a file's bytes held in memory. */
@@ -85,8 +94,7 @@ public final class ElementStructure {
     private Result walkFile() {
         try {
             long pos = 0;
-            boolean hasPreamble = size >= 132 && buf.get(128) == 'D' && buf.get(129) == 'I' && buf.get(130) == 'C'
-                    && buf.get(131) == 'M';
+            boolean hasPreamble = hasDicmPrefix(buf);
             if (hasPreamble) {
                 pos = 132;
             }
@@ -152,7 +160,9 @@ public final class ElementStructure {
                         + " at byte " + pos);
             }
             if (LONG_VRS.contains(vr)) {
-                need(pos, 12, "the header of " + tag(group, element));
+                if (pos + 12 > size) { // the message only when needed: formatting it for every element was dear
+                    throw new Defect("file ends at byte " + size + " inside the header of " + tag(group, element));
+                }
                 length = u32(pos + 8, bigEndian);
                 value = pos + 12;
             } else {

@@ -16,6 +16,7 @@ import java.util.Set;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomFileUtilities;
+import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 
@@ -65,10 +66,17 @@ public final class HeaderReader {
 
     private static Result readUnguarded(Path path) {
         File file = path.toFile();
+        java.nio.ByteBuffer bytes; // the file mapped once, for the prefix and the element walk
+        try {
+            bytes = ElementStructure.map(path);
+        } catch (java.io.IOException e) {
+            bytes = null;
+        }
         try {
             // a DICM magic at offset 128 makes it a (possibly corrupt) DICOM file; otherwise ask PixelMed
             // whether it looks like preamble-less DICOM or ACR-NEMA
-            if (!hasDicmMagic(path) && !DicomFileUtilities.isDicomOrAcrNemaFile(file)) {
+            boolean prefix = bytes != null ? ElementStructure.hasDicmPrefix(bytes) : hasDicmMagic(path);
+            if (!prefix && !DicomFileUtilities.isDicomOrAcrNemaFile(file)) {
                 return new NotDicom();
             }
         } catch (RuntimeException e) {
@@ -76,7 +84,7 @@ public final class HeaderReader {
         }
         ElementStructure.Result structure;
         try {
-            structure = ElementStructure.check(path);
+            structure = bytes != null ? ElementStructure.check(bytes) : ElementStructure.check(path);
         } catch (java.io.IOException e) {
             return new Problem("cannot read: " + describe(e));
         }
@@ -87,14 +95,20 @@ public final class HeaderReader {
         list.setDecompressPixelData(false);
         long[] pixelDataTagEnd = { -1 };
         try {
-            // the element walk above already knows where Pixel Data is; PixelMed reads only what comes before it
-            list.read(file, (l, tag, offset) -> {
+            // the element walk above already knows where Pixel Data is; PixelMed reads only what comes before it,
+            // from the mapped bytes when the file is mapped
+            AttributeList.ReadTerminationStrategy stop = (l, tag, offset) -> {
                 if (tag.equals(PIXEL_DATA)) {
                     pixelDataTagEnd[0] = offset;
                     return true;
                 }
                 return tag.equals(ROI_CONTOUR_SEQUENCE) || tag.getGroup() > 0x7FE0;
-            });
+            };
+            if (bytes != null) {
+                list.read(new DicomInputStream(new ByteBufferInput(bytes.duplicate())), stop);
+            } else {
+                list.read(file, stop);
+            }
         } catch (Exception | StackOverflowError e) {
             return new Problem("corrupt DICOM: " + describe(e));
         }
