@@ -27,6 +27,7 @@ import org.isocenter.demo.DemoPatient;
 import org.isocenter.dicom.internal.Attrs;
 import org.isocenter.dicom.internal.ByteBufferInput;
 import org.isocenter.dicom.internal.ElementStructure;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,13 @@ class HeaderReadShortcutsTest {
 
     @TempDir
     static Path tmp;
+    static Path demo;
+
+    @BeforeAll
+    static void writeDemo() throws Exception {
+        demo = tmp.resolve("demo");
+        DemoPatient.generate(demo, ProgressMonitor.NONE);
+    }
 
     /** PixelMed's attribute list up to Pixel Data, read from the file, or the exception's class and message. */
     private static String viaFile(Path f, long[] stopOffset) {
@@ -75,8 +83,6 @@ class HeaderReadShortcutsTest {
 
     @Test
     void aHeaderReadFromTheMappedFileIsTheHeaderReadFromTheFile() throws Exception {
-        Path demo = tmp.resolve("demo");
-        DemoPatient.generate(demo, ProgressMonitor.NONE);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(PYDICOM_FILES)) {
             s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
@@ -105,6 +111,30 @@ class HeaderReadShortcutsTest {
         assertEquals(-1, in.read(rest, 0, 4));
         in.reset();
         assertEquals(5, in.available());
+    }
+
+    /**
+     * A file that another program shortens while its mapping is read (a folder still being written into) faults in
+     * the JVM; the walk reports it as a defect of that file, not as an error that stops the scan. PixelMed reading the
+     * same mapping faults the same way, which the header reader turns into a problem of the file.
+     */
+    @Test
+    void aFileShortenedWhileItsMappingIsReadIsADefectNotACrash() throws Exception {
+        Path slice = tmp.resolve("shortened.dcm");
+        try (Stream<Path> s = Files.walk(demo)) {
+            Files.copy(s.filter(Files::isRegularFile).sorted().findFirst().orElseThrow(), slice);
+        }
+        ByteBuffer bytes = ElementStructure.map(slice);
+        assertTrue(ElementStructure.check(bytes.duplicate()).complete(), "complete before");
+        try (var channel = java.nio.channels.FileChannel.open(slice, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(0);
+        }
+        ElementStructure.Result r = ElementStructure.check(bytes.duplicate());
+        assertEquals(ElementStructure.SHORTENED, r.defect());
+        InternalError fault = org.junit.jupiter.api.Assertions.assertThrows(InternalError.class,
+                () -> new AttributeList().read(new DicomInputStream(new ByteBufferInput(bytes.duplicate()))));
+        assertTrue(ElementStructure.lostPages(fault), fault.getMessage());
+        assertTrue(!ElementStructure.lostPages(new InternalError("something else")));
     }
 
     /** BigDecimal's way, as {@link Attrs#formatDecimal} did it for every value before. */

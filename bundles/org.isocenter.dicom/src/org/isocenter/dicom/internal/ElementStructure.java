@@ -78,10 +78,29 @@ public final class ElementStructure {
                 && bytes.get(131) == 'M';
     }
 
-    /** Walks a file's bytes held in memory. */
+    /**
+     * Walks a file's bytes held in memory. A mapped file that another program shortens meanwhile is reported as a
+     * defect (the JVM signals the lost pages with an {@link InternalError}).
+     */
     public static Result check(ByteBuffer bytes) {
-        return new ElementStructure(bytes).walkFile();
+        try {
+            return new ElementStructure(bytes).walkFile();
+        } catch (InternalError e) {
+            if (!lostPages(e)) {
+                throw e;
+            }
+            return new Result(SHORTENED, -1, -1, true);
+        }
     }
+
+    /** Whether the JVM's error reports a fault reading mapped memory (the file behind it was shortened). */
+    public static boolean lostPages(InternalError e) {
+        return e.getMessage() != null && e.getMessage().contains("unsafe memory access");
+    }
+
+    /** The defect of a mapped file that was shortened while it was read. */
+    public static final String SHORTENED = "the file was shortened while it was read (is another program still writing "
+            + "it?)";
 
     private static final class Defect extends Exception {
         private static final long serialVersionUID = 1L;

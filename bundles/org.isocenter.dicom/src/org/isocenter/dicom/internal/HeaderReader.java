@@ -55,12 +55,20 @@ public final class HeaderReader {
     private HeaderReader() {
     }
 
-    /** Reads one file's header; never throws: malformed content becomes a {@link Problem}. */
+    /**
+     * Reads one file's header; never throws: malformed content becomes a {@link Problem}, and so does a file shortened
+     * while its mapped bytes are read (the JVM's {@link InternalError} for the lost pages).
+     */
     public static Result read(Path path) {
         try {
             return readUnguarded(path);
         } catch (RuntimeException e) {
             return new Problem("malformed DICOM header: " + describe(e));
+        } catch (InternalError e) {
+            if (!ElementStructure.lostPages(e)) {
+                throw e;
+            }
+            return new Problem(ElementStructure.SHORTENED);
         }
     }
 
