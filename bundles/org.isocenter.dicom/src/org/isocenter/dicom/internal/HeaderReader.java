@@ -74,7 +74,7 @@ public final class HeaderReader {
 
     private static Result readUnguarded(Path path) {
         File file = path.toFile();
-        java.nio.ByteBuffer bytes; // the file mapped once, for the prefix and the element walk
+        java.nio.ByteBuffer bytes; // the file mapped once: the prefix, the element walk and the header parse read it
         try {
             bytes = ElementStructure.map(path);
         } catch (java.io.IOException e) {
