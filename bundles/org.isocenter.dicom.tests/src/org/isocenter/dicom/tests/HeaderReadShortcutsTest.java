@@ -38,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HeaderReadShortcutsTest {
 
-    static final Path PYDICOM_FILES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
-
     @TempDir
     static Path tmp;
     static Path demo;
@@ -84,7 +82,7 @@ class HeaderReadShortcutsTest {
     @Test
     void aHeaderReadFromTheMappedFileIsTheHeaderReadFromTheFile() throws Exception {
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(PYDICOM_FILES)) {
+        try (Stream<Path> s = Files.walk(RealWorldDicomTest.PYDICOM_FILES)) {
             s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
         }
         try (Stream<Path> s = Files.walk(demo)) {

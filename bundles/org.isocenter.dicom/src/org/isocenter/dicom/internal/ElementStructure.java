@@ -179,9 +179,7 @@ public final class ElementStructure {
                         + " at byte " + pos);
             }
             if (LONG_VRS.contains(vr)) {
-                if (pos + 12 > size) { // the message only when needed: formatting it for every element was dear
-                    throw new Defect("file ends at byte " + size + " inside the header of " + tag(group, element));
-                }
+                need(pos, 12, group, element);
                 length = u32(pos + 8, bigEndian);
                 value = pos + 12;
             } else {
@@ -256,6 +254,13 @@ public final class ElementStructure {
     private void need(long pos, int bytes, String what) throws Defect {
         if (pos + bytes > size) {
             throw new Defect("file ends at byte " + size + " inside " + what);
+        }
+    }
+
+    /** {@link #need} for the header of element (group, element): its tag is formatted only when the file ends there. */
+    private void need(long pos, int bytes, int group, int element) throws Defect {
+        if (pos + bytes > size) {
+            need(pos, bytes, "the header of " + tag(group, element));
         }
     }
 
