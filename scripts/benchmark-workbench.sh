@@ -12,6 +12,8 @@
 #             series UID), chosen in the Patient Browser with the keyboard (xdotool): opening to paint, warm.
 #   demo-4k, open-4k  as demo and open with 4 kB pages only (ISOCENTER_HUGE_PAGES=off), as before the launcher asked
 #             for transparent huge pages;
+#   demo-bus  as demo, with a session bus (D-Bus) as a desktop has one: a private dbus-daemon (when installed); the
+#             other cases run without DBUS_SESSION_BUS_ADDRESS (on a machine without a desktop session: no bus);
 #   demo-tiered the demo as before the launcher's JIT policy: the JVM's default JIT everywhere (ISOCENTER_JIT=tiered),
 #             with a workbench AOT cache trained that way (its own Isocenter home, trained by one session first).
 # Peak memory: the Java process's VmHWM when the image is on screen, and beside it its anonymous memory then
@@ -60,10 +62,16 @@ DISP=""
 for n in $(seq 90 120); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { DISP=":$n"; break; }; done
 Xvfb "$DISP" -screen 0 "${SCREEN}x24" -nolisten tcp > "$WORK/xvfb.log" 2>&1 &
 XVFB=$!
-cleanup() { kill "$XVFB" 2>/dev/null || true; [ "$KEEP" = 1 ] || rm -rf "$WORK"; }
+BUS="" BUS_PID=""
+if command -v dbus-daemon > /dev/null 2>&1; then # a session bus for demo-bus only
+  BUS="$(dbus-daemon --session --fork --print-address=1 --print-pid=3 3> "$WORK/dbus.pid")" || BUS=""
+  BUS_PID="$(cat "$WORK/dbus.pid" 2>/dev/null || true)"
+fi
+cleanup() { kill "$XVFB" $BUS_PID 2>/dev/null || true; [ "$KEEP" = 1 ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 sleep 1
 export DISPLAY="$DISP"
+unset DBUS_SESSION_BUS_ADDRESS # the cases other than demo-bus
 
 # shown LOG [N]: waits (up to 120 s) until the LOG holds N "shown" lines; prints the last one
 shown() {
@@ -134,6 +142,7 @@ launch first-launch home-demo # a new Isocenter home: the demo patient is writte
 ISOCENTER_JIT=tiered launch first-launch-tiered home-tiered # the same for the home of the tiered runs (not reported)
 for i in $(seq "$RUNS"); do # interleaved, so that a change in the machine's load touches every variant alike
   launch demo home-demo
+  [ -z "$BUS" ] || DBUS_SESSION_BUS_ADDRESS="$BUS" launch demo-bus home-demo
   ISOCENTER_JIT=tiered launch demo-tiered home-tiered
   ISOCENTER_AOT=off launch demo-noaot home-demo
   launch open home-demo "$PATIENT"
@@ -146,7 +155,7 @@ echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 import json, os, statistics, sys
 work = sys.argv[1]
 r = {}
-for name in ('first-launch', 'demo', 'demo-tiered', 'demo-noaot', 'demo-4k', 'open', 'open-warm', 'open-4k',
+for name in ('first-launch', 'demo', 'demo-bus', 'demo-tiered', 'demo-noaot', 'demo-4k', 'open', 'open-warm', 'open-4k',
              'open-4k-warm'):
     p = os.path.join(work, name + '.runs')
     rows = [list(map(float, l.split())) for l in open(p)] if os.path.exists(p) else []

@@ -50,6 +50,14 @@ else
   failed=$((failed+1)); echo "FAIL the workbench's start-up logs no warning or error"; grep -A1 '^!ENTRY' "$wslog" | head -n 6
 fi
 
+# ... and without a desktop session bus (here when none is set, none at $XDG_RUNTIME_DIR/bus and no dbus-launch, as
+# under Xvfb) its start-up tried none: no failed connection of SWT's session-manager client on its output
+if [ -n "$shown" ] && ! grep -q 'SessionManagerDBus: Failed' "$tmp/wb.log"; then
+  passed=$((passed+1)); echo "ok   the workbench's start-up tries no missing session bus"
+else
+  failed=$((failed+1)); echo "FAIL the workbench's start-up tries no missing session bus"; grep -m 2 'SessionManagerDBus' "$tmp/wb.log"
+fi
+
 bad="$tmp/demo/CT_planning/CT_0042.dcm"
 head -c 5000 "$bad" > "$tmp/cut" && mv "$tmp/cut" "$bad"
 printf 'garbage' > "$tmp/demo/notes.txt"
