@@ -24,7 +24,8 @@ import org.osgi.service.component.annotations.Component;
  * Rigid intensity-based registration of a daily image to the planning CT with the request's metric (mutual
  * information by default): a multi-resolution pyramid (block averages 4, 2, 1; translations only on the coarsest),
  * at each level a seeded stratified sample of planning-CT points inside the region (box and optional mask; more
- * points for a weak match, see {@link #sampleFactor}), trilinear interpolation in the daily image, and a
+ * points for a weak match, see {@link #sampleFactor}), trilinear interpolation in the daily image (the finest
+ * level's passes and the repeatability check keep the first finest pass's histogram range), and a
  * derivative-free bounded quadratic-model trust-region search after Powell's NEWUOA / BOBYQA (±10° and ±60 mm
  * around the start) on the rotations (degrees, about the region's centre, R = Rz Ry Rx) and translations (mm).
  * Samples outside the daily image's grid, or touching its padding outside the reconstructed field of view (see
@@ -97,6 +98,7 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
         ImagePyramid movingPyramid = ImagePyramid.of(request.daily(), padding);
         ImagePyramid fixedPyramid = ImagePyramid.ofBox(request.planning(), PyramidLevel.NO_PADDING, region.minMm(),
                 region.maxMm(), 2 * max(LEVELS));
+        SampledSimilarity previous = null;
         for (int l = 0; l < LEVELS.length; l++) {
             monitor.checkCancelled();
             monitor.subTask("resolution 1/" + LEVELS[l] + (l == LEVELS.length - 1 ? " (refine)" : ""));
@@ -108,8 +110,11 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
                 throw new IllegalArgumentException("the region of interest (" + region.description()
                         + ") holds too few planning-CT voxels to match on");
             }
+            // a level's second pass keeps the first pass's moving histogram range (and binned daily image)
             SampledSimilarity similarity = new SampledSimilarity(request.metric(), fixed, moving, points,
-                    pose(request, params, centre), request.seed() + l);
+                    pose(request, params, centre), request.seed() + l,
+                    l > 0 && LEVELS[l] == LEVELS[l - 1] ? previous : null);
+            previous = similarity;
             // the coarsest level finds the translation first: rotations are poorly determined there
             boolean rotate = six && l > 0;
             int n = rotate ? 6 : 3;
@@ -132,7 +137,7 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
             if (l == LEVELS.length - 1) { // the reported value and overlap: at the result, on the finest sample
                 cost = similarity.cost(pose(request, params, centre));
                 overlap = similarity.lastOverlap();
-                repeatability = repeatability(request, fixed, moving, params, centre,
+                repeatability = repeatability(request, fixed, moving, similarity, params, centre,
                         (int) Math.round(SAMPLES[l] * sampleScale * factor),
                         l, monitor);
             }
@@ -152,13 +157,13 @@ public final class RigidIntensityRegistration implements RegistrationAlgorithm {
      * (mm) of those optima from the result.
      */
     private static Vector3 repeatability(RegistrationRequest request, PyramidLevel fixed, PyramidLevel moving,
-            double[] params, Vector3 centre, int samples, int level, ProgressMonitor monitor) {
+            SampledSimilarity finest, double[] params, Vector3 centre, int samples, int level, ProgressMonitor monitor) {
         double dx = 0, dy = 0, dz = 0;
         for (int k = 1; k <= REPEATS; k++) {
             long seed = request.seed() + 7919L * k + level;
             SamplePoints points = SamplePoints.draw(request.planning().geometry(), request.region(), samples, seed);
             SampledSimilarity similarity = new SampledSimilarity(request.metric(), fixed, moving, points,
-                    pose(request, params, centre), seed);
+                    pose(request, params, centre), seed, finest);
             double[] keep = params.clone();
             double[] x0 = Arrays.copyOfRange(params, 3, 6);
             double[] lower = new double[3], upper = new double[3];

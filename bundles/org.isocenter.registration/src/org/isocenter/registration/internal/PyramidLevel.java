@@ -15,7 +15,8 @@ import org.isocenter.core.image.ImageVolume;
  * The finest level is the image itself, read in place (no copy); a coarser level holds block averages of a finer
  * one, rounded to whole stored units, optionally of a sub-box only. Voxels holding the padding value (outside a
  * CBCT's reconstructed field of view) are no data: a block with any padding voxel is padding, and trilinear samples
- * that touch padding are NaN. One representation at every level keeps the hot lookup to one compiled path.
+ * that touch padding are NaN. One representation at every level keeps the hot lookup to one compiled path; mutual
+ * information reads a level through its {@link BinnedLevel} instead.
  */
 public final class PyramidLevel {
 
@@ -200,6 +201,21 @@ public final class PyramidLevel {
 
     public int voxelCount() {
         return data.length;
+    }
+
+    /** The physical value of a stored value, NaN for the padding value. */
+    double physical(int stored) {
+        return stored == padding ? Double.NaN : stored * slope + intercept;
+    }
+
+    /** This level's voxels through a table indexed by stored value + 32768 (a new array, the level's layout). */
+    byte[] mapped(byte[] table) {
+        short[] s = data;
+        byte[] out = new byte[s.length];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = table[s[i] + 32768];
+        }
+        return out;
     }
 
     /** Whether a voxel holds real data (not padding). */

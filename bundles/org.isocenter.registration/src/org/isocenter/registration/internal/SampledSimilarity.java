@@ -14,8 +14,10 @@ import org.isocenter.registration.SimilarityMetric;
  * A similarity metric between the planning CT at a fixed set of points ({@link SamplePoints}) and the daily image
  * under a pose, both read at one pyramid level. The same points are used for every pose, so the metric is a
  * deterministic, continuous function of the pose. Values are trilinear; points whose daily value is NaN (outside
- * the daily image or its field of view) are left out. The sum runs in fixed chunks on the common fork-join pool and
- * the chunks are combined in order, so results do not depend on thread scheduling.
+ * the daily image or its field of view) are left out. Mutual information reads the daily image binned
+ * ({@link BinnedLevel}: its positions on the histogram's bin axis, one byte per voxel), made once per level and
+ * histogram range. The sum runs in fixed chunks on the common fork-join pool and the chunks are combined in order,
+ * so results do not depend on thread scheduling.
  */
 public final class SampledSimilarity {
 
@@ -32,6 +34,7 @@ public final class SampledSimilarity {
     private final float[] fixedWeight; // share of the sample in fixedBin + 1 (linear bin splitting)
     private final PyramidLevel moving;
     private final double movingMin, movingScale;
+    private final BinnedLevel binned; // mutual information: the daily image on the histogram's bin axis
     private double lastOverlap;
 
     /**
@@ -44,6 +47,15 @@ public final class SampledSimilarity {
      */
     public SampledSimilarity(SimilarityMetric metric, PyramidLevel fixed, PyramidLevel moving, SamplePoints points,
             double[] startPose, long seed) {
+        this(metric, fixed, moving, points, startPose, seed, null);
+    }
+
+    /**
+     * As above; with {@code sameLevel} (a similarity of the same metric on the same daily level), its moving
+     * histogram range and binned daily image are taken over instead of made again.
+     */
+    public SampledSimilarity(SimilarityMetric metric, PyramidLevel fixed, PyramidLevel moving, SamplePoints points,
+            double[] startPose, long seed, SampledSimilarity sameLevel) {
         this.metric = metric;
         this.moving = moving;
         int n = points.count();
@@ -53,7 +65,8 @@ public final class SampledSimilarity {
         px = points.x;
         py = points.y;
         pz = points.z;
-        double[] mr = movingRange(startPose, seed); // first, so the lookup the JIT profiles first sees padding too
+        boolean reuse = sameLevel != null && sameLevel.moving == moving && sameLevel.metric == metric;
+        double[] mr = reuse ? null : movingRange(startPose, seed); // first: the JIT's first profile sees padding too
         fixedValue = fixedValues(fixed);
         double[] fr = range(fixedValue, n);
         fixedBin = new int[n];
@@ -63,9 +76,17 @@ public final class SampledSimilarity {
             fixedBin[s] = (int) bin;
             fixedWeight[s] = (float) (bin - fixedBin[s]);
         }
-        double widen = 0.1 * (mr[1] - mr[0]);
-        movingMin = mr[0] - widen;
-        movingScale = (BINS - 1) / (mr[1] - mr[0] + 2 * widen);
+        if (reuse) {
+            movingMin = sameLevel.movingMin;
+            movingScale = sameLevel.movingScale;
+            binned = sameLevel.binned;
+        } else {
+            double widen = 0.1 * (mr[1] - mr[0]);
+            movingMin = mr[0] - widen;
+            movingScale = (BINS - 1) / (mr[1] - mr[0] + 2 * widen);
+            binned = metric == SimilarityMetric.MUTUAL_INFORMATION ? new BinnedLevel(moving, movingMin, movingScale, BINS)
+                    : null;
+        }
     }
 
     /** The planning CT's values at the points on this level (clamped into its grid: points near the crop edge). */
@@ -229,15 +250,17 @@ public final class SampledSimilarity {
     /** The joint histogram, both values split linearly between their two nearest bins. */
     private double[] histogram(double[] c, int from, int to) {
         double[] acc = new double[BINS * BINS + 1];
-        double min = movingMin, scale = movingScale;
+        BinnedLevel m = binned;
         int valid = 0;
         for (int s = from; s < to; s++) {
-            double v = movingAt(c, s);
+            double x = px[s], y = py[s], z = pz[s];
+            double v = m.binAt(c[0] * x + c[1] * y + c[2] * z + c[3], c[4] * x + c[5] * y + c[6] * z + c[7],
+                    c[8] * x + c[9] * y + c[10] * z + c[11]);
             if (Double.isNaN(v)) {
                 continue;
             }
             valid++;
-            double b = Math.max(0, Math.min(BINS - 1.000001, (v - min) * scale));
+            double b = Math.min(BINS - 1.000001, v);
             int b0 = (int) b;
             double w = b - b0;
             int row = fixedBin[s] * BINS + b0;
