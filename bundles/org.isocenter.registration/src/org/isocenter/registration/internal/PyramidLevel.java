@@ -122,7 +122,7 @@ public final class PyramidLevel {
         VolumeGeometry lg = new VolumeGeometry(ox, oy, oz, geometry.spacingXMm() * fx, geometry.spacingYMm() * fy,
                 geometry.spacingZMm() * fz, origin, geometry.rowDirection(), geometry.columnDirection(),
                 geometry.sliceDirection());
-        return new PyramidLevel(out, slope, intercept, padding == NONE ? NO_PADDING : padding, lg);
+        return new PyramidLevel(out, slope, intercept, padding(), lg);
     }
 
     /**
@@ -203,9 +203,19 @@ public final class PyramidLevel {
         return data.length;
     }
 
-    /** The physical value of a stored value, NaN for the padding value. */
-    double physical(int stored) {
-        return stored == padding ? Double.NaN : stored * slope + intercept;
+    /** Physical value = stored × slope + intercept (e.g. HU). */
+    double slope() {
+        return slope;
+    }
+
+    /** See {@link #slope()}. */
+    double intercept() {
+        return intercept;
+    }
+
+    /** The stored value written outside the reconstructed field of view, or {@link #NO_PADDING}. */
+    int padding() {
+        return padding == NONE ? NO_PADDING : padding;
     }
 
     /** This level's voxels through a table indexed by stored value + 32768 (a new array, the level's layout). */
