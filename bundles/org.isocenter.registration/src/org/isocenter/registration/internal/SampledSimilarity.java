@@ -33,7 +33,6 @@ public final class SampledSimilarity {
     private final int[] fixedBin;
     private final float[] fixedWeight; // share of the sample in fixedBin + 1 (linear bin splitting)
     private final PyramidLevel moving;
-    private final double movingMin, movingScale;
     private final BinnedLevel binned; // mutual information: the daily image on the histogram's bin axis
     private double lastOverlap;
 
@@ -51,8 +50,8 @@ public final class SampledSimilarity {
     }
 
     /**
-     * As above; with {@code sameLevel} (a similarity of the same metric on the same daily level), its moving
-     * histogram range and binned daily image are taken over instead of made again.
+     * As above; with {@code sameLevel} (a similarity of the same metric on the same daily level), its binned daily
+     * image (and so its moving histogram range) is taken over instead of made again.
      */
     public SampledSimilarity(SimilarityMetric metric, PyramidLevel fixed, PyramidLevel moving, SamplePoints points,
             double[] startPose, long seed, SampledSimilarity sameLevel) {
@@ -77,15 +76,12 @@ public final class SampledSimilarity {
             fixedWeight[s] = (float) (bin - fixedBin[s]);
         }
         if (reuse) {
-            movingMin = sameLevel.movingMin;
-            movingScale = sameLevel.movingScale;
             binned = sameLevel.binned;
-        } else {
+        } else if (metric == SimilarityMetric.MUTUAL_INFORMATION) { // the moving histogram's range, widened
             double widen = 0.1 * (mr[1] - mr[0]);
-            movingMin = mr[0] - widen;
-            movingScale = (BINS - 1) / (mr[1] - mr[0] + 2 * widen);
-            binned = metric == SimilarityMetric.MUTUAL_INFORMATION ? new BinnedLevel(moving, movingMin, movingScale, BINS)
-                    : null;
+            binned = new BinnedLevel(moving, mr[0] - widen, (BINS - 1) / (mr[1] - mr[0] + 2 * widen), BINS);
+        } else {
+            binned = null;
         }
     }
 
