@@ -207,6 +207,18 @@ class DvhAndMarginPreviewWorkbenchTest {
         String outside = String.format(Locale.ROOT, "%.2f cc", body.outsideDoseGridCc());
         assertTrue(view.messageText().contains("BODY lies partly outside the dose grid: " + outside), view.messageText());
         assertEquals(body.outsideDoseGridCc(), cell(view.metricsRow("BODY"), 11), 0.005);
+        assertTrue(view.messageShown());
+        // a 1280x800 screen: the view below the image viewer is low, and the message takes lines of it; the metrics
+        // table still gets its header and three rows (GTK cannot fit a table's scrollbars into much less)
+        var shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        shell.setSize(1280, 800);
+        settle();
+        var table = view.metricsTable();
+        int least = table.getHeaderHeight() + 3 * table.getItemHeight();
+        assertTrue(table.getSize().y >= least, "metrics table " + table.getSize().y + " px high, at least " + least);
+        screenshot("dvh-view-1280x800.png");
+        shell.setSize(1600, 1000);
+        settle();
         var ref = page().findViewReference(IsocenterUi.VIEW_DVH);
         page().setPartState(ref, IWorkbenchPage.STATE_MAXIMIZED);
         screenshot("dvh-view-maximized.png");
@@ -214,6 +226,8 @@ class DvhAndMarginPreviewWorkbenchTest {
         view.setChecked("BODY", false);
         spinUntil(() -> view.isUpToDate() && !view.curveNames().contains("BODY"), 10_000, "BODY unchecked");
         assertFalse(view.messageText().contains("BODY"), view.messageText());
+        assertEquals("", view.messageText());
+        assertFalse(view.messageShown(), "no message: its line takes no room");
         screenshot("dvh-view-planning.png");
     }
 

@@ -169,7 +169,9 @@ public final class DvhView extends ViewPart {
         message = new Label(bottom, SWT.WRAP);
         GridData md = new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1); // a line of its own under the controls
         md.widthHint = 100; // wraps to the view's width
+        md.exclude = true; // no message: the line takes no room
         message.setLayoutData(md);
+        message.setVisible(false);
         metrics = new Table(bottom, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         metrics.setHeaderVisible(true);
         metrics.setLinesVisible(true);
@@ -187,6 +189,7 @@ public final class DvhView extends ViewPart {
         outer.setWeights(62, 38);
         // a wide, low view (the folder below the image viewer) puts the metrics beside the chart, a tall one below
         parent.addListener(SWT.Resize, e -> {
+            keepMetricsRows();
             var size = parent.getSize();
             int orientation = size.x > 2.2 * size.y ? SWT.HORIZONTAL : SWT.VERTICAL;
             if (outer.getOrientation() != orientation) {
@@ -223,8 +226,9 @@ public final class DvhView extends ViewPart {
             cachedDose = dose;
         }
         if (set == null || dose == null) {
+            boolean computing = job != null; // its "computing" message goes too (the patient closed meanwhile)
             cancelJob();
-            if (set != shownSet || dose != shownDose || generation == 0) {
+            if (computing || set != shownSet || dose != shownDose || generation == 0) {
                 showResults(set, dose);
             }
             return;
@@ -245,8 +249,7 @@ public final class DvhView extends ViewPart {
             showResults(set, dose);
             return;
         }
-        message.setText(NLS.bind(Messages.DvhView_computing, String.join(", ", missing.stream().map(Roi::name).toList())));
-        message.getParent().layout();
+        showMessage(NLS.bind(Messages.DvhView_computing, String.join(", ", missing.stream().map(Roi::name).toList())));
         Job j = computeJob(set, missing, dose);
         job = j;
         jobSet = set;
@@ -391,10 +394,9 @@ public final class DvhView extends ViewPart {
                 notes.add(Messages.DvhView_checkStructures);
             }
         }
-        message.setText(String.join("\n", notes));
         drawCurves(set, dose);
         fillMetrics();
-        message.getParent().layout();
+        showMessage(String.join("\n", notes));
         generation++;
     }
 
@@ -570,7 +572,7 @@ public final class DvhView extends ViewPart {
             percentToggle.setSelection(on);
         }
         if (on && !(prescriptionGy() > 0)) {
-            message.setText(Messages.DvhView_noPrescription);
+            showMessage(Messages.DvhView_noPrescription);
         }
         drawCurves(shownSet, shownDose);
     }
@@ -587,11 +589,10 @@ public final class DvhView extends ViewPart {
         }
         try {
             exportCsv(java.nio.file.Path.of(f));
-            message.setText(NLS.bind(Messages.DvhView_saved, f));
+            showMessage(NLS.bind(Messages.DvhView_saved, f));
         } catch (java.io.IOException e) {
-            message.setText(NLS.bind(Messages.DvhView_notSaved, e.getMessage()));
+            showMessage(NLS.bind(Messages.DvhView_notSaved, e.getMessage()));
         }
-        message.getParent().layout();
     }
 
     /**
@@ -726,6 +727,39 @@ public final class DvhView extends ViewPart {
     /** The mouse-over readout under the chart. */
     public String readoutText() {
         return readout.getText();
+    }
+
+    /**
+     * Shows {@code text} on the line under the controls (it wraps to the view's width) and lays the view out again;
+     * an empty text hides the line, so that it takes no room from the metrics table.
+     */
+    private void showMessage(String text) {
+        message.setText(text);
+        boolean none = text.isEmpty();
+        ((GridData) message.getLayoutData()).exclude = none;
+        message.setVisible(!none);
+        keepMetricsRows();
+        message.getParent().layout();
+    }
+
+    /**
+     * The metrics table is never squeezed below its header and three rows (the view clips it instead): GTK cannot fit
+     * a table's scrollbars into less. A view about 200 px high, as below the image viewer at 1280x800, with a message
+     * of two lines, gave it 76 px. Set before each layout: the header's height is known once the table is realised.
+     */
+    private void keepMetricsRows() {
+        ((GridData) metrics.getLayoutData()).minimumHeight = metrics.getHeaderHeight() + 3 * metrics.getItemHeight()
+                + 2 * metrics.getBorderWidth();
+    }
+
+    /** The metrics table (one row per checked structure). */
+    public Table metricsTable() {
+        return metrics;
+    }
+
+    /** Whether the message line is shown (it is hidden while there is no message). */
+    public boolean messageShown() {
+        return message.isVisible();
     }
 
     /** The message line (no dose, relative dose, outside the grid, computing). */
