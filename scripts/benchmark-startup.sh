@@ -13,7 +13,8 @@
 #             only (ISOCENTER_HUGE_PAGES=off: as before the launcher asked for transparent huge pages; load-4k);
 #   register  ./isocenter register, DICOM in (the CT and a 1 mm CBCT of 270x270x180) vs elastix on the same voxels
 #             as MetaImages (scripts/elastix-rigid-mi.txt, the masks of benchmark-registration.sh); also with the
-#             tiered JIT and with 4 kB pages, as for load.
+#             tiered JIT and with 4 kB pages, as for load; register-batch5: five registers of the pair as the lines
+#             of one ./isocenter batch (a script's loop over patients in one process), against five processes.
 # Every run is its own process under /usr/bin/time (wall from the shell, peak RSS); medians over the runs.
 # Needs a built product (./isocenter build); installs elastix and python3-pydicom when missing (root or sudo).
 # Usage: scripts/benchmark-startup.sh [workdir] [runs=5]
@@ -92,8 +93,10 @@ for i in $(seq "$RUNS"); do # interleaved, so that a change in the machine's loa
   run pydicom-again "$PY" "$WORK/pydicom-load.py" "$WORK/ct"
 done
 REG_RUNS=$(( RUNS < 3 ? RUNS : 3 ))
+for i in 1 2 3 4 5; do echo "register --planning '$WORK/ct' --daily '$WORK/cbct'"; done > "$WORK/register5.txt"
 for i in $(seq "$REG_RUNS"); do
   run register "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
+  run register-batch5 "$ISO" batch "$WORK/register5.txt"
   run register-tiered "${TIERED[@]}" "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
   ISOCENTER_HUGE_PAGES=off run register-4k "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
   ISOCENTER_CLI=osgi run register-osgi "$ISO" register --planning "$WORK/ct" --daily "$WORK/cbct"
@@ -122,8 +125,8 @@ def lasts(name): # each run's JSON line (an empty object where a run printed non
             out.append({})
     return out
 names = ['help', 'help-noaot', 'help-osgi', 'python-imports', 'load', 'load-again', 'load-noaot', 'load-tiered',
-         'load-4k', 'load-osgi', 'pydicom', 'pydicom-again', 'register', 'register-tiered', 'register-4k', 'register-osgi',
-         'elastix']
+         'load-4k', 'load-osgi', 'pydicom', 'pydicom-again', 'register', 'register-batch5', 'register-tiered',
+         'register-4k', 'register-osgi', 'elastix']
 r = {n: runs(n) for n in names}
 for n in (n for n in names if n.startswith(('load', 'register'))): # the runs of Isocenter commands that print times
     js = lasts(n)
@@ -135,7 +138,9 @@ for n in (n for n in names if n.startswith(('load', 'register'))): # the runs of
         values = [j[k] for j in js if k in j]
         if values:
             r[n]['commandMs' if k == 'wallTimeMs' else k] = round(statistics.median(values))
+r['register-batch5']['perCommandS'] = round(r['register-batch5']['wallS'] / 5, 3) # five registers, one process
 ratios = {
+    'fiveProcessesOverBatch5': round(5 * r['register']['wallS'] / r['register-batch5']['wallS'], 2),
     'pydicomOverLoad': round(r['pydicom']['wallS'] / r['load']['wallS'], 2),
     'pydicomAgainOverLoadAgain': round(r['pydicom-again']['wallS'] / r['load-again']['wallS'], 2),
     'elastixOverRegister': round(r['elastix']['wallS'] / r['register']['wallS'], 2),
@@ -144,12 +149,13 @@ ratios = {
 print(f"{'':34s} {'wall s':>8s} {'CPU s':>7s} {'of it sys':>9s} {'peak RSS MiB':>13s}  notes")
 for n in names:
     x = r[n]
-    note = ' '.join(f'{k}={x[k]}' for k in ('readyS', 'commandMs', 'scanTimeMs', 'decodeTimeMs', 'loadMs',
+    note = ' '.join(f'{k}={x[k]}' for k in ('perCommandS', 'readyS', 'commandMs', 'scanTimeMs', 'decodeTimeMs', 'loadMs',
                                            'registrationMs') if k in x)
     print(f"{n:34s} {x['wallS']:8.3f} {x['cpuS']:7.2f} {x['sysS']:9.2f} {x['rssMiB']:13.1f}  {note}  (runs: {x['walls']})")
 print(f"pydicom / isocenter load = {ratios['pydicomOverLoad']} (goal >= 2), each right after itself = "
       f"{ratios['pydicomAgainOverLoadAgain']}; elastix / isocenter register = "
-      f"{ratios['elastixOverRegister']} (goal >= 10); help in Equinox / help = {ratios['helpOsgiOverHelp']}; "
+      f"{ratios['elastixOverRegister']} (goal >= 10); five registers as five processes / as one batch = "
+      f"{ratios['fiveProcessesOverBatch5']}; help in Equinox / help = {ratios['helpOsgiOverHelp']}; "
       f"help whole process {r['help']['wallS']} s (goal: ready <= 0.3 s)")
 print(json.dumps({'results': r, 'ratios': ratios}))
 PYEOF

@@ -34,6 +34,13 @@ check "demo writes 14 series for one patient" "$tmp/demo.out" $code \
 check "info lists CT(100), RTSTRUCT(6 ROIs), RTPLAN, RTDOSE, 10 CBCT(64)" "$tmp/info.out" $code \
   "code == 0 and sorted((s['modality'], s['instances'], len(s.get('rois', []))) for st in j['patients'][0]['studies'] for s in st['series']) == [('CT',64,0)] * 10 + [('CT',100,0),('RTDOSE',1,0),('RTPLAN',1,0),('RTSTRUCT',1,6)]"
 
+# a batch: the lines run in one process, a failing line does not stop the next, the last line sums them up
+printf '# a comment, then a blank line\n\ninfo "%s"\ninfo "%s/no such folder"\nload "%s/CT_planning"\n' "$tmp/demo" "$tmp" \
+  "$tmp/demo" > "$tmp/batch.txt"
+"$ROOT/isocenter" batch "$tmp/batch.txt" > "$tmp/batch.out" 2> "$tmp/batch.err"; code=$?
+check "batch runs its lines in one process: a missing folder fails its line only; the summary last" "$tmp/batch.out" $code \
+  "code == 2 and j['commands'] == 3 and j['failed'] == 1 and [r['exitCode'] for r in j['results']] == [0, 2, 0] and [r['line'] for r in j['results']] == [3, 4, 5] and j['results'][0]['result']['seriesCount'] == 14 and 'no such folder' in j['results'][1]['result']['error'] and j['results'][2]['result']['command'] == 'load' and sum(1 for l in open('$tmp/batch.out') if l.startswith('{')) == 4"
+
 # The workbench opened on a folder (./isocenter workbench FOLDER): it imports the folder and shows its CT series with
 # the most images (the planning CT, not a CBCT) in the Image Viewer, which says so on stderr once it is painted
 shown="$(ISOCENTER_HOME="$tmp/home" workbench_line '^\[isocenter\] shown ' "$tmp/wb.log" "$tmp/demo")"

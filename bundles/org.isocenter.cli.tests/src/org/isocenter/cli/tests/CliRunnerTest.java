@@ -310,4 +310,56 @@ class CliRunnerTest {
         assertTrue(rl.json().get("error").getAsString().contains("'rl' names the left-right axis in the opposite "
                 + "direction"), rl.stdout());
     }
+
+    @Test
+    void aBatchRunsItsLinesInOrderInThisProcessAndSumsThemUpLast() throws Exception {
+        Path missing = tmp.resolve("no such folder");
+        Path file = tmp.resolve("batch.txt");
+        Files.writeString(file, String.join("\n", "# the demo, a missing folder, a nested batch, the demo's CT",
+                "", "info " + demo, "  info '" + missing + "'", "batch " + file,
+                "load \"" + demo.resolve(DemoPatient.CT_FOLDER) + "\"", ""));
+        Run r = run("batch", file.toString());
+        assertEquals(2, r.exitCode(), "the largest of the lines' exit codes (a usage mistake: 2)");
+        String[] lines = r.stdout().strip().split("\n");
+        assertEquals(5, lines.length, "each line's JSON as it ran, then the summary: " + r.stdout());
+        JsonObject j = r.json();
+        assertEquals("batch", j.get("command").getAsString());
+        assertEquals(4, j.get("commands").getAsInt());
+        assertEquals(2, j.get("failed").getAsInt());
+        JsonArray results = j.getAsJsonArray("results");
+        int[] lineNumbers = { 3, 4, 5, 6 }, codes = { 0, 2, 2, 0 };
+        for (int i = 0; i < 4; i++) {
+            JsonObject line = results.get(i).getAsJsonObject();
+            assertEquals(lineNumbers[i], line.get("line").getAsInt());
+            assertEquals(codes[i], line.get("exitCode").getAsInt(), line.toString());
+            assertEquals(JsonParser.parseString(lines[i]), line.get("result"), "the summary holds what the line printed");
+        }
+        JsonObject info = results.get(0).getAsJsonObject().getAsJsonObject("result");
+        assertEquals(14, info.get("seriesCount").getAsInt(), "the same answer as the command alone");
+        JsonObject second = results.get(1).getAsJsonObject();
+        assertEquals(missing.toString(), second.getAsJsonArray("args").get(1).getAsString(), "quotes keep the blanks");
+        assertTrue(second.getAsJsonObject("result").get("error").getAsString().contains("no such folder"));
+        assertTrue(results.get(2).getAsJsonObject().getAsJsonObject("result").get("error").getAsString()
+                .contains("does not run another batch"));
+        JsonObject load = results.get(3).getAsJsonObject().getAsJsonObject("result");
+        assertEquals("load", load.get("command").getAsString());
+        assertEquals(100, load.getAsJsonArray("shape").get(2).getAsInt(), "the demo CT's 100 slices");
+        assertTrue(r.stderr().contains("[batch line 6] load"), "each line is named on stderr before it runs");
+    }
+
+    @Test
+    void aBatchFileThatCannotBeSplitRunsNothing() throws Exception {
+        Path file = tmp.resolve("unclosed.txt");
+        Files.writeString(file, "info " + demo + "\ninfo 'unclosed\n");
+        Run r = run("batch", file.toString());
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.stdout().strip().split("\n").length, "nothing ran: " + r.stdout());
+        assertTrue(r.json().get("error").getAsString().contains("line 2: the quote ' is not closed"), r.json().toString());
+        Run none = run("batch", tmp.resolve("absent.txt").toString());
+        assertEquals(2, none.exitCode());
+        assertTrue(none.json().get("error").getAsString().startsWith("cannot read "), none.json().toString());
+        Run help = run("help");
+        assertTrue(help.json().getAsJsonArray("commands").toString().contains("\"batch\""), "help lists it");
+    }
+
 }

@@ -91,9 +91,9 @@ public final class CliRunner {
         return c.getClass().getClassLoader() == CliRunner.class.getClassLoader();
     }
 
-    /** Whether a command of this name is known (built-in or contributed to this runner). */
+    /** Whether a command of this name is known (built-in or contributed to this runner, or {@code batch}). */
     public boolean knows(String name) {
-        return commands.containsKey(name);
+        return commands.containsKey(name) || name.equals(Batch.NAME);
     }
 
     /**
@@ -111,6 +111,7 @@ public final class CliRunner {
             err.println("usage: ./isocenter <command> [args]   (--debug: stack traces on failure; <command> --help: "
                     + "its usage)\ncommands:");
             commands.values().forEach(c -> err.println("  " + c.get().name() + " " + c.get().usage()));
+            err.println("  " + Batch.NAME + " " + Batch.USAGE);
             err.println("exit codes: 0 done, 1 refused or failed (the reason in \"error\"), 2 usage mistake");
             JsonObject help = new JsonObject();
             com.google.gson.JsonArray names = new com.google.gson.JsonArray();
@@ -119,6 +120,8 @@ public final class CliRunner {
                 names.add(c.name());
                 usages.addProperty(c.name(), c.usage());
             });
+            names.add(Batch.NAME);
+            usages.addProperty(Batch.NAME, Batch.USAGE);
             help.add("commands", names);
             help.add("usage", usages);
             if (all.isEmpty()) {
@@ -126,6 +129,9 @@ public final class CliRunner {
             }
             out.println(GSON.toJson(help));
             return 0;
+        }
+        if (all.get(0).equals(Batch.NAME)) {
+            return new Batch(this, debug).run(all.subList(1, all.size()), out, err);
         }
         CliCommand command = commands.containsKey(all.get(0)) ? commands.get(all.get(0)).get() : null;
         if (command == null) {
@@ -190,7 +196,11 @@ public final class CliRunner {
         return 0;
     }
 
-    private static int fail(PrintStream out, String message, int code) {
+    static String json(JsonObject o) {
+        return GSON.toJson(o);
+    }
+
+    static int fail(PrintStream out, String message, int code) {
         JsonObject error = new JsonObject();
         error.addProperty("error", message);
         out.println(GSON.toJson(error));
