@@ -84,6 +84,10 @@ final class Batch {
                 code = runner.execute(words.toArray(String[]::new), tee, err);
             }
             tee.flush();
+            // a finished command's images are garbage now: collecting them here lets the next command reuse their
+            // memory instead of growing the heap into new pages (five registers: peak RSS 750 -> 285 MiB, 2.8-3.2
+            // -> 2.5-2.6 s on a two-core virtual machine, where every new page costs a fault)
+            System.gc();
             JsonObject r = new JsonObject();
             r.addProperty("line", line.number());
             JsonArray a = new JsonArray();
