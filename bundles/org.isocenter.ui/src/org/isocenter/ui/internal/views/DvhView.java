@@ -743,9 +743,10 @@ public final class DvhView extends ViewPart {
     }
 
     /**
-     * The metrics table is never squeezed below its header and three rows (the view clips it instead): GTK cannot fit
-     * a table's scrollbars into less. A view about 200 px high, as below the image viewer at 1280x800, with a message
-     * of two lines, gave it 76 px. Set before each layout: the header's height is known once the table is realised.
+     * The metrics table is never squeezed below its header and three rows (the view clips it instead): GTK 3 cannot
+     * fit a table's scrollbars into less (a table of this kind 1 to 84 px high made it log "gtk_box_gadget_distribute:
+     * assertion 'size >= 0' failed in GtkScrollbar"), which the view below the image viewer at 1280x800 reached with
+     * a message of two lines. Set before each layout: the header's height is known once the table is realised.
      */
     private void keepMetricsRows() {
         ((GridData) metrics.getLayoutData()).minimumHeight = metrics.getHeaderHeight() + 3 * metrics.getItemHeight()
