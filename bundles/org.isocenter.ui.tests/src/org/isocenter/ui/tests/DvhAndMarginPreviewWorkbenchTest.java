@@ -210,6 +210,7 @@ class DvhAndMarginPreviewWorkbenchTest {
         assertTrue(view.messageShown());
         // a 1280x800 screen: the view below the image viewer is low, and the message takes lines of it; the metrics
         // table still gets its header and three rows (GTK cannot fit a table's scrollbars into much less)
+        page().bringToTop(view); // its tab on top of the folder it shares with the Margin Policy view
         var shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
         shell.setSize(1280, 800);
         settle();

@@ -758,9 +758,9 @@ public final class DvhView extends ViewPart {
         return metrics;
     }
 
-    /** Whether the message line is shown (it is hidden while there is no message). */
+    /** Whether the message line is laid out and shown (it is left out while there is no message). */
     public boolean messageShown() {
-        return message.isVisible();
+        return message.getVisible() && !((GridData) message.getLayoutData()).exclude;
     }
 
     /** The message line (no dose, relative dose, outside the grid, computing). */
